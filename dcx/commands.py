@@ -1,0 +1,83 @@
+"""The core of each command, called by the thin click layer; never imports click."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+from dcx.apply import ApplyOutcome, apply_and_stage
+from dcx.backends import Backend
+from dcx.config import Settings, load_settings
+from dcx.handler import LocalCodingHandler, Request, Result
+from dcx.models import ROLES, choose, describe, locate
+from dcx.progress import Reporter
+from dcx.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class RunOutcome:
+    result: Result
+    applied: ApplyOutcome | None
+
+    def to_json(self) -> dict[str, Any]:
+        r = self.result
+        return {
+            "instruction": r.instruction,
+            "answer": r.answer,
+            "diff": r.diff,
+            "files": list(r.files),
+            "applied": bool(self.applied and self.applied.applied),
+            "staged": list(self.applied.staged) if self.applied else [],
+            "notes": list(self.applied.notes) if self.applied else [],
+            "steps": [
+                {"tool": s.tool, "arguments": dict(s.arguments), "result": s.result, "ok": s.ok}
+                for s in r.steps
+            ],
+            "step_limit_hit": r.step_limit_hit,
+            "models": {role: dict(v) for role, v in r.models.items()},
+            "tokens": {role: dict(v) for role, v in r.tokens.items()},
+            "seconds": round(r.seconds, 2),
+        }
+
+
+def open_workspace(cwd: Path | str = ".") -> Workspace:
+    return Workspace(cwd)
+
+
+def settings_for(workspace: Workspace | None, flags: Mapping[str, Any]) -> Settings:
+    return load_settings(workspace.root if workspace else None, flags)
+
+
+def run_request(
+    workspace: Workspace,
+    settings: Settings,
+    instruction: str,
+    paths: tuple[str, ...],
+    mode: str,
+    apply: bool,
+    reporter: Reporter,
+    backends: Mapping[str, Backend] | None = None,
+) -> RunOutcome:
+    repo_paths = tuple(workspace.relative(p) for p in paths)
+    for path in repo_paths:
+        workspace.read(path)  # a clear error now for a missing, binary, huge or ignored file
+    handler = LocalCodingHandler(settings, workspace, reporter, backends)
+    result = handler.handle(Request(instruction, repo_paths, mode))
+    outcome = None
+    if apply and mode == "fix":
+        outcome = apply_and_stage(workspace, result.changes, result.originals)
+    return RunOutcome(result, outcome)
+
+
+def model_report(settings: Settings, assemble: bool, reporter: Reporter) -> list[dict[str, Any]]:
+    rows = []
+    for role in ROLES:
+        choice = choose(role, settings)
+        if assemble:
+            locate(choice, reporter)
+        row = describe(choice)
+        row["backend"] = settings.backend
+        row["mode"] = "dual" if settings.dual_model_mode else "single"
+        rows.append(row)
+    return rows

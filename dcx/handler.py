@@ -1,0 +1,305 @@
+"""One request, end to end in memory: context -> router tool loop -> code model -> patch."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from dcx.backends import Backend, Completion, create_backends
+from dcx.codegen import CodeEdit, CodeWriter
+from dcx.config import ASK_SUFFIX, ROLE_SYSTEM, Settings
+from dcx.context import Context, gather
+from dcx.errors import CodeGenerationError, DcxError, InputError, PathError, StepLimitError
+from dcx.models import choose
+from dcx.patch import FileChange, build_patch, destructive_reason
+from dcx.progress import Reporter, Silent
+from dcx.targets import find_target, symbols_of
+from dcx.tools import TOOL_ARGUMENTS, ToolCall, ToolCallError, call_schema, list_files, parse_call, read_file, search
+from dcx.workspace import FileText, Workspace
+
+ROUTER_MAX_TOKENS = 400
+SHORT_RESULT = 160
+
+
+@dataclass(frozen=True)
+class Request:
+    instruction: str
+    paths: tuple[str, ...] = ()  # repository-relative
+    mode: str = "fix"  # "fix" or "ask"
+
+
+@dataclass(frozen=True)
+class Step:
+    tool: str
+    arguments: Mapping[str, Any]
+    result: str
+    ok: bool
+
+
+@dataclass(frozen=True)
+class Result:
+    instruction: str
+    answer: str
+    diff: str
+    changes: tuple[FileChange, ...]
+    originals: Mapping[str, FileText]  # what each changed file held when it was read
+    steps: tuple[Step, ...]
+    models: Mapping[str, Mapping[str, str]]
+    tokens: Mapping[str, Mapping[str, int]]
+    seconds: float
+    step_limit_hit: bool = False
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        return tuple(c.path for c in self.changes)
+
+
+@dataclass
+class _Session:
+    """Mutable state of one handle() call."""
+
+    files: dict[str, str] = field(default_factory=dict)  # path -> current text (edited in memory)
+    originals: dict[str, FileText | None] = field(default_factory=dict)  # None: new file
+    edits: list[CodeEdit] = field(default_factory=list)
+    steps: list[Step] = field(default_factory=list)
+
+
+class LocalCodingHandler:
+    """Orchestrates one request. Backends are created here but load their models lazily."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        workspace: Workspace,
+        reporter: Reporter | None = None,
+        backends: Mapping[str, Backend] | None = None,
+    ) -> None:
+        self.settings = settings
+        self.workspace = workspace
+        self.reporter = reporter or Silent()
+        backends = backends or create_backends(settings, self.reporter)
+        self.router: Backend = backends["language"]
+        self.coder: Backend = backends["code"] if settings.dual_model_mode else backends["language"]
+        self.tokens: dict[str, dict[str, int]] = defaultdict(lambda: {"prompt": 0, "completion": 0})
+        self._session = _Session()
+        self._request = Request("")
+
+    # -- public ----------------------------------------------------------------------------
+
+    def handle(self, request: Request) -> Result:
+        if not request.instruction.strip():
+            raise InputError("the instruction is empty; say what to change, e.g. dcx fix \"...\"")
+        started = time.monotonic()
+        self._session = _Session()
+        self._request = request
+        context = gather(
+            self.workspace, request.instruction, list(request.paths), self.settings.context_budget,
+            fix_mode=request.mode == "fix",
+        )
+        self.reporter.stage(
+            f"context gathered: {len(context.files)} files, {context.tokens} tokens "
+            f"({time.monotonic() - started:.1f}s)"
+        )
+        answer, limit_hit = self._run_router(request, context)
+        changes = tuple(
+            FileChange(path, None if orig is None else orig.text, self._session.files[path],
+                       orig.mode if orig else 0o644)
+            for path, orig in self._session.originals.items()
+            if orig is None or self._session.files[path] != orig.text
+        )
+        diff = build_patch(list(changes))
+        if changes and _echoes(answer, request.instruction):
+            answer = "Changed " + "; ".join(
+                f"{e.target} in {e.path}" for e in self._session.edits if e.changed) + "."
+        return Result(
+            instruction=request.instruction,
+            answer=answer,
+            diff=diff,
+            changes=changes,
+            originals={c.path: self._session.originals[c.path] for c in changes
+                       if self._session.originals[c.path] is not None},
+            steps=tuple(self._session.steps),
+            models=self._models(),
+            tokens={role: dict(v) for role, v in self.tokens.items()},
+            seconds=time.monotonic() - started,
+            step_limit_hit=limit_hit,
+        )
+
+    # -- the router loop -------------------------------------------------------------------
+
+    def _tools(self, request: Request, step: int) -> tuple[str, ...]:
+        """The tools the router may call at this step: a tiny model does best with few choices.
+
+        In fix mode the first call must write code (the context already shows the likely code);
+        after an edit only more edits or finish make sense; the last step of ask is finish.
+        """
+        last = step == self.settings.max_steps
+        if request.mode == "ask":
+            return ("finish",) if last else ("read_file", "search", "list_files", "generate_code", "finish")
+        if self._session.edits:
+            return ("finish",) if last else ("generate_code", "create_file", "finish")
+        if step == 1:
+            return ("generate_code", "create_file")
+        return tuple(TOOL_ARGUMENTS)
+
+    def _initial_messages(self, request: Request, context: Context) -> list[dict[str, str]]:
+        system = ROLE_SYSTEM + (ASK_SUFFIX if request.mode == "ask" else "")
+        named = f"\nFiles named by the user: {', '.join(request.paths)}" if request.paths else ""
+        kind = "Question" if request.mode == "ask" else "Request"
+        user = f"{context.text}{named}\n\n{kind}: {request.instruction}\n\nReply with one tool call."
+        return [{"role": "system", "content": system}, {"role": "user", "content": user}]
+
+    def _run_router(self, request: Request, context: Context) -> tuple[str, bool]:
+        targets = _target_names(context)
+        messages = self._initial_messages(request, context)
+        seen: set[str] = set()
+        for step in range(1, self.settings.max_steps + 1):
+            tools = self._tools(request, step)
+            schema = call_schema(context.files, tools, targets)
+            completion = self.router.chat(messages, max_tokens=ROUTER_MAX_TOKENS, json_schema=schema)
+            self._count("language", completion)
+            messages.append({"role": "assistant", "content": completion.text})
+            try:
+                call = parse_call(completion.text, tools)
+            except ToolCallError as exc:
+                self._record(ToolCall("invalid", {"reply": completion.text[:200]}), str(exc), False)
+                messages.append({"role": "user", "content": f"Error: {exc}"})
+                continue
+            self.reporter.stage(f"router step {step}: {call.name} {_brief(call.arguments)}")
+            if call.name == "finish":
+                answer = str(call.arguments.get("answer", "")).strip()
+                self._record(call, "done", True)
+                return answer, False
+            key = json.dumps([call.name, call.arguments], sort_keys=True)
+            if key in seen:
+                result, ok = ("Error: you made this exact call already; its result is above. "
+                              "Choose a different action."), False
+            else:
+                seen.add(key)
+                result, ok = self._execute_tool(call)
+            self._record(call, result, ok)
+            messages.append({"role": "user", "content": f"Result of {call.name}:\n{result}"})
+        if self._session.edits:
+            return (f"Stopped after {self.settings.max_steps} router steps; the changes made so "
+                    "far are below."), True
+        raise StepLimitError(self.settings.max_steps)
+
+    def _record(self, call: ToolCall, result: str, ok: bool) -> None:
+        short = result if len(result) <= SHORT_RESULT else result[: SHORT_RESULT - 3] + "..."
+        self._session.steps.append(Step(call.name, dict(call.arguments), short, ok))
+
+    def _count(self, role: str, completion: Completion) -> None:
+        self.tokens[role]["prompt"] += completion.prompt_tokens
+        self.tokens[role]["completion"] += completion.completion_tokens
+
+    # -- tools -----------------------------------------------------------------------------
+
+    def _execute_tool(self, call: ToolCall) -> tuple[str, bool]:
+        """Run one validated tool call; failures become error results for the router."""
+        args = call.arguments
+        try:
+            if call.name == "list_files":
+                return list_files(self.workspace, args["pattern"]), True
+            if call.name == "search":
+                return search(self.workspace, args["query"]), True
+            if call.name == "read_file":
+                path = self.workspace.check_path(args["path"])
+                return read_file(self.workspace, path, args["start"], args["end"],
+                                 self._session.files.get(path)), True
+            if call.name in ("generate_code", "create_file"):
+                return self._execute_code_generation(call), True
+            raise ToolCallError(f"unknown tool {call.name!r}")
+        except (ToolCallError, PathError, CodeGenerationError) as exc:
+            return f"Error: {exc}", False
+
+    def _current(self, path: str) -> str | None:
+        """The text of ``path`` as edited so far, reading it on first use; None if it is new."""
+        if path not in self._session.files:
+            if (self.workspace.root / path).exists():
+                original = self.workspace.read(path)
+                self._session.originals[path] = original
+                self._session.files[path] = original.text
+            else:
+                return None
+        return self._session.files[path]
+
+    def _execute_code_generation(self, call: ToolCall) -> str:
+        """Send one generate_code/create_file call to the code model; its edit is the result."""
+        args = call.arguments
+        path = self.workspace.check_path(args["path"])
+        text = self._current(path)
+        if call.name == "create_file":
+            if text is not None:
+                raise ToolCallError(f"{path} already exists; use generate_code to change it")
+            if self.workspace.is_ignored(path):
+                raise ToolCallError(f"{path} is ignored by git; choose another path")
+            target = find_target(path, "", "file")
+        else:
+            if text is None:
+                raise ToolCallError(f"{path} does not exist; use create_file for a new file")
+            target = find_target(path, text, args["target"])
+            if target is None:
+                names = ", ".join(s.name for s in symbols_of(path, text)[:30]) or "none"
+                raise ToolCallError(
+                    f"no target {args['target']!r} in {path}; use a function or class name "
+                    f"({names}), a line range like \"10-20\", or \"file\""
+                )
+        self.reporter.stage(f"code model: {target.name} in {path}")
+        started, before = time.monotonic(), self.tokens["code"]["completion"]
+        writer = CodeWriter(self.coder, self.settings.code_retries, lambda c: self._count("code", c))
+        edit = writer.rewrite(path, text, target, args["instructions"], self._request.instruction)
+        elapsed = time.monotonic() - started
+        if text is not None:
+            reason = destructive_reason(text, edit.new_text)
+            if reason:
+                raise ToolCallError(f"{reason} ({path}); change a smaller target")
+        else:
+            self._session.originals[path] = None
+        self._session.files[path] = edit.new_text
+        self._session.edits.append(edit)
+        written = self.tokens["code"]["completion"] - before
+        self.reporter.stage(f"code model wrote {target.name}: {written} tokens in {elapsed:.1f}s "
+                            f"({written / elapsed if elapsed else 0:.1f} tokens/s)")
+        if not edit.changed:
+            return f"The code model left {target.name} in {path} unchanged."
+        change = FileChange(path, text, edit.new_text)
+        diff = build_patch([change])
+        return (f"Changed {target.name} in {path}:\n{diff}\nIf this completes the request, "
+                "call finish; otherwise change the next target.")
+
+    def _models(self) -> dict[str, dict[str, str]]:
+        out = {}
+        for role, backend in (("language", self.router), ("code", self.coder)):
+            entry = {"model": backend.model, "backend": backend.name}
+            if self.settings.backend == "llama_cpp":
+                entry["file"] = str(choose(role, self.settings).path)
+            out[role] = entry
+        return out
+
+
+def _echoes(answer: str, instruction: str) -> bool:
+    """A tiny router often 'answers' by repeating the request; that tells the user nothing."""
+    return not answer or answer.strip().rstrip(".").lower() == instruction.strip().rstrip(".").lower()
+
+
+def _target_names(context: Context, files: int = 8) -> tuple[str, ...]:
+    """Symbol names of the best-ranked files (for the router's grammar), plus "file"."""
+    names: dict[str, None] = {}
+    for ranked in context.ranked[:files]:
+        for symbol in ranked.symbols:
+            names[symbol.name] = None
+    return tuple(names) + ("file",) if names else ()
+
+
+def _brief(arguments: Mapping[str, Any]) -> str:
+    parts = []
+    for key, value in arguments.items():
+        text = str(value).replace("\n", " ")
+        parts.append(f"{key}={text[:40] + '...' if len(text) > 40 else text}")
+    return " ".join(parts)
+
+
+__all__ = ["LocalCodingHandler", "Request", "Result", "Step", "DcxError"]

@@ -1,0 +1,46 @@
+"""Progress lines on stderr (only when it is a terminal, or when asked); stdout stays clean."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from typing import TextIO
+
+
+class Reporter:
+    def __init__(self, stream: TextIO | None = None, enabled: bool | None = None) -> None:
+        self.stream = stream or sys.stderr
+        if enabled is None:
+            forced = os.environ.get("DCX_PROGRESS", "")
+            enabled = forced == "1" or (forced != "0" and self.stream.isatty())
+        self.enabled = enabled
+        self._bar_at = 0.0
+        self._tty = self.enabled and self.stream.isatty()
+
+    def stage(self, message: str) -> None:
+        if self.enabled:
+            self.stream.write(f"dcx: {message}\n")
+            self.stream.flush()
+
+    def bar(self, label: str, done: int, total: int) -> None:
+        if not self.enabled or total <= 0:
+            return
+        now = time.monotonic()
+        finished = done >= total
+        if not finished and now - self._bar_at < 0.2:
+            return
+        self._bar_at = now
+        width = 30
+        filled = int(width * done / total)
+        line = f"dcx: {label} [{'#' * filled}{'.' * (width - filled)}] {100 * done // total:3d}%"
+        if self._tty:
+            self.stream.write("\r" + line + ("\n" if finished else ""))
+        elif finished:
+            self.stream.write(line + "\n")
+        self.stream.flush()
+
+
+class Silent(Reporter):
+    def __init__(self) -> None:
+        super().__init__(enabled=False)

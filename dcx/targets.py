@@ -1,0 +1,167 @@
+"""Find one target in a file: a Python function or class (by ast), a block in other languages
+(by braces or indentation), a line range, or the whole file."""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass
+
+from dcx.patch import split_lines
+
+WHOLE_FILE_NAMES = {"", "file", "whole file", "all", "*"}
+_RANGE = re.compile(r"^\s*(?:lines?\s*)?L?(\d+)\s*(?:-|:|\.\.|to)\s*L?(\d+)\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class Target:
+    name: str  # as it will be shown to the model
+    kind: str  # "function", "class", "block", "lines", "file"
+    start: int  # 0-based first line
+    end: int  # 0-based line after the last
+    indent: str  # indentation of the target's first line
+
+    def text(self, lines: list[str]) -> str:
+        return "".join(lines[self.start : self.end])
+
+
+@dataclass(frozen=True)
+class Symbol:
+    name: str  # qualified: "Class.method"
+    kind: str
+    start: int
+    end: int
+
+
+def language_of(path: str) -> str:
+    ext = path.rsplit(".", 1)[-1].lower() if "." in path.rsplit("/", 1)[-1] else ""
+    return {
+        "py": "python", "js": "javascript", "mjs": "javascript", "cjs": "javascript",
+        "ts": "typescript", "tsx": "typescript", "jsx": "javascript", "sh": "bash",
+        "bash": "bash", "go": "go", "rs": "rust", "java": "java", "c": "c", "h": "c",
+        "cpp": "cpp", "hpp": "cpp", "cc": "cpp", "rb": "ruby", "md": "markdown",
+        "json": "json", "toml": "toml", "yaml": "yaml", "yml": "yaml", "html": "html",
+        "css": "css",
+    }.get(ext, "text")
+
+
+def _indent(line: str) -> str:
+    return line[: len(line) - len(line.lstrip(" \t"))]
+
+
+# -- symbols -----------------------------------------------------------------------------------
+
+
+def python_symbols(text: str) -> list[Symbol]:
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError):
+        return []
+    symbols: list[Symbol] = []
+
+    def visit(body: list[ast.stmt], prefix: str) -> None:
+        for node in body:
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                first = min([node.lineno] + [d.lineno for d in node.decorator_list])
+                kind = "class" if isinstance(node, ast.ClassDef) else "function"
+                name = prefix + node.name
+                symbols.append(Symbol(name, kind, first - 1, node.end_lineno or node.lineno))
+                if isinstance(node, ast.ClassDef):
+                    visit(node.body, name + ".")
+
+    visit(tree.body, "")
+    return symbols
+
+
+_DEF_PATTERNS = (
+    r"^\s*(?:export\s+)?(?:default\s+)?(?:async\s+)?function\s*\*?\s*({n})\s*\(",
+    r"^\s*(?:export\s+)?(?:const|let|var)\s+({n})\s*=",
+    r"^\s*(?:export\s+)?(?:abstract\s+)?class\s+({n})\b",
+    r"^\s*(?:function\s+)?({n})\s*\(\s*\)\s*\{?\s*$",  # shell functions
+    r"^\s*(?:pub\s+)?(?:async\s+)?fn\s+({n})\b",
+    r"^\s*func\s+(?:\([^)]*\)\s*)?({n})\s*\(",
+    r"^\s*def\s+({n})\b",
+    r"^\s*(?:public|private|protected|static|\s)+[\w<>\[\],\s]+\s({n})\s*\(",
+)
+_NAME = r"[A-Za-z_$][\w$]*"
+_DEF_RES = [re.compile(p.replace("{n}", _NAME)) for p in _DEF_PATTERNS]
+
+
+_STRINGS = re.compile(r"(\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|`[^`]*`)")
+
+
+def _opens_brace_block(lines: list[str], start: int) -> bool:
+    first = _STRINGS.sub("", lines[start])
+    if "{" in first:
+        return True
+    following = lines[start + 1].strip() if start + 1 < len(lines) else ""
+    return not first.rstrip().endswith(";") and following.startswith("{")
+
+
+def _block_end(lines: list[str], start: int) -> int:
+    """End (exclusive) of the block starting at ``start``: by braces if it opens one, else by indentation."""
+    if _opens_brace_block(lines, start):
+        depth, opened = 0, False
+        for i in range(start, len(lines)):
+            code = _STRINGS.sub("", lines[i])
+            opened = opened or "{" in code
+            depth += code.count("{") - code.count("}")
+            if opened and depth <= 0:
+                return i + 1
+        return len(lines)
+    base = len(_indent(lines[start]))
+    end = start + 1
+    for i in range(start + 1, len(lines)):
+        if not lines[i].strip():
+            continue
+        if len(_indent(lines[i])) <= base:
+            # a closing line at the same indentation belongs to the block (end, fi, ...)
+            if lines[i].strip() in ("end", "fi", "done", "esac"):
+                end = i + 1
+            break
+        end = i + 1
+    return end
+
+
+def generic_symbols(text: str) -> list[Symbol]:
+    lines = split_lines(text)
+    symbols = []
+    for i, line in enumerate(lines):
+        for pattern in _DEF_RES:
+            match = pattern.match(line)
+            if match and match.group(1) not in ("if", "for", "while", "switch", "return", "catch"):
+                end = _block_end(lines, i)
+                symbols.append(Symbol(match.group(1), "block", i, end))
+                break
+    return symbols
+
+
+def symbols_of(path: str, text: str) -> list[Symbol]:
+    return python_symbols(text) if language_of(path) == "python" else generic_symbols(text)
+
+
+# -- locating ------------------------------------------------------------------------------------
+
+
+def find_target(path: str, text: str, name: str) -> Target | None:
+    """The target called ``name`` in ``text``, or None when there is no such target."""
+    lines = split_lines(text)
+    wanted = name.strip().strip("`'\"")
+    if wanted.lower() in WHOLE_FILE_NAMES or wanted in (path, path.rsplit("/", 1)[-1]):
+        return Target("the whole file", "file", 0, len(lines), "")
+    match = _RANGE.match(wanted)
+    if match:
+        first, last = sorted((int(match.group(1)), int(match.group(2))))
+        if first < 1 or last > len(lines):
+            return None
+        start = first - 1
+        return Target(f"lines {first}-{last}", "lines", start, last, _indent(lines[start]))
+    wanted = re.sub(r"\(.*\)$", "", wanted).strip()  # "parse_date()" -> "parse_date"
+    wanted = re.sub(r"^(?:def|function|class|fn|func)\s+", "", wanted)
+    symbols = symbols_of(path, text)
+    exact = [s for s in symbols if s.name == wanted]
+    tail = [s for s in symbols if s.name.rsplit(".", 1)[-1] == wanted.rsplit(".", 1)[-1]]
+    chosen = (exact or tail or [None])[0]
+    if chosen is None:
+        return None
+    return Target(chosen.name, chosen.kind, chosen.start, chosen.end, _indent(lines[chosen.start]))

@@ -1,0 +1,157 @@
+"""The git working tree dcx works in: root, files, status, and the rules for touching paths."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import stat
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path, PurePosixPath
+
+import git
+
+from dcx.errors import NotARepositoryError, PathError, RepositoryStateError
+
+SECRET_PATTERNS = (".env", ".env.*", "*.pem", "*.key", "id_rsa*", "id_dsa*", "id_ecdsa*",
+                   "id_ed25519*", ".netrc", "*.p12", "*.pfx")
+MAX_FILE_BYTES = 512 * 1024  # larger files are not read for the models
+_BINARY_SNIFF = 8192
+
+
+@dataclass(frozen=True)
+class FileText:
+    """A text file as read from the working tree; ``raw`` is kept to detect later changes."""
+
+    path: str  # repository-relative, POSIX separators
+    text: str
+    newline: str  # the file's dominant line ending: "\n" or "\r\n"
+    mode: int
+    raw: bytes
+
+
+def detect_newline(text: str) -> str:
+    crlf = text.count("\r\n")
+    return "\r\n" if crlf and crlf >= text.count("\n") - crlf else "\n"
+
+
+class Workspace:
+    def __init__(self, start: Path | str = ".") -> None:
+        start = Path(start).resolve()
+        try:
+            self.repo = git.Repo(start, search_parent_directories=True)
+        except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+            raise NotARepositoryError(str(start)) from None
+        if self.repo.bare or self.repo.working_tree_dir is None:
+            raise RepositoryStateError(
+                f"{self.repo.git_dir} is a bare repository (no working tree); run dcx in a clone "
+                "with a working tree"
+            )
+        self.root = Path(self.repo.working_tree_dir).resolve()
+        self.cwd = start if start.is_dir() else start.parent
+
+    # -- listing -------------------------------------------------------------------------
+
+    @cached_property
+    def files(self) -> tuple[str, ...]:
+        """Tracked files plus untracked files that are not ignored, as they exist on disk."""
+        out = self.repo.git.ls_files("-z", "--cached", "--others", "--exclude-standard")
+        seen: dict[str, None] = {}
+        for name in out.split("\0"):
+            if name and name not in seen and (self.root / name).is_file():
+                seen[name] = None
+        return tuple(sorted(seen))
+
+    def changed(self) -> tuple[str, ...]:
+        """Paths with staged or unstaged changes (untracked files included)."""
+        out = self.repo.git.status("--porcelain=v1", "-z", "--untracked-files=all")
+        paths, entries, i = [], out.split("\0"), 0
+        while i < len(entries):
+            entry = entries[i]
+            if len(entry) > 3:
+                paths.append(entry[3:])
+                if entry[0] in "RC":  # a rename is followed by its source path
+                    i += 1
+            i += 1
+        return tuple(paths)
+
+    # -- path rules ----------------------------------------------------------------------
+
+    def relative(self, user_path: str) -> str:
+        """A path typed by the user (relative to the current directory) as a repository path."""
+        target = (self.cwd / user_path).resolve() if not os.path.isabs(user_path) else Path(user_path).resolve()
+        try:
+            rel = target.relative_to(self.root)
+        except ValueError:
+            raise PathError(f"{user_path} is outside the repository {self.root}") from None
+        return self.check_path(rel.as_posix())
+
+    def check_path(self, path: str) -> str:
+        """Normalise a repository path and refuse anything outside the rules (see DESIGN.md)."""
+        if not path or not path.strip():
+            raise PathError("empty path")
+        if path.startswith("/") or os.path.isabs(path) or "\\" in path:
+            raise PathError(f"{path}: give a path relative to the repository root")
+        parts = PurePosixPath(path).parts
+        if ".." in parts:
+            raise PathError(f"{path}: paths may not contain '..'")
+        parts = tuple(p for p in parts if p != ".")
+        if not parts:
+            raise PathError(f"{path}: not a file path")
+        if parts[0] == ".git":
+            raise PathError(f"{path}: files under .git/ are off limits")
+        name = parts[-1]
+        if any(fnmatch.fnmatch(name, pattern) for pattern in SECRET_PATTERNS):
+            raise PathError(f"{path}: looks like a secret ({name}); dcx never reads or writes it")
+        current = self.root
+        for part in parts:
+            current = current / part
+            if current.is_symlink():
+                raise PathError(f"{path}: goes through a symbolic link; dcx does not follow them")
+        try:
+            current.resolve().relative_to(self.root)
+        except ValueError:
+            raise PathError(f"{path}: resolves outside the repository") from None
+        return "/".join(parts)
+
+    def is_ignored(self, path: str) -> bool:
+        return bool(self.repo.ignored(path))
+
+    # -- reading -------------------------------------------------------------------------
+
+    def read(self, path: str, max_bytes: int = MAX_FILE_BYTES) -> FileText:
+        path = self.check_path(path)
+        full = self.root / path
+        if not full.exists():
+            raise PathError(f"{path} does not exist in the working tree")
+        if not full.is_file():
+            raise PathError(f"{path} is not a regular file")
+        if path not in self.files and self.is_ignored(path):
+            raise PathError(f"{path} is ignored by git; dcx leaves ignored files alone")
+        size = full.stat().st_size
+        if size > max_bytes:
+            raise PathError(
+                f"{path} is {size // 1024} KiB, over dcx's {max_bytes // 1024} KiB limit for a file "
+                "it reads; point dcx at a smaller file"
+            )
+        try:
+            raw = full.read_bytes()
+        except OSError as exc:
+            raise PathError(f"cannot read {path}: {exc.strerror}") from None
+        if b"\0" in raw[:_BINARY_SNIFF]:
+            raise PathError(f"{path} is a binary file; dcx only edits text")
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise PathError(f"{path} is not UTF-8 text; dcx only edits UTF-8 files") from None
+        if text.startswith("\ufeff"):
+            raise PathError(f"{path} starts with a byte-order mark; dcx does not edit such files yet")
+        mode = stat.S_IMODE(full.stat().st_mode)
+        return FileText(path, text, detect_newline(text), mode, raw)
+
+    def readable(self, path: str) -> bool:
+        try:
+            self.read(path)
+        except PathError:
+            return False
+        return True
