@@ -185,7 +185,7 @@ class CodeWriter:
         budget = min(2048, 300 + 20 * (target.end - target.start))
         last_problem = ""
         for attempt in range(1, self.retries + 2):
-            completion = self.backend.chat(messages, max_tokens=budget, stop=None)
+            completion = self.backend.chat(list(messages), max_tokens=budget)
             self._on_completion(completion)
             code = extract_code(completion.text)
             new = splice(old, target, code, newline, python)

@@ -159,7 +159,7 @@ class LocalCodingHandler:
         for step in range(1, self.settings.max_steps + 1):
             tools = self._tools(request, step)
             schema = call_schema(context.files, tools, targets)
-            completion = self.router.chat(messages, max_tokens=ROUTER_MAX_TOKENS, json_schema=schema)
+            completion = self.router.chat(list(messages), max_tokens=ROUTER_MAX_TOKENS, json_schema=schema)
             self._count("language", completion)
             messages.append({"role": "assistant", "content": completion.text})
             try:

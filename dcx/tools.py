@@ -100,7 +100,8 @@ def parse_call(text: str, tools: tuple[str, ...] = tuple(TOOL_ARGUMENTS)) -> Too
             raise ToolCallError(f"{name}: missing argument {arg!r}")
         wanted = int if kind == "integer" else str  # paths and targets are checked by their users
         if not isinstance(value, wanted) or isinstance(value, bool):
-            raise ToolCallError(f"{name}: argument {arg!r} must be a {kind}")
+            raise ToolCallError(
+                f"{name}: argument {arg!r} must be {'an integer' if kind == 'integer' else 'a string'}")
     return ToolCall(name, dict(arguments))
 
 

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The main job on a demo: copy a small fixture repository with a bug into a temporary git
+# repository, run `dcx fix` there with the default models, print the diff, then apply it in the
+# scratch copy and run the fixture's tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+project=$(pwd)
+fixture="${1:-fixtures/mean}"
+instruction=$(.venv/bin/python -c 'import json,sys; print(json.load(open(sys.argv[1]))["instruction"])' "$fixture/task.json")
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/dcx-demo.XXXXXX")
+trap 'rm -rf "$scratch"' EXIT
+mkdir "$scratch/repo"
+cp -R "$fixture"/. "$scratch/repo"/
+find "$scratch/repo" -name __pycache__ -prune -exec rm -rf {} +
+cd "$scratch/repo"
+git init -q
+git add -A
+git -c user.name=dcx-demo -c user.email=demo@dcx.invalid commit -q -m "demo fixture"
+echo "== demo repository: $fixture (a scratch copy)" >&2
+echo "== dcx fix \"$instruction\"" >&2
+TIMEFORMAT='== dcx fix took %1R s'
+time DCX_PROGRESS=1 "$project/.venv/bin/dcx" fix "$instruction" > "$scratch/change.diff"
+cat "$scratch/change.diff"
+if [ -s "$scratch/change.diff" ]; then
+  git apply "$scratch/change.diff"
+  echo "== the fixture's tests with the change applied:" >&2
+  "$project/.venv/bin/python" -m pytest -q -p no:cacheprovider tests >&2 || true
+fi

@@ -1,0 +1,119 @@
+"""Applying and staging: atomic, all-or-nothing, only dcx's hunks staged, stale files refused."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from dcx.apply import apply_and_stage, write_changes
+from dcx.errors import ApplyError
+from dcx.patch import FileChange
+from dcx.workspace import Workspace
+from tests.conftest import git
+
+LONG = "".join(f"line {i}\n" for i in range(1, 31))
+
+
+def change_for(workspace: Workspace, path: str, new: str) -> tuple[FileChange, dict]:
+    original = workspace.read(path)
+    return FileChange(path, original.text, new, original.mode), {path: original}
+
+
+def test_stages_only_dcx_hunks_and_keeps_user_edits_unstaged(make_repo) -> None:
+    repo = make_repo({"f.txt": LONG})
+    (repo / "f.txt").write_text(LONG.replace("line 28\n", "line 28 (user's edit)\n"))
+    ws = Workspace(repo)
+    original = ws.read("f.txt")
+    new = original.text.replace("line 2\n", "line 2 (dcx)\n")
+    outcome = apply_and_stage(ws, (FileChange("f.txt", original.text, new, original.mode),),
+                              {"f.txt": original})
+    assert outcome.staged == ("f.txt",)
+    staged = git(repo, "diff", "--cached")
+    assert "+line 2 (dcx)" in staged and "user's edit" not in staged
+    unstaged = git(repo, "diff")
+    assert "+line 28 (user's edit)" in unstaged and "(dcx)" not in unstaged
+    assert (repo / "f.txt").read_text() == new
+
+
+def test_overlapping_user_edit_is_left_unstaged_with_a_note(make_repo) -> None:
+    repo = make_repo({"f.txt": LONG})
+    (repo / "f.txt").write_text(LONG.replace("line 3\n", "line 3 (user)\n"))
+    ws = Workspace(repo)
+    change, originals = change_for(ws, "f.txt", ws.read("f.txt").text.replace("line 4\n", "line 4 (dcx)\n"))
+    outcome = apply_and_stage(ws, (change,), originals)
+    assert outcome.applied == ("f.txt",) and outcome.staged == ()
+    assert "git add" in outcome.notes[0]
+    assert git(repo, "diff", "--cached") == ""
+    text = (repo / "f.txt").read_text()
+    assert "line 3 (user)" in text and "line 4 (dcx)" in text
+
+
+def test_file_changed_under_our_feet_is_refused_and_nothing_written(make_repo) -> None:
+    repo = make_repo({"a.txt": "a\n", "b.txt": "b\n"})
+    ws = Workspace(repo)
+    ca, oa = change_for(ws, "a.txt", "A\n")
+    cb, ob = change_for(ws, "b.txt", "B\n")
+    (repo / "b.txt").write_text("b edited by the user\n")
+    with pytest.raises(ApplyError, match="b.txt changed while dcx was working"):
+        write_changes(ws, (ca, cb), {**oa, **ob})
+    assert (repo / "a.txt").read_text() == "a\n"
+    assert (repo / "b.txt").read_text() == "b edited by the user\n"
+
+
+def test_a_failure_half_way_restores_files_already_written(make_repo, mocker) -> None:
+    repo = make_repo({"a.txt": "a\n", "b.txt": "b\n", "c.txt": "c\n"})
+    ws = Workspace(repo)
+    changes, originals = [], {}
+    for name in ("a.txt", "b.txt", "c.txt"):
+        change, orig = change_for(ws, name, name.upper())
+        changes.append(change)
+        originals.update(orig)
+    real_replace = os.replace
+    calls = {"n": 0}
+
+    def failing_replace(src, dst):
+        calls["n"] += 1
+        if calls["n"] == 3:  # the third file: a and b are already written
+            raise OSError(28, "No space left on device", str(dst))
+        return real_replace(src, dst)
+
+    mocker.patch("dcx.apply.os.replace", side_effect=failing_replace)
+    with pytest.raises(ApplyError, match="nothing was changed"):
+        write_changes(ws, tuple(changes), originals)
+    for name in ("a.txt", "b.txt", "c.txt"):
+        assert (repo / name).read_text() == name[0] + "\n"
+    assert sorted(p.name for p in repo.iterdir() if p.name != ".git") == ["a.txt", "b.txt", "c.txt"]
+
+
+def test_mode_is_kept_and_new_files_are_created(make_repo) -> None:
+    repo = make_repo({"run.sh": "#!/bin/sh\necho hi\n"})
+    os.chmod(repo / "run.sh", 0o755)
+    ws = Workspace(repo)
+    change, originals = change_for(ws, "run.sh", "#!/bin/sh\necho hello\n")
+    new = FileChange("lib/new.py", None, "X = 1\n")
+    outcome = apply_and_stage(ws, (change, new), originals)
+    assert os.stat(repo / "run.sh").st_mode & 0o777 == 0o755
+    assert (repo / "lib/new.py").read_text() == "X = 1\n"
+    assert set(outcome.staged) == {"run.sh", "lib/new.py"}
+    assert "new file mode" in git(repo, "diff", "--cached", "--", "lib/new.py")
+
+
+def test_crlf_file_keeps_its_line_endings(make_repo) -> None:
+    repo = make_repo({"w.txt": b"one\r\ntwo\r\nthree\r\n"})
+    ws = Workspace(repo)
+    change, originals = change_for(ws, "w.txt", "one\r\nTWO\r\nthree\r\n")
+    apply_and_stage(ws, (change,), originals)
+    assert (repo / "w.txt").read_bytes() == b"one\r\nTWO\r\nthree\r\n"
+
+
+def test_index_lock_is_reported_and_never_removed(make_repo) -> None:
+    repo = make_repo({"a.txt": "a\n"})
+    lock = repo / ".git" / "index.lock"
+    lock.write_text("")
+    ws = Workspace(repo)
+    change, originals = change_for(ws, "a.txt", "A\n")
+    outcome = apply_and_stage(ws, (change,), originals)
+    assert outcome.staged == () and "index.lock" in outcome.notes[0]
+    assert lock.exists()
+    assert (repo / "a.txt").read_text() == "A\n"

@@ -1,0 +1,188 @@
+"""The click layer: output streams, JSON, exit codes and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from dcx.cli import colorize, main
+from tests.conftest import call, code_reply, git
+
+CALC = "def add(a, b):\n    return a - b\n"
+GOOD = [call("generate_code", path="calc.py", target="add", instructions="use +"),
+        call("finish", answer="add adds now")]
+
+
+@pytest.fixture
+def scripted(tmp_path, monkeypatch):
+    """Point the CLI at the fake backend with a script of replies."""
+
+    def script(router=(), code=(), single=None):
+        path = tmp_path / "script.json"
+        data = {"router": list(router), "code": list(code)}
+        if single is not None:
+            data = {"single": list(single)}
+        path.write_text(json.dumps(data))
+        monkeypatch.setenv("DCX_BACKEND", "fake")
+        monkeypatch.setenv("DCX_FAKE_SCRIPT", str(path))
+
+    return script
+
+
+def invoke(*args, env=None):
+    return CliRunner().invoke(main, list(args), env=env, catch_exceptions=False)
+
+
+def test_fix_prints_only_the_diff_on_stdout(make_repo, scripted, monkeypatch) -> None:
+    repo = make_repo({"calc.py": CALC})
+    monkeypatch.chdir(repo)
+    scripted(GOOD, [code_reply("def add(a, b):\n    return a + b")])
+    result = invoke("fix", "add subtracts", env={"DCX_PROGRESS": "1"})
+    assert result.exit_code == 0
+    assert result.stdout.startswith("diff --git a/calc.py b/calc.py\n")
+    assert "\x1b[" not in result.stdout  # not a terminal: no colour
+    assert "dcx: context gathered" in result.stderr and "router step 1" in result.stderr
+    git(repo, "apply", "--check", "-", input=result.stdout)
+    assert (repo / "calc.py").read_text() == CALC
+    assert git(repo, "status", "--porcelain") == ""
+
+
+def test_fix_apply_stages_and_json_reports_everything(make_repo, scripted, monkeypatch) -> None:
+    repo = make_repo({"calc.py": CALC})
+    monkeypatch.chdir(repo)
+    scripted(GOOD, [code_reply("def add(a, b):\n    return a + b")])
+    result = invoke("fix", "add subtracts", "calc.py", "--apply", "--json")
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    for key in ("instruction", "answer", "diff", "files", "applied", "staged", "steps", "models",
+                "tokens", "seconds"):
+        assert key in report
+    assert report["files"] == ["calc.py"] and report["applied"] and report["staged"] == ["calc.py"]
+    assert report["steps"][0]["tool"] == "generate_code"
+    assert report["steps"][0]["arguments"]["target"] == "add"
+    assert report["models"]["code"] == {"model": "fake-code", "backend": "fake"}
+    assert set(report["tokens"]) == {"language", "code"}
+    assert git(repo, "diff", "--cached", "--name-only").split() == ["calc.py"]
+    assert (repo / "calc.py").read_text() == "def add(a, b):\n    return a + b\n"
+
+
+def test_output_file_gets_the_diff(make_repo, scripted, monkeypatch, tmp_path) -> None:
+    repo = make_repo({"calc.py": CALC})
+    monkeypatch.chdir(repo)
+    scripted(GOOD, [code_reply("def add(a, b):\n    return a + b")])
+    out = tmp_path / "change.diff"
+    result = invoke("fix", "add subtracts", "-o", str(out))
+    assert out.read_text() == result.stdout
+
+
+def test_nothing_to_change_says_so_and_succeeds(make_repo, scripted, monkeypatch) -> None:
+    repo = make_repo({"calc.py": CALC})
+    monkeypatch.chdir(repo)
+    scripted([call("generate_code", path="calc.py", target="add", instructions="x"),
+              call("finish", answer="It already works.")],
+             [code_reply(CALC.strip())] * 3)
+    result = invoke("fix", "check add")
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert "nothing needed changing" in result.stderr
+
+
+def test_ask_prints_the_answer_and_never_applies(make_repo, scripted, monkeypatch) -> None:
+    repo = make_repo({"calc.py": CALC})
+    monkeypatch.chdir(repo)
+    scripted([call("generate_code", path="calc.py", target="add", instructions="use +"),
+              call("finish", answer="add() subtracts; here is a fix.")],
+             [code_reply("def add(a, b):\n    return a + b")])
+    result = invoke("ask", "why is add wrong?")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("add() subtracts; here is a fix.\n")
+    assert "+    return a + b" in result.stdout
+    assert (repo / "calc.py").read_text() == CALC
+
+
+def test_single_model_flag(make_repo, scripted, monkeypatch) -> None:
+    repo = make_repo({"calc.py": CALC})
+    monkeypatch.chdir(repo)
+    scripted(single=[GOOD[0], code_reply("def add(a, b):\n    return a + b"), GOOD[1]])
+    result = invoke("fix", "add subtracts", "--single-model", "--json")
+    report = json.loads(result.stdout)
+    assert report["models"]["language"]["model"] == "fake-single"
+    assert "+    return a + b" in report["diff"]
+
+
+@pytest.mark.parametrize("args, message, code", [
+    (["fix", "   "], "the instruction is empty", 2),
+    (["fix", "x", "missing.py"], "missing.py does not exist", 1),
+    (["fix", "x", "../elsewhere.py"], "outside the repository", 1),
+])
+def test_user_errors_are_one_line(make_repo, scripted, monkeypatch, args, message, code) -> None:
+    repo = make_repo({"calc.py": CALC})
+    monkeypatch.chdir(repo)
+    scripted(GOOD, [])
+    result = invoke(*args)
+    assert result.exit_code == code
+    assert result.stderr.startswith("Error: ") and message in result.stderr
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+def test_not_a_repository(tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = invoke("fix", "anything")
+    assert result.exit_code == 1
+    assert "is not inside a git repository" in result.stderr and result.stdout == ""
+
+
+def test_missing_model_file_is_a_clear_error(make_repo, monkeypatch, tmp_path) -> None:
+    repo = make_repo({"calc.py": CALC})
+    monkeypatch.chdir(repo)
+    monkeypatch.setenv("LOCAL_MODEL_PATH", str(tmp_path / "nope.gguf"))
+    result = invoke("fix", "add subtracts", "--single-model")
+    assert result.exit_code == 1
+    assert "nope.gguf (from $LOCAL_MODEL_PATH) does not exist" in result.stderr
+    assert git(repo, "status", "--porcelain") == ""
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"not a model at all", "is not a GGUF model file"),
+    (b"GGUF" + b"\x03\x00\x00\x00" + b"\x00" * 64, "could not load"),
+])
+def test_corrupt_model_file_is_a_clear_error(make_repo, monkeypatch, tmp_path, content, message) -> None:
+    repo = make_repo({"calc.py": CALC})
+    monkeypatch.chdir(repo)
+    bad = tmp_path / "bad.gguf"
+    bad.write_bytes(content)
+    result = invoke("fix", "add subtracts", "--single-model", "--code-model", str(bad))
+    assert result.exit_code == 1
+    assert message in result.stderr and result.stderr.count("\n") == 1
+    assert (repo / "calc.py").read_text() == CALC
+
+
+def test_models_reports_roles_origins_and_verification(monkeypatch, tmp_path) -> None:
+    own = tmp_path / "own.gguf"
+    own.write_bytes(b"GGUF" + b"\0" * 100)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("LOCAL_MODEL_PATH", str(own))
+    result = invoke("models", "--json")
+    rows = {row["role"]: row for row in json.loads(result.stdout)}
+    assert rows["code"]["path"] == str(own) and rows["code"]["origin"] == "$LOCAL_MODEL_PATH"
+    assert rows["code"]["size"] == 104 and rows["code"]["sha256_verified"] is None
+    assert rows["language"]["origin"] == "packaged"
+    flagged = json.loads(invoke("models", "--json", "--language-model", str(own)).stdout)
+    assert flagged[0]["origin"] == "flag"
+
+
+def test_colour_only_on_request() -> None:
+    diff = "--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\n"
+    coloured = colorize(diff)
+    assert "\x1b[32m+b" in coloured and "\x1b[31m-a" in coloured
+
+
+def test_help_does_not_import_llama_cpp() -> None:
+    code = ("import sys\nfrom dcx.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n"
+            "    pass\nprint('llama_cpp' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip().endswith("False")

@@ -1,0 +1,84 @@
+"""Targets, code extraction, splicing and validation (no model involved)."""
+
+from __future__ import annotations
+
+from dcx.codegen import extract_code, reindent, splice, validate
+from dcx.targets import find_target, generic_symbols, python_symbols
+
+PY = '''import os
+
+
+class Box:
+    def size(self):
+        return 1
+
+    @property
+    def name(self):
+        return "box"
+
+
+def helper(x):
+    return x
+'''
+
+
+def test_python_targets_by_name_dotted_and_range() -> None:
+    assert [s.name for s in python_symbols(PY)] == ["Box", "Box.size", "Box.name", "helper"]
+    method = find_target("m.py", PY, "Box.name")
+    assert (method.start, method.end, method.indent) == (7, 10, "    ")  # decorator included
+    assert find_target("m.py", PY, "size()").name == "Box.size"
+    assert find_target("m.py", PY, "def helper").name == "helper"
+    assert find_target("m.py", PY, "lines 13-14").kind == "lines"
+    assert find_target("m.py", PY, "file").kind == "file"
+    assert find_target("m.py", PY, "nothing") is None
+    assert find_target("m.py", PY, "90-95") is None
+
+
+def test_brace_and_shell_blocks() -> None:
+    js = "const a = 1;\nfunction f(x) {\n  if (x) { return '}'; }\n  return 2;\n}\nf(1);\n"
+    f = find_target("a.js", js, "f")
+    assert (f.start, f.end) == (1, 5)
+    sh = "#!/bin/sh\ngreet() {\n  echo hi\n}\ngreet\n"
+    assert [(s.name, s.start, s.end) for s in generic_symbols(sh)] == [("greet", 1, 4)]
+
+
+def test_extract_code() -> None:
+    assert extract_code("Sure:\n```python\nx = 1\n```\nDone.") == "x = 1"
+    assert extract_code("```\nx = 1\n") == "x = 1"  # cut off before the closing fence
+    assert extract_code("x = 2\n") == "x = 2"
+
+
+def test_reindent() -> None:
+    assert reindent("def f():\n    return 1", "    ") == "    def f():\n        return 1"
+    assert reindent("        x = 1\n        y = 2", "  ") == "  x = 1\n  y = 2"
+
+
+def test_splice_method_from_dedented_reply_keeps_class_indent() -> None:
+    target = find_target("m.py", PY, "Box.size")
+    new = splice(PY, target, "def size(self):\n    return 2", "\n", python=True)
+    assert "    def size(self):\n        return 2\n\n    @property" in new
+    assert validate("m.py", new) is None
+
+
+def test_splice_takes_only_the_target_from_a_chatty_reply_and_adds_imports() -> None:
+    target = find_target("m.py", PY, "helper")
+    reply = "import os\nimport math\n\n\ndef other():\n    pass\n\n\ndef helper(x):\n    return math.sqrt(x)\n"
+    new = splice(PY, target, reply, "\n", python=True)
+    assert new.startswith("import os\nimport math\n")
+    assert "def other" not in new and new.endswith("def helper(x):\n    return math.sqrt(x)\n")
+
+
+def test_splice_keeps_crlf_and_missing_final_newline() -> None:
+    text = "a = 1\r\nb = 2"
+    target = find_target("x.py", text, "2-2")
+    assert splice(text, target, "b = 3", "\r\n", python=True) == "a = 1\r\nb = 3"
+    target = find_target("x.py", text, "1-1")
+    assert splice(text, target, "a = 0\nz = 9", "\r\n", python=True) == "a = 0\r\nz = 9\r\nb = 2"
+
+
+def test_validate() -> None:
+    assert validate("a.py", "def f(:\n") .startswith("SyntaxError")
+    assert "conflict" in validate("a.txt", "x\n<<<<<<< HEAD\ny\n")
+    assert validate("a.json", "{") .startswith("invalid JSON")
+    assert validate("a.py", "   \n") == "the result is empty"
+    assert validate("a.js", "let x = 1;\n") is None

@@ -1,0 +1,96 @@
+"""The whole pipeline in real temporary git repositories: scripted models, then the real ones."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+
+from dcx.backends import FakeBackend
+from dcx.commands import run_request
+from dcx.config import load_settings
+from dcx.progress import Silent
+from dcx.workspace import Workspace
+from tests.conftest import call, code_reply, git
+
+
+def fixture_task(repo) -> dict:
+    return json.loads((repo / "task.json").read_text())
+
+
+def _plain(diff: str) -> str:
+    """A diff without git's index line and hunk-header function context, for comparisons."""
+    lines = [re.sub(r"^(@@ [^@]* @@).*$", r"\1", line) for line in diff.splitlines()
+             if not line.startswith("index ")]
+    return "\n".join(lines)
+
+
+def run_tests(repo) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
+                          cwd=repo, capture_output=True, text=True, timeout=120)
+
+
+def test_scripted_conversation_applies_and_stages_a_correct_fix(fixture_repo) -> None:
+    repo = fixture_repo("mean")
+    assert run_tests(repo).returncode != 0  # the fixture's bug is real
+    (repo / "notes.txt").write_text("my own unstaged work\n")
+    (repo / "README.md").write_text("# stats\nedited by me, staged\n")
+    git(repo, "add", "README.md")
+    router = FakeBackend([
+        call("generate_code", path="stats/core.py", target="mean", instructions="divide by len"),
+        call("finish", answer="mean divides by the count now"),
+    ])
+    coder = FakeBackend([code_reply(
+        'def mean(values):\n    """Arithmetic mean of a non-empty list."""\n    if not values:\n'
+        '        raise ValueError("mean of an empty list")\n    return sum(values) / len(values)')])
+    workspace = Workspace(repo / "stats")  # run from a subdirectory
+    settings = load_settings(workspace.root, {})
+    outcome = run_request(workspace, settings, fixture_task(repo)["instruction"], (), "fix", True,
+                          Silent(), {"language": router, "code": coder})
+    assert outcome.applied.applied == ("stats/core.py",)
+    assert outcome.applied.staged == ("stats/core.py",)
+    staged = git(repo, "diff", "--cached", "--", "stats/core.py")
+    assert "-    return sum(values) / (len(values) - 1)\n+    return sum(values) / len(values)" in staged
+    # the user's own staged and unstaged work is exactly as it was
+    assert git(repo, "diff", "--cached", "--name-only").split() == ["README.md", "stats/core.py"]
+    assert (repo / "notes.txt").read_text() == "my own unstaged work\n"
+    assert git(repo, "status", "--porcelain", "notes.txt").startswith("??")
+    assert run_tests(repo).returncode == 0
+
+
+def test_dry_run_touches_nothing(fixture_repo) -> None:
+    repo = fixture_repo("mean")
+    before = (repo / "stats/core.py").read_bytes()
+    router = FakeBackend([call("generate_code", path="stats/core.py", target="mean", instructions="x"),
+                          call("finish", answer="ok")])
+    coder = FakeBackend([code_reply("def mean(values):\n    return sum(values) / len(values)")])
+    workspace = Workspace(repo)
+    outcome = run_request(workspace, load_settings(repo, {}), "fix mean", (), "fix", False, Silent(),
+                          {"language": router, "code": coder})
+    assert outcome.applied is None and outcome.result.diff
+    assert (repo / "stats/core.py").read_bytes() == before
+    assert git(repo, "status", "--porcelain") == ""
+    git(repo, "apply", "--check", "-", input=outcome.result.diff)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("name", ["mean"])
+def test_real_default_models_fix_a_one_line_bug(fixture_repo, name) -> None:
+    """The packaged models, in-process: `dcx fix --apply` stages a diff that makes the test pass."""
+    repo = fixture_repo(name)
+    assert run_tests(repo).returncode != 0
+    done = subprocess.run(
+        [sys.executable, "-m", "dcx", "fix", fixture_task(repo)["instruction"], "--apply", "--json"],
+        cwd=repo, capture_output=True, text=True, timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["applied"] and report["staged"] == report["files"]
+    assert report["models"]["language"]["backend"] == "llama_cpp"
+    assert report["models"]["code"]["file"].endswith("qwen2.5-coder-1.5b-instruct-q4_k_m.gguf")
+    staged = git(repo, "diff", "--cached")
+    assert report["diff"] and _plain(staged) == _plain(report["diff"])
+    assert run_tests(repo).returncode == 0, run_tests(repo).stdout
