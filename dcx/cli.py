@@ -170,3 +170,44 @@ def models(as_json: bool, assemble: bool, **flags: Any) -> None:
         click.echo(f"{row['role']:8} {row['model']}\n         file: {row['path']}\n"
                    f"         from: {row['origin']}; {size}; {verified}; "
                    f"backend {row['backend']}, {row['mode']}-model mode")
+
+
+@main.command()
+@click.argument("suite", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--json", "json_path", metavar="FILE", help="Write every result to FILE as JSON.")
+@click.option("--limit", type=int, default=None, help="Run only the first N tasks.")
+@click.option("--only", metavar="NAMES", help="Comma-separated task names to run.")
+@click.option("--mode", type=click.Choice(["dual", "single"]), default=None,
+              help="Dual-model (router + code model) or single-model mode.")
+@click.option("--router", "language_model", metavar="KEY",
+              help="Packaged router model, e.g. gemma-3-270m-q4_k_m.")
+@click.option("--max-steps", type=int, default=None, help="Router tool calls allowed per task.")
+@_model_options
+def bench(suite: Path, json_path: str | None, limit: int | None, only: str | None,
+          mode: str | None, language_model: str | None, max_steps: int | None, **flags: Any) -> None:
+    """Run every task in SUITE (a folder of task folders) and report pass/fail and time."""
+    from dcx.backends import create_backends
+    from dcx.bench import discover, report_json, run_suite
+    from dcx.progress import Reporter
+
+    if mode is not None:
+        flags["dual_model_mode"] = mode == "dual"
+    flags.update(language_model=language_model, max_steps=max_steps)
+    settings = _settings(flags)
+    tasks = discover(suite, tuple(only.split(",")) if only else (), limit)
+    backends = create_backends(settings, Reporter())
+    click.echo(f"dcx bench: {len(tasks)} tasks from {suite}, "
+               f"{'dual' if settings.dual_model_mode else 'single'}-model mode", err=True)
+
+    def progress(index: int, result: Any) -> None:
+        tokens = sum(v["prompt"] + v["completion"] for v in result.tokens.values())
+        click.echo(f"[{index}/{len(tasks)}] {result.name:28} {result.outcome[:60]:20} "
+                   f"{result.seconds:6.1f}s {result.steps} steps {tokens} tokens", err=True)
+
+    results, summary = run_suite(tasks, settings, backends, progress)
+    models = {role: {"model": b.model, "backend": b.name} for role, b in backends.items()}
+    if json_path:
+        Path(json_path).write_text(json.dumps(report_json(results, summary, settings, models), indent=2))
+    click.echo(f"passed {summary['passed']}/{summary['tasks']} ({100 * summary['pass_rate']:.0f}%), "
+               f"patches {summary['patches']}, errors {summary['errors']}, "
+               f"median {summary['median_seconds']}s per task, total {summary['total_seconds']}s")

@@ -1,0 +1,78 @@
+"""`dcx bench` over real task folders, with scripted models."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from dcx.backends import FakeBackend
+from dcx.bench import discover, run_suite
+from dcx.config import load_settings
+from tests.conftest import FIXTURES, call, code_reply
+
+MEAN_FIX = ('def mean(values):\n    """Arithmetic mean of a non-empty list."""\n    if not values:\n'
+            '        raise ValueError("mean of an empty list")\n    return sum(values) / len(values)')
+
+
+def suite_with(tmp_path, *names):
+    suite = tmp_path / "suite"
+    for name in names:
+        shutil.copytree(FIXTURES / name, suite / name,
+                        ignore=shutil.ignore_patterns("__pycache__", ".pytest_cache"))
+    return suite
+
+
+def test_a_correct_patch_passes_and_a_wrong_one_fails(tmp_path) -> None:
+    suite = suite_with(tmp_path, "mean", "parse_date")
+    tasks = discover(suite)
+    assert [t.name for t in tasks] == ["mean", "parse_date"]
+    router = FakeBackend([
+        call("generate_code", path="stats/core.py", target="mean", instructions="len"),
+        call("finish", answer="ok"),
+        call("generate_code", path="timeparse/parse.py", target="format_date", instructions="x"),
+        call("finish", answer="ok"),
+    ])
+    coder = FakeBackend([
+        code_reply(MEAN_FIX),
+        code_reply('def format_date(moment):\n    return moment.isoformat()'),
+    ])
+    seen = []
+    results, summary = run_suite(tasks, load_settings(None, {}), {"language": router, "code": coder},
+                                 lambda i, r: seen.append(i))
+    assert seen == [1, 2]
+    mean, parse = results
+    assert mean.passed and mean.patch and mean.outcome == "passed" and mean.files == ("stats/core.py",)
+    assert not parse.passed and parse.patch and parse.outcome == "failed"
+    assert "test_zulu" in parse.test_output
+    assert summary["tasks"] == 2 and summary["passed"] == 1 and summary["pass_rate"] == 0.5
+    assert (FIXTURES / "mean" / "stats" / "core.py").read_text().count("len(values) - 1") == 1
+
+
+def test_edits_to_test_files_are_put_back(tmp_path) -> None:
+    suite = suite_with(tmp_path, "mean")
+    router = FakeBackend([
+        call("generate_code", path="tests/test_core.py", target="test_mean", instructions="cheat"),
+        call("finish", answer="ok"),
+    ])
+    coder = FakeBackend([code_reply("def test_mean():\n    assert True")])
+    results, _ = run_suite(discover(suite), load_settings(None, {}), {"language": router, "code": coder})
+    assert results[0].patch and not results[0].passed
+
+
+def test_no_change_and_errors_are_recorded_not_raised(tmp_path) -> None:
+    suite = suite_with(tmp_path, "mean")
+    router = FakeBackend([call("generate_code", path="stats/core.py", target="mean", instructions="x")])
+    coder = FakeBackend([])  # the code model has nothing to say: a backend error
+    results, summary = run_suite(discover(suite), load_settings(None, {}), {"language": router, "code": coder})
+    assert results[0].outcome.startswith("error:") and summary["errors"] == 1
+
+
+def test_repo_subfolder_layout_and_only(tmp_path) -> None:
+    suite = tmp_path / "suite"
+    for name in ("a", "b"):
+        (suite / name / "repo").mkdir(parents=True)
+        (suite / name / "repo" / "x.py").write_text("X = 1\n")
+        (suite / name / "task.json").write_text(json.dumps(
+            {"instruction": "i", "test_command": "python -c pass", "timeout_s": 5}))
+    tasks = discover(suite, only=("b",))
+    assert [t.name for t in tasks] == ["b"] and tasks[0].folder == suite / "b" / "repo"
