@@ -9,36 +9,30 @@ beside ``task.json`` or under ``repo/``.
 from __future__ import annotations
 
 import json
-import os
-import shlex
 import shutil
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping
 
-from dcx.apply import write_changes
 from dcx.backends import Backend
 from dcx.config import Settings
 from dcx.context import is_test_path
 from dcx.errors import DcxError
-from dcx.handler import LocalCodingHandler, Request
+from dcx.handler import LocalCodingHandler, Request, Result
 from dcx.progress import Silent
+from dcx.verify import CheckResult, check_in_scratch, fix_with_checks, parse_command
 from dcx.workspace import Workspace
-
-OUTPUT_TAIL = 1500
-
 
 @dataclass(frozen=True)
 class Task:
     name: str
     folder: Path  # the repository files
     instruction: str
-    test_command: tuple[str, ...]
+    test_command: str
     timeout_s: int
     test_files: tuple[str, ...]
 
@@ -46,10 +40,12 @@ class Task:
 @dataclass(frozen=True)
 class TaskResult:
     name: str
-    passed: bool
+    passed_first: bool  # the first attempt's patch passed the tests
+    passed: bool  # passed after the test loop (equals passed_first without it)
     patch: bool  # a well-formed, non-empty patch came out
-    outcome: str  # "passed", "failed", "no change", "error: ...", "timeout"
+    outcome: str  # "passed", "passed on attempt N", "failed", "no change", "timeout", "error: ..."
     seconds: float
+    attempts: int
     steps: int
     tokens: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
     files: tuple[str, ...] = ()
@@ -64,7 +60,7 @@ def load_task(task_dir: Path) -> Task:
         name=spec.get("id", task_dir.name),
         folder=folder,
         instruction=spec["instruction"],
-        test_command=tuple(shlex.split(spec["test_command"])),
+        test_command=spec["test_command"],
         timeout_s=int(spec.get("timeout_s", 60)),
         test_files=tuple(spec.get("test_files", ())),
     )
@@ -94,63 +90,57 @@ def _copy_repo(task: Task, dest: Path) -> None:
     _git(dest, "commit", "-q", "-m", "task")
 
 
-def _restore_tests(task: Task, repo_dir: Path, changed: tuple[str, ...]) -> None:
-    """Put back every test file the run touched, so a task cannot pass by editing its tests."""
-    for path in changed:
-        if path in task.test_files or is_test_path(path) or path.endswith("conftest.py"):
-            original = task.folder / path
-            if original.exists():
-                shutil.copy2(original, repo_dir / path)
-            else:
-                (repo_dir / path).unlink(missing_ok=True)
+def _is_test_file(task: Task, path: str) -> bool:
+    return path in task.test_files or is_test_path(path) or path.rsplit("/", 1)[-1] == "conftest.py"
 
 
-def run_tests(task: Task, repo_dir: Path) -> tuple[bool, str, bool]:
-    """(passed, output tail, timed out); ``python`` in the command is this interpreter."""
-    argv = list(task.test_command)
-    if argv and argv[0] in ("python", "python3"):
-        argv[0] = sys.executable
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-    try:
-        done = subprocess.run(argv, cwd=repo_dir, capture_output=True, text=True,
-                              timeout=task.timeout_s, env=env)
-    except subprocess.TimeoutExpired:
-        return False, f"timed out after {task.timeout_s}s", True
-    output = (done.stdout + done.stderr)[-OUTPUT_TAIL:]
-    return done.returncode == 0, output, False
-
-
-def run_task(task: Task, settings: Settings, backends: Mapping[str, Backend]) -> TaskResult:
+def run_task(task: Task, settings: Settings, backends: Mapping[str, Backend], rounds: int) -> TaskResult:
+    """Fix the task, check every attempt with the task's tests (test files as the task has them),
+    and retry with the failing output up to ``rounds`` times."""
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix=f"dcx-bench-{task.name}-") as scratch:
         repo_dir = Path(scratch) / "repo"
         _copy_repo(task, repo_dir)
         workspace = Workspace(repo_dir)
         handler = LocalCodingHandler(settings, workspace, Silent(), backends)
-        handler.tokens.clear()
+        argv = parse_command(task.test_command)
+
+        def check(result: Result) -> CheckResult:
+            kept = tuple(c for c in result.changes if not _is_test_file(task, c.path))
+            return check_in_scratch(workspace, kept, argv, task.timeout_s)
+
         try:
-            result = handler.handle(Request(task.instruction))
+            attempts = fix_with_checks(handler, Request(task.instruction), check, rounds)
         except DcxError as exc:
-            return TaskResult(task.name, False, False, f"error: {exc}", time.monotonic() - started,
-                              0, {k: dict(v) for k, v in handler.tokens.items()})
-        fix_seconds = time.monotonic() - started
-        tokens = {k: dict(v) for k, v in result.tokens.items()}
-        if not result.diff:
-            return TaskResult(task.name, False, False, "no change", fix_seconds, len(result.steps), tokens)
-        write_changes(workspace, result.changes, result.originals)
-        _restore_tests(task, repo_dir, result.files)
-        passed, output, timed_out = run_tests(task, repo_dir)
-        outcome = "passed" if passed else ("timeout" if timed_out else "failed")
-        return TaskResult(task.name, passed, True, outcome, fix_seconds, len(result.steps), tokens,
-                          result.files, result.diff, output)
+            return TaskResult(task.name, False, False, False, f"error: {exc}",
+                              time.monotonic() - started, 0, 0,
+                              {k: dict(v) for k, v in handler.tokens.items()})
+        last = attempts[-1]
+        first_passed = bool(attempts[0].check and attempts[0].check.passed)
+        passed = bool(last.check and last.check.passed)
+        if passed:
+            outcome = "passed" if len(attempts) == 1 else f"passed on attempt {len(attempts)}"
+        elif not last.result.diff:
+            outcome = "no change"
+        else:
+            outcome = "timeout" if last.check and last.check.timed_out else "failed"
+        return TaskResult(
+            task.name, first_passed, passed, bool(last.result.diff), outcome,
+            time.monotonic() - started, len(attempts), sum(len(a.result.steps) for a in attempts),
+            {k: dict(v) for k, v in handler.tokens.items()}, last.result.files, last.result.diff,
+            last.check.output if last.check else "",
+        )
 
 
 def summarize(results: list[TaskResult]) -> dict:
     n = len(results)
     seconds = [r.seconds for r in results]
     passed = sum(r.passed for r in results)
+    first = sum(r.passed_first for r in results)
     return {
         "tasks": n,
+        "passed_first": first,
+        "pass_rate_first": round(first / n, 3) if n else 0.0,
         "passed": passed,
         "pass_rate": round(passed / n, 3) if n else 0.0,
         "patches": sum(r.patch for r in results),
@@ -165,10 +155,11 @@ def run_suite(
     settings: Settings,
     backends: Mapping[str, Backend],
     on_result: Callable[[int, TaskResult], None] | None = None,
+    rounds: int = 0,
 ) -> tuple[list[TaskResult], dict]:
     results = []
     for index, task in enumerate(tasks, start=1):
-        result = run_task(task, settings, backends)
+        result = run_task(task, settings, backends, rounds)
         results.append(result)
         if on_result:
             on_result(index, result)
@@ -176,10 +167,11 @@ def run_suite(
 
 
 def report_json(results: list[TaskResult], summary: dict, settings: Settings,
-                models: Mapping[str, Mapping[str, str]]) -> dict:
+                models: Mapping[str, Mapping[str, str]], rounds: int) -> dict:
     return {
         "summary": summary,
         "mode": "dual" if settings.dual_model_mode else "single",
+        "test_rounds": rounds,
         "models": {k: dict(v) for k, v in models.items()},
         "results": [asdict(r) for r in results],
     }

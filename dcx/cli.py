@@ -81,7 +81,8 @@ def main() -> None:
 
 
 def _run(mode: str, instruction: str, paths: tuple[str, ...], apply: bool, as_json: bool,
-         output: str | None, max_steps: int | None, flags: dict[str, Any]) -> None:
+         output: str | None, max_steps: int | None, flags: dict[str, Any],
+         test_command: str | None = None) -> None:
     from dcx.commands import open_workspace, run_request
     from dcx.progress import Reporter
 
@@ -89,7 +90,8 @@ def _run(mode: str, instruction: str, paths: tuple[str, ...], apply: bool, as_js
     flags = dict(flags, max_steps=max_steps)
     settings = _settings(flags, workspace)
     reporter = Reporter()
-    outcome = run_request(workspace, settings, instruction, paths, mode, apply, reporter)
+    outcome = run_request(workspace, settings, instruction, paths, mode, apply, reporter,
+                          test_command=test_command)
     result = outcome.result
     if as_json:
         click.echo(json.dumps(outcome.to_json(), indent=2))
@@ -110,6 +112,10 @@ def _run(mode: str, instruction: str, paths: tuple[str, ...], apply: bool, as_js
         click.echo(f"dcx: nothing needed changing. {result.answer}".rstrip(), err=True)
     elif mode == "fix" and result.answer and not result.step_limit_hit:
         click.echo(f"dcx: {result.answer}", err=True)
+    if outcome.tests_passed is not None:
+        verdict = "pass" if outcome.tests_passed else "still fail"
+        click.echo(f"dcx: the tests {verdict} with this change "
+                   f"(after {len(outcome.checks)} attempt{'s' if len(outcome.checks) > 1 else ''})", err=True)
     if outcome.applied:
         if outcome.applied.applied:
             click.echo(f"dcx: applied {', '.join(outcome.applied.applied)}; "
@@ -125,11 +131,17 @@ def _run(mode: str, instruction: str, paths: tuple[str, ...], apply: bool, as_js
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object with everything.")
 @click.option("--output", "-o", metavar="FILE", help="Also write the diff to FILE.")
 @click.option("--max-steps", type=int, default=None, help="Router tool calls allowed.")
+@click.option("--test", "test_command", metavar="CMD",
+              help="Check each attempt with CMD (no shell) on a scratch copy; retry on failure.")
+@click.option("--test-rounds", type=int, default=None,
+              help="Extra attempts with the failing output (default 2).")
 @_model_options
 def fix(instruction: str, paths: tuple[str, ...], apply: bool, as_json: bool, output: str | None,
-        max_steps: int | None, **flags: Any) -> None:
+        max_steps: int | None, test_command: str | None, test_rounds: int | None,
+        **flags: Any) -> None:
     """Propose a change for INSTRUCTION as a unified diff (optionally limited to PATHS)."""
-    _run("fix", instruction, paths, apply, as_json, output, max_steps, flags)
+    flags["test_rounds"] = test_rounds
+    _run("fix", instruction, paths, apply, as_json, output, max_steps, flags, test_command)
 
 
 @main.command()
@@ -182,9 +194,12 @@ def models(as_json: bool, assemble: bool, **flags: Any) -> None:
 @click.option("--router", "language_model", metavar="KEY",
               help="Packaged router model, e.g. gemma-3-270m-q4_k_m.")
 @click.option("--max-steps", type=int, default=None, help="Router tool calls allowed per task.")
+@click.option("--test-rounds", type=int, default=2, show_default=True,
+              help="Extra attempts with the failing test output (0: first attempt only).")
 @_model_options
 def bench(suite: Path, json_path: str | None, limit: int | None, only: str | None,
-          mode: str | None, language_model: str | None, max_steps: int | None, **flags: Any) -> None:
+          mode: str | None, language_model: str | None, max_steps: int | None, test_rounds: int,
+          **flags: Any) -> None:
     """Run every task in SUITE (a folder of task folders) and report pass/fail and time."""
     from dcx.backends import create_backends
     from dcx.bench import discover, report_json, run_suite
@@ -204,10 +219,13 @@ def bench(suite: Path, json_path: str | None, limit: int | None, only: str | Non
         click.echo(f"[{index}/{len(tasks)}] {result.name:28} {result.outcome[:60]:20} "
                    f"{result.seconds:6.1f}s {result.steps} steps {tokens} tokens", err=True)
 
-    results, summary = run_suite(tasks, settings, backends, progress)
+    results, summary = run_suite(tasks, settings, backends, progress, test_rounds)
     models = {role: {"model": b.model, "backend": b.name} for role, b in backends.items()}
     if json_path:
-        Path(json_path).write_text(json.dumps(report_json(results, summary, settings, models), indent=2))
-    click.echo(f"passed {summary['passed']}/{summary['tasks']} ({100 * summary['pass_rate']:.0f}%), "
+        Path(json_path).write_text(
+            json.dumps(report_json(results, summary, settings, models, test_rounds), indent=2))
+    click.echo(f"first attempt {summary['passed_first']}/{summary['tasks']} "
+               f"({100 * summary['pass_rate_first']:.0f}%), with {test_rounds} test rounds "
+               f"{summary['passed']}/{summary['tasks']} ({100 * summary['pass_rate']:.0f}%), "
                f"patches {summary['patches']}, errors {summary['errors']}, "
                f"median {summary['median_seconds']}s per task, total {summary['total_seconds']}s")

@@ -141,11 +141,20 @@ def _brace_balance(text: str) -> int:
     return code.count("{") - code.count("}") + code.count("(") - code.count(")")
 
 
+RETRY_TEMPERATURE = 0.7  # Qwen2.5-Coder's recommended sampling, for tries after a failed one
+
+
 class CodeWriter:
-    def __init__(self, backend: Backend, retries: int, on_completion: Callable[[Completion], None]) -> None:
+    """Writes one target. The first try of the first round is greedy; every later try (a retry
+    after invalid or unchanged code, or a new round after failing tests) samples at
+    RETRY_TEMPERATURE with a fixed seed, so a retry can differ and a run stays repeatable."""
+
+    def __init__(self, backend: Backend, retries: int, on_completion: Callable[[Completion], None],
+                 round_number: int = 0) -> None:
         self.backend = backend
         self.retries = retries
         self._on_completion = on_completion
+        self._round = round_number
 
     def _prompt(self, path: str, file_text: str, target: Target, instructions: str, request: str) -> str:
         lines = split_lines(file_text)
@@ -185,7 +194,10 @@ class CodeWriter:
         budget = min(2048, 300 + 20 * (target.end - target.start))
         last_problem = ""
         for attempt in range(1, self.retries + 2):
-            completion = self.backend.chat(list(messages), max_tokens=budget)
+            greedy = self._round == 0 and attempt == 1
+            completion = self.backend.chat(
+                list(messages), max_tokens=budget,
+                temperature=0.0 if greedy else RETRY_TEMPERATURE, seed=100 * self._round + attempt)
             self._on_completion(completion)
             code = extract_code(completion.text)
             new = splice(old, target, code, newline, python)

@@ -12,6 +12,7 @@ from dcx.config import Settings, load_settings
 from dcx.handler import LocalCodingHandler, Request, Result
 from dcx.models import ROLES, choose, describe, locate
 from dcx.progress import Reporter
+from dcx.verify import Attempt, CheckResult, check_in_scratch, fix_with_checks, parse_command
 from dcx.workspace import Workspace
 
 
@@ -19,6 +20,11 @@ from dcx.workspace import Workspace
 class RunOutcome:
     result: Result
     applied: ApplyOutcome | None
+    checks: tuple[CheckResult, ...] = ()  # one per attempt when a test command was given
+
+    @property
+    def tests_passed(self) -> bool | None:
+        return self.checks[-1].passed if self.checks else None
 
     def to_json(self) -> dict[str, Any]:
         r = self.result
@@ -31,13 +37,16 @@ class RunOutcome:
             "staged": list(self.applied.staged) if self.applied else [],
             "notes": list(self.applied.notes) if self.applied else [],
             "steps": [
-                {"tool": s.tool, "arguments": dict(s.arguments), "result": s.result, "ok": s.ok}
+                {"tool": s.tool, "arguments": dict(s.arguments), "result": s.result, "ok": s.ok,
+                 "by": s.by}
                 for s in r.steps
             ],
             "step_limit_hit": r.step_limit_hit,
             "models": {role: dict(v) for role, v in r.models.items()},
             "tokens": {role: dict(v) for role, v in r.tokens.items()},
             "seconds": round(r.seconds, 2),
+            "tests_passed": self.tests_passed,
+            "attempts": [{"passed": c.passed, "output": c.output} for c in self.checks],
         }
 
 
@@ -58,16 +67,34 @@ def run_request(
     apply: bool,
     reporter: Reporter,
     backends: Mapping[str, Backend] | None = None,
+    test_command: str | None = None,
 ) -> RunOutcome:
     repo_paths = tuple(workspace.relative(p) for p in paths)
     for path in repo_paths:
         workspace.read(path)  # a clear error now for a missing, binary, huge or ignored file
     handler = LocalCodingHandler(settings, workspace, reporter, backends)
-    result = handler.handle(Request(instruction, repo_paths, mode))
+    request = Request(instruction, repo_paths, mode)
+    checks: tuple[CheckResult, ...] = ()
+    if test_command and mode == "fix":
+        argv = parse_command(test_command)
+
+        def check(result: Result) -> CheckResult:
+            reporter.stage(f"running {' '.join(argv)} on a scratch copy with the change")
+            return check_in_scratch(workspace, result.changes, argv, settings.test_timeout)
+
+        def report(number: int, attempt: Attempt) -> None:
+            verdict = "pass" if attempt.check and attempt.check.passed else "fail"
+            reporter.stage(f"attempt {number}: tests {verdict}")
+
+        attempts = fix_with_checks(handler, request, check, settings.test_rounds, report)
+        result = attempts[-1].result
+        checks = tuple(a.check for a in attempts if a.check is not None)
+    else:
+        result = handler.handle(request)
     outcome = None
     if apply and mode == "fix":
         outcome = apply_and_stage(workspace, result.changes, result.originals)
-    return RunOutcome(result, outcome)
+    return RunOutcome(result, outcome, checks)
 
 
 def model_report(settings: Settings, assemble: bool, reporter: Reporter) -> list[dict[str, Any]]:

@@ -82,6 +82,11 @@ KEYS: tuple[Key, ...] = (
     Key("code_retries", int, 2, ("DCX_CODE_RETRIES",), "extra tries when code does not validate"),
     Key("context_budget", int, 1500, ("DCX_CONTEXT_BUDGET",),
         "tokens of repository context given to the router"),
+    Key("plan_first_call", bool, True, ("DCX_PLAN_FIRST_CALL",),
+        "when the request names a function, dcx makes the first generate_code call itself"),
+    Key("test_rounds", int, 2, ("DCX_TEST_ROUNDS",),
+        "extra attempts with the failing test output (fix --test)"),
+    Key("test_timeout", int, 120, ("DCX_TEST_TIMEOUT",), "seconds one test run may take"),
 )
 KEYS_BY_NAME = {k.name: k for k in KEYS}
 
@@ -100,6 +105,9 @@ class Settings:
     max_steps: int = 6
     code_retries: int = 2
     context_budget: int = 1500
+    plan_first_call: bool = True
+    test_rounds: int = 2
+    test_timeout: int = 120
     origins: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     @property

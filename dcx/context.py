@@ -66,6 +66,7 @@ class Context:
     files: tuple[str, ...]  # every readable file, for the tools' path enum
     ranked: tuple[RankedFile, ...]  # best first
     tokens: int
+    named_target: tuple[str, str] | None = None  # (path, symbol) the request names verbatim
 
 
 def named_in_request(request: str, files: tuple[str, ...]) -> list[str]:
@@ -124,6 +125,20 @@ def likely_targets(ranked: list[RankedFile], request: str, limit: int = 3) -> li
     return [(path, name) for _, _, _, path, name in scored[:limit]]
 
 
+def named_target(ranked: list[RankedFile], request: str,
+                 likely: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """The likely target whose name the request spells out (``parse_date``, ``Cart.total``),
+    outside test files, when exactly one file defines it."""
+    identifiers = set(_WORD.findall(request))
+    for path, name in likely:
+        short = name.rsplit(".", 1)[-1]
+        if (short in identifiers or name in request) and not is_test_path(path):
+            defining = [f.path for f in ranked for s in f.symbols if s.name.rsplit(".", 1)[-1] == short]
+            if len(set(defining)) == 1:
+                return path, name
+    return None
+
+
 def _numbered(text: str, start: int = 0) -> str:
     lines = split_lines(text)
     return "".join(f"{start + i + 1:4d}| {line.rstrip(chr(13) + chr(10))}\n" for i, line in enumerate(lines))
@@ -169,4 +184,5 @@ def gather(
         parts.append(outline)
         used += len(outline)
     text = "".join(parts)
-    return Context(text, tuple(f.path for f in ranked), tuple(ranked), estimate_tokens(text))
+    return Context(text, tuple(f.path for f in ranked), tuple(ranked), estimate_tokens(text),
+                   named_target(ranked, request, likely))

@@ -37,6 +37,7 @@ class Step:
     arguments: Mapping[str, Any]
     result: str
     ok: bool
+    by: str = "router"  # "router", or "dcx" for a call planned from the context
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ class _Session:
     originals: dict[str, FileText | None] = field(default_factory=dict)  # None: new file
     edits: list[CodeEdit] = field(default_factory=list)
     steps: list[Step] = field(default_factory=list)
+    round: int = 0  # 0 for the first attempt, then one more per round of feedback
 
 
 class LocalCodingHandler:
@@ -86,14 +88,22 @@ class LocalCodingHandler:
         self.tokens: dict[str, dict[str, int]] = defaultdict(lambda: {"prompt": 0, "completion": 0})
         self._session = _Session()
         self._request = Request("")
+        self._feedback: str | None = None
 
     # -- public ----------------------------------------------------------------------------
 
-    def handle(self, request: Request) -> Result:
+    def handle(self, request: Request, feedback: str | None = None) -> Result:
+        """Run one request. With ``feedback`` (why the last attempt failed, e.g. test output), the
+        models continue from the previous attempt's edits and see that feedback."""
         if not request.instruction.strip():
             raise InputError("the instruction is empty; say what to change, e.g. dcx fix \"...\"")
         started = time.monotonic()
-        self._session = _Session()
+        if feedback is None:
+            self._session = _Session()
+        else:  # keep the edited files; count this attempt's own steps and edits
+            self._session.steps, self._session.edits = [], []
+            self._session.round += 1
+        self._feedback = feedback
         self._request = request
         context = gather(
             self.workspace, request.instruction, list(request.paths), self.settings.context_budget,
@@ -149,47 +159,85 @@ class LocalCodingHandler:
         system = ROLE_SYSTEM + (ASK_SUFFIX if request.mode == "ask" else "")
         named = f"\nFiles named by the user: {', '.join(request.paths)}" if request.paths else ""
         kind = "Question" if request.mode == "ask" else "Request"
-        user = f"{context.text}{named}\n\n{kind}: {request.instruction}\n\nReply with one tool call."
+        user = f"{context.text}{named}\n\n{kind}: {request.instruction}\n"
+        if self._feedback is not None:
+            user += self._feedback_text()
+        user += "\nReply with one tool call."
         return [{"role": "system", "content": system}, {"role": "user", "content": user}]
+
+    def _feedback_text(self) -> str:
+        changes = [FileChange(path, orig.text if orig else None, self._session.files[path])
+                   for path, orig in self._session.originals.items()]
+        diff = build_patch(changes) or "(no change)"
+        return (f"\nA previous attempt made this change:\n{diff}\nIt is not right yet. "
+                f"Test output:\n{self._feedback}\nThe files now hold that change; fix it.\n")
+
+    def _code_request(self) -> str:
+        """What the code model is told the user wants (with the last test failure, if any)."""
+        if self._feedback is None:
+            return self._request.instruction
+        return f"{self._request.instruction}\nThe tests still fail with:\n{self._feedback}"
 
     def _run_router(self, request: Request, context: Context) -> tuple[str, bool]:
         targets = _target_names(context)
         messages = self._initial_messages(request, context)
         seen: set[str] = set()
+        repeats = 0
         for step in range(1, self.settings.max_steps + 1):
-            tools = self._tools(request, step)
-            schema = call_schema(context.files, tools, targets)
-            completion = self.router.chat(list(messages), max_tokens=ROUTER_MAX_TOKENS, json_schema=schema)
-            self._count("language", completion)
-            messages.append({"role": "assistant", "content": completion.text})
-            try:
-                call = parse_call(completion.text, tools)
-            except ToolCallError as exc:
-                self._record(ToolCall("invalid", {"reply": completion.text[:200]}), str(exc), False)
-                messages.append({"role": "user", "content": f"Error: {exc}"})
-                continue
-            self.reporter.stage(f"router step {step}: {call.name} {_brief(call.arguments)}")
+            planned = self._planned_call(request, context, step)
+            if planned is not None:
+                call, by = planned, "dcx"
+                messages.append({"role": "assistant", "content": json.dumps(
+                    {"name": call.name, "arguments": dict(call.arguments)})})
+            else:
+                tools = self._tools(request, step)
+                schema = call_schema(context.files, tools, targets)
+                completion = self.router.chat(list(messages), max_tokens=ROUTER_MAX_TOKENS,
+                                              json_schema=schema)
+                self._count("language", completion)
+                messages.append({"role": "assistant", "content": completion.text})
+                try:
+                    call, by = parse_call(completion.text, tools), "router"
+                except ToolCallError as exc:
+                    self._record(ToolCall("invalid", {"reply": completion.text[:200]}), str(exc), False)
+                    messages.append({"role": "user", "content": f"Error: {exc}"})
+                    continue
+            self.reporter.stage(f"{'planned' if by == 'dcx' else 'router'} step {step}: "
+                                f"{call.name} {_brief(call.arguments)}")
             if call.name == "finish":
                 answer = str(call.arguments.get("answer", "")).strip()
-                self._record(call, "done", True)
+                self._record(call, "done", True, by)
                 return answer, False
             key = json.dumps([call.name, call.arguments], sort_keys=True)
             if key in seen:
+                repeats += 1
+                if repeats >= 2 and self._session.edits:
+                    break  # the router is going round in circles; keep what it has done
                 result, ok = ("Error: you made this exact call already; its result is above. "
                               "Choose a different action."), False
             else:
                 seen.add(key)
                 result, ok = self._execute_tool(call)
-            self._record(call, result, ok)
+            self._record(call, result, ok, by)
             messages.append({"role": "user", "content": f"Result of {call.name}:\n{result}"})
         if self._session.edits:
-            return (f"Stopped after {self.settings.max_steps} router steps; the changes made so "
+            return (f"Stopped after {len(self._session.steps)} router steps; the changes made so "
                     "far are below."), True
         raise StepLimitError(self.settings.max_steps)
 
-    def _record(self, call: ToolCall, result: str, ok: bool) -> None:
+    def _planned_call(self, request: Request, context: Context, step: int) -> ToolCall | None:
+        """In fix mode, when the request names a function or class that one file defines, the
+        first call is plain: rewrite it. dcx makes that call itself instead of asking the router."""
+        if (not self.settings.plan_first_call or request.mode != "fix" or step != 1
+                or context.named_target is None):
+            return None
+        path, name = context.named_target
+        return ToolCall("generate_code", {"path": path, "target": name,
+                                          "instructions": request.instruction})
+
+    def _record(self, call: ToolCall, result: str, ok: bool, by: str = "router") -> None:
         short = result if len(result) <= SHORT_RESULT else result[: SHORT_RESULT - 3] + "..."
-        self._session.steps.append(Step(call.name, dict(call.arguments), short, ok))
+        self._session.steps.append(Step(call.name, dict(call.arguments), short, ok, by))
 
     def _count(self, role: str, completion: Completion) -> None:
         self.tokens[role]["prompt"] += completion.prompt_tokens
@@ -249,8 +297,9 @@ class LocalCodingHandler:
                 )
         self.reporter.stage(f"code model: {target.name} in {path}")
         started, before = time.monotonic(), self.tokens["code"]["completion"]
-        writer = CodeWriter(self.coder, self.settings.code_retries, lambda c: self._count("code", c))
-        edit = writer.rewrite(path, text, target, args["instructions"], self._request.instruction)
+        writer = CodeWriter(self.coder, self.settings.code_retries, lambda c: self._count("code", c),
+                            self._session.round)
+        edit = writer.rewrite(path, text, target, args["instructions"], self._code_request())
         elapsed = time.monotonic() - started
         if text is not None:
             reason = destructive_reason(text, edit.new_text)

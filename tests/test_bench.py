@@ -37,7 +37,7 @@ def test_a_correct_patch_passes_and_a_wrong_one_fails(tmp_path) -> None:
         code_reply('def format_date(moment):\n    return moment.isoformat()'),
     ])
     seen = []
-    results, summary = run_suite(tasks, load_settings(None, {}), {"language": router, "code": coder},
+    results, summary = run_suite(tasks, load_settings(None, {"plan_first_call": False}), {"language": router, "code": coder},
                                  lambda i, r: seen.append(i))
     assert seen == [1, 2]
     mean, parse = results
@@ -55,7 +55,7 @@ def test_edits_to_test_files_are_put_back(tmp_path) -> None:
         call("finish", answer="ok"),
     ])
     coder = FakeBackend([code_reply("def test_mean():\n    assert True")])
-    results, _ = run_suite(discover(suite), load_settings(None, {}), {"language": router, "code": coder})
+    results, _ = run_suite(discover(suite), load_settings(None, {"plan_first_call": False}), {"language": router, "code": coder})
     assert results[0].patch and not results[0].passed
 
 
@@ -63,7 +63,7 @@ def test_no_change_and_errors_are_recorded_not_raised(tmp_path) -> None:
     suite = suite_with(tmp_path, "mean")
     router = FakeBackend([call("generate_code", path="stats/core.py", target="mean", instructions="x")])
     coder = FakeBackend([])  # the code model has nothing to say: a backend error
-    results, summary = run_suite(discover(suite), load_settings(None, {}), {"language": router, "code": coder})
+    results, summary = run_suite(discover(suite), load_settings(None, {"plan_first_call": False}), {"language": router, "code": coder})
     assert results[0].outcome.startswith("error:") and summary["errors"] == 1
 
 

@@ -28,6 +28,7 @@ def scripted(tmp_path, monkeypatch):
             data = {"single": list(single)}
         path.write_text(json.dumps(data))
         monkeypatch.setenv("DCX_BACKEND", "fake")
+        monkeypatch.setenv("DCX_PLAN_FIRST_CALL", "false")
         monkeypatch.setenv("DCX_FAKE_SCRIPT", str(path))
 
     return script

@@ -47,7 +47,7 @@ def test_scripted_conversation_applies_and_stages_a_correct_fix(fixture_repo) ->
         'def mean(values):\n    """Arithmetic mean of a non-empty list."""\n    if not values:\n'
         '        raise ValueError("mean of an empty list")\n    return sum(values) / len(values)')])
     workspace = Workspace(repo / "stats")  # run from a subdirectory
-    settings = load_settings(workspace.root, {})
+    settings = load_settings(workspace.root, {"plan_first_call": False})
     outcome = run_request(workspace, settings, fixture_task(repo)["instruction"], (), "fix", True,
                           Silent(), {"language": router, "code": coder})
     assert outcome.applied.applied == ("stats/core.py",)
@@ -68,7 +68,7 @@ def test_dry_run_touches_nothing(fixture_repo) -> None:
                           call("finish", answer="ok")])
     coder = FakeBackend([code_reply("def mean(values):\n    return sum(values) / len(values)")])
     workspace = Workspace(repo)
-    outcome = run_request(workspace, load_settings(repo, {}), "fix mean", (), "fix", False, Silent(),
+    outcome = run_request(workspace, load_settings(repo, {"plan_first_call": False}), "fix mean", (), "fix", False, Silent(),
                           {"language": router, "code": coder})
     assert outcome.applied is None and outcome.result.diff
     assert (repo / "stats/core.py").read_bytes() == before

@@ -32,7 +32,7 @@ def model(mocker, name: str, replies: list[str]):
 
 
 def handler_for(repo, mocker, router_replies, code_replies, **settings):
-    settings = load_settings(repo, settings)
+    settings = load_settings(repo, {"plan_first_call": False, **settings})
     router = model(mocker, "router", router_replies)
     coder = model(mocker, "coder", code_replies)
     handler = LocalCodingHandler(settings, Workspace(repo), backends={"language": router, "code": coder})
@@ -93,7 +93,7 @@ def test_single_model_mode_uses_one_model_for_both_jobs(make_repo, mocker) -> No
         code_reply(FIXED_ADD),
         call("finish", answer="fixed"),
     ])
-    settings = load_settings(repo, {"dual_model_mode": False})
+    settings = load_settings(repo, {"dual_model_mode": False, "plan_first_call": False})
     handler = LocalCodingHandler(settings, Workspace(repo), backends={"language": only, "code": only})
     result = handler.handle(Request("add subtracts"))
     assert only.chat.call_count == 3

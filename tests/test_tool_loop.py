@@ -23,7 +23,7 @@ FILES = {
 def run(repo, router_replies, code_replies=(), mode="fix", **settings):
     router = FakeBackend(router_replies, model="router")
     coder = FakeBackend(code_replies, model="coder")
-    handler = LocalCodingHandler(load_settings(repo, settings), Workspace(repo),
+    handler = LocalCodingHandler(load_settings(repo, {"plan_first_call": False, **settings}), Workspace(repo),
                                  backends={"language": router, "code": coder})
     return handler.handle(Request("total ignores quantity", mode=mode)), router, coder
 

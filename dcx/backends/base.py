@@ -18,7 +18,8 @@ class Completion:
 
 
 class Backend(Protocol):
-    """A chat model. ``json_schema`` constrains the reply to JSON matching the schema."""
+    """A chat model. ``json_schema`` constrains the reply to JSON matching the schema.
+    ``temperature`` 0 is greedy; above 0, ``seed`` makes the sampling repeatable."""
 
     name: str  # backend kind, e.g. "llama_cpp"
     model: str  # the model file or name, for reports
@@ -30,4 +31,6 @@ class Backend(Protocol):
         max_tokens: int,
         json_schema: dict[str, Any] | None = None,
         stop: Sequence[str] | None = None,
+        temperature: float = 0.0,
+        seed: int = 0,
     ) -> Completion: ...

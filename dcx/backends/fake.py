@@ -33,10 +33,13 @@ class FakeBackend:
         max_tokens: int,
         json_schema: dict[str, Any] | None = None,
         stop: Sequence[str] | None = None,
+        temperature: float = 0.0,
+        seed: int = 0,
     ) -> Completion:
         self.history.append(
             {"messages": [dict(m) for m in messages], "max_tokens": max_tokens,
-             "json_schema": json_schema, "stop": list(stop or [])}
+             "json_schema": json_schema, "stop": list(stop or []), "temperature": temperature,
+             "seed": seed}
         )
         if not self._queue:
             raise BackendError(f"the fake model {self.model!r} has no scripted reply left")

@@ -77,6 +77,8 @@ class LlamaCppBackend:
         max_tokens: int,
         json_schema: dict[str, Any] | None = None,
         stop: Sequence[str] | None = None,
+        temperature: float = 0.0,
+        seed: int = 0,
     ) -> Completion:
         llama = self._load()
         grammar = self._grammar(json_schema) if json_schema else None
@@ -85,8 +87,11 @@ class LlamaCppBackend:
             response = llama.create_chat_completion(
                 messages=list(messages),
                 max_tokens=max_tokens,
-                temperature=0.0,
+                temperature=temperature,
+                top_p=0.8 if temperature > 0 else 1.0,
+                top_k=20 if temperature > 0 else 40,
                 repeat_penalty=1.0,
+                seed=seed if temperature > 0 else None,
                 grammar=grammar,
                 stop=list(stop) if stop else None,
             )

@@ -1,0 +1,114 @@
+"""The verify loop: run the user's test command on a scratch copy with the candidate change, and
+feed failures back to the models for another attempt, a bounded number of times."""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from dcx.errors import DcxError, InputError
+from dcx.handler import LocalCodingHandler, Request, Result
+from dcx.patch import FileChange
+from dcx.workspace import Workspace
+
+FEEDBACK_CHARS = 1500
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    passed: bool
+    output: str  # trimmed to what helps a model
+    timed_out: bool = False
+
+
+def parse_command(command: str) -> tuple[str, ...]:
+    """Split a test command into argv (no shell); ``python`` means this interpreter."""
+    try:
+        argv = shlex.split(command)
+    except ValueError as exc:
+        raise InputError(f"cannot parse the test command {command!r}: {exc}") from None
+    if not argv:
+        raise InputError("the test command is empty")
+    if argv[0] in ("python", "python3"):
+        argv[0] = sys.executable
+    return tuple(argv)
+
+
+def trim_output(output: str, limit: int = FEEDBACK_CHARS) -> str:
+    """Keep what explains a failure: error lines and the summary, then the tail."""
+    lines = output.splitlines()
+    key = [line for line in lines if re.match(r"\s*(E |FAILED|ERROR|Error|assert|.*Error:|.*Exception)", line)]
+    text = "\n".join(dict.fromkeys(key)) if key else ""
+    tail = "\n".join(lines[-15:])
+    combined = (text + "\n...\n" + tail) if text else tail
+    return combined[-limit:]
+
+
+def run_check(argv: tuple[str, ...], cwd: Path, timeout_s: float) -> CheckResult:
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    try:
+        done = subprocess.run(list(argv), cwd=cwd, capture_output=True, text=True,
+                              timeout=timeout_s, env=env, stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired:
+        return CheckResult(False, f"the test command timed out after {timeout_s:.0f}s "
+                                  "(an endless loop?)", True)
+    except OSError as exc:
+        raise InputError(f"cannot run the test command {argv[0]!r}: {exc.strerror}") from None
+    output = done.stdout + ("\n" + done.stderr if done.stderr else "")
+    return CheckResult(done.returncode == 0, trim_output(output))
+
+
+def check_in_scratch(workspace: Workspace, changes: tuple[FileChange, ...], argv: tuple[str, ...],
+                     timeout_s: float) -> CheckResult:
+    """Copy the working tree's files to a scratch folder, apply the change there, run the tests."""
+    with tempfile.TemporaryDirectory(prefix="dcx-verify-") as scratch:
+        root = Path(scratch)
+        for path in workspace.files:
+            source = workspace.root / path
+            if source.is_symlink() or not source.is_file():
+                continue
+            (root / path).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, root / path)
+        for change in changes:
+            (root / change.path).parent.mkdir(parents=True, exist_ok=True)
+            (root / change.path).write_bytes(change.new.encode("utf-8"))
+        return run_check(argv, root, timeout_s)
+
+
+@dataclass(frozen=True)
+class Attempt:
+    result: Result
+    check: CheckResult | None
+
+
+def fix_with_checks(
+    handler: LocalCodingHandler,
+    request: Request,
+    check: Callable[[Result], CheckResult],
+    rounds: int,
+    on_attempt: Callable[[int, Attempt], None] | None = None,
+) -> list[Attempt]:
+    """First attempt, then up to ``rounds`` more with the failing output; stops when tests pass."""
+    attempts: list[Attempt] = []
+    result = handler.handle(request)
+    for number in range(rounds + 1):
+        outcome = check(result)
+        attempt = Attempt(result, outcome)
+        attempts.append(attempt)
+        if on_attempt:
+            on_attempt(number + 1, attempt)
+        if outcome.passed or number == rounds:
+            break
+        try:
+            result = handler.handle(request, feedback=outcome.output)
+        except DcxError:
+            break  # a failed retry keeps the last attempt
+    return attempts
