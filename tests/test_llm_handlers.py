@@ -192,3 +192,27 @@ def test_backends_load_nothing_until_used(make_repo, mocker) -> None:
     llama = mocker.patch("dcx.backends.llama_cpp_backend.LlamaCppBackend._load")
     LocalCodingHandler(load_settings(repo, {}), Workspace(repo))
     llama.assert_not_called()
+
+
+def test_a_named_function_is_rewritten_without_asking_the_router_first(make_repo, mocker) -> None:
+    repo = make_repo({"calc.py": SOURCE, "tests/test_calc.py": "from calc import add\n"})
+    handler, router, coder = handler_for(
+        repo, mocker, [call("finish", answer="done")], [code_reply(FIXED_ADD)], plan_first_call=True)
+    result = handler.handle(Request("add() subtracts instead of adding"))
+    assert router.chat.call_count == 1  # only to finish
+    assert result.steps[0].by == "dcx" and result.steps[0].arguments["target"] == "add"
+    assert result.steps[1].by == "router"
+    assert "+    return a + b" in result.diff
+    # the router still sees the planned call and its result in its conversation
+    messages = router.chat.call_args.args[0]
+    assert '"name": "generate_code"' in messages[-2]["content"]
+
+
+def test_no_plan_when_the_request_names_no_unique_symbol(make_repo, mocker) -> None:
+    repo = make_repo({"calc.py": SOURCE, "other.py": "def add(x):\n    return x\n"})
+    handler, router, _ = handler_for(
+        repo, mocker,
+        [call("generate_code", path="calc.py", target="add", instructions="+"), call("finish", answer="ok")],
+        [code_reply(FIXED_ADD)], plan_first_call=True)
+    result = handler.handle(Request("add() subtracts"))  # two files define add: the router decides
+    assert result.steps[0].by == "router"

@@ -1,0 +1,81 @@
+"""The verify loop: test command on a scratch copy, failures fed back, bounded rounds."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from dcx.backends import FakeBackend
+from dcx.commands import run_request
+from dcx.config import load_settings
+from dcx.errors import InputError
+from dcx.progress import Silent
+from dcx.verify import parse_command, run_check, trim_output
+from dcx.workspace import Workspace
+from tests.conftest import call, code_reply, git
+
+MEAN_TEST = "python -m pytest -q -p no:cacheprovider tests"
+WRONG = 'def mean(values):\n    """Arithmetic mean of a non-empty list."""\n    return sum(values) / 2'
+RIGHT = 'def mean(values):\n    """Arithmetic mean of a non-empty list."""\n    if not values:\n' \
+        '        raise ValueError("mean of an empty list")\n    return sum(values) / len(values)'
+PLAN = [call("generate_code", path="stats/core.py", target="mean", instructions="fix"),
+        call("finish", answer="ok")]
+
+
+def fix_mean(repo, router_replies, code_replies, **settings):
+    router, coder = FakeBackend(router_replies), FakeBackend(code_replies)
+    outcome = run_request(Workspace(repo), load_settings(repo, {"plan_first_call": False, **settings}),
+                          "mean is wrong", (), "fix", False, Silent(),
+                          {"language": router, "code": coder}, test_command=MEAN_TEST)
+    return outcome, router, coder
+
+
+def test_failing_tests_go_back_and_the_second_attempt_passes(fixture_repo) -> None:
+    repo = fixture_repo("mean")
+    outcome, router, coder = fix_mean(repo, PLAN * 2, [code_reply(WRONG), code_reply(RIGHT)])
+    assert [c.passed for c in outcome.checks] == [False, True] and outcome.tests_passed
+    assert "+    return sum(values) / len(values)" in outcome.result.diff
+    second_router_prompt = router.history[2]["messages"][1]["content"]
+    assert "A previous attempt made this change" in second_router_prompt
+    assert "sum(values) / 2" in second_router_prompt and "test_mean" in second_router_prompt
+    second_code_prompt = coder.history[1]["messages"][1]["content"]
+    assert "The tests still fail with" in second_code_prompt
+    assert "return sum(values) / 2" in second_code_prompt  # it continues from its own edit
+    assert coder.history[0]["temperature"] == 0.0 and coder.history[1]["temperature"] > 0
+    # the scratch copy was used: the working tree is untouched
+    assert git(repo, "status", "--porcelain") == ""
+
+
+def test_rounds_are_bounded(fixture_repo) -> None:
+    repo = fixture_repo("mean")
+    outcome, router, coder = fix_mean(repo, PLAN * 5, [code_reply(WRONG)] * 5, test_rounds=1)
+    assert [c.passed for c in outcome.checks] == [False, False]
+    # round 2 returns the same code again: identical to the file, so the code model is retried
+    # twice more within that round (code_retries), and then the loop ends
+    assert len(coder.history) == 4 and not outcome.tests_passed
+
+
+def test_trim_output_keeps_the_errors() -> None:
+    output = "\n".join(["noise"] * 500 + ["E   assert 3 == 2", "FAILED tests/t.py::test_x"] + ["x"] * 5)
+    trimmed = trim_output(output, limit=400)
+    assert "E   assert 3 == 2" in trimmed and "FAILED tests/t.py::test_x" in trimmed
+    assert len(trimmed) <= 400
+
+
+def test_commands_run_without_a_shell_and_time_out(tmp_path) -> None:
+    argv = parse_command("python -c 'import sys; print(\"$HOME;\"); sys.exit(3)'")
+    assert argv[0] == sys.executable
+    result = run_check(argv, tmp_path, 30)
+    assert not result.passed and "$HOME;" in result.output  # no shell expanded it
+    slow = run_check(parse_command("python -c 'while True: pass'"), tmp_path, 1)
+    assert slow.timed_out and "timed out" in slow.output
+
+
+def test_bad_commands_are_user_errors(tmp_path) -> None:
+    with pytest.raises(InputError, match="empty"):
+        parse_command("  ")
+    with pytest.raises(InputError, match="cannot parse"):
+        parse_command("python -c 'unclosed")
+    with pytest.raises(InputError, match="cannot run"):
+        run_check(("/no/such/program",), tmp_path, 5)
