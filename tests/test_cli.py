@@ -187,3 +187,24 @@ def test_help_does_not_import_llama_cpp() -> None:
             "    pass\nprint('llama_cpp' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.stdout.strip().endswith("False")
+
+
+def test_colour_follows_the_terminal_and_no_color(monkeypatch) -> None:
+    from dcx.cli import _color_enabled
+
+    class Terminal:
+        def isatty(self) -> bool:
+            return True
+
+    assert _color_enabled(Terminal())
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not _color_enabled(Terminal())
+
+
+def test_no_progress_lines_when_stderr_is_not_a_terminal(make_repo, scripted, monkeypatch) -> None:
+    repo = make_repo({"calc.py": CALC})
+    monkeypatch.chdir(repo)
+    scripted(GOOD, [code_reply("def add(a, b):\n    return a + b")])
+    result = invoke("fix", "add subtracts")
+    assert "context gathered" not in result.stderr
+    assert result.stderr == "dcx: add adds now\n"
