@@ -114,12 +114,7 @@ class LocalCodingHandler:
             f"({time.monotonic() - started:.1f}s)"
         )
         answer, limit_hit = self._run_router(request, context)
-        changes = tuple(
-            FileChange(path, None if orig is None else orig.text, self._session.files[path],
-                       orig.mode if orig else 0o644)
-            for path, orig in self._session.originals.items()
-            if orig is None or self._session.files[path] != orig.text
-        )
+        changes = self._changes()
         diff = build_patch(list(changes))
         if changes and _echoes(answer, request.instruction):
             answer = "Changed " + "; ".join(
@@ -165,10 +160,17 @@ class LocalCodingHandler:
         user += "\nReply with one tool call."
         return [{"role": "system", "content": system}, {"role": "user", "content": user}]
 
+    def _changes(self) -> tuple[FileChange, ...]:
+        """Every file edited so far, against what it held when first read (or new)."""
+        return tuple(
+            FileChange(path, None if orig is None else orig.text, self._session.files[path],
+                       orig.mode if orig else 0o644)
+            for path, orig in self._session.originals.items()
+            if orig is None or self._session.files[path] != orig.text
+        )
+
     def _feedback_text(self) -> str:
-        changes = [FileChange(path, orig.text if orig else None, self._session.files[path])
-                   for path, orig in self._session.originals.items()]
-        diff = build_patch(changes) or "(no change)"
+        diff = build_patch(list(self._changes())) or "(no change)"
         return (f"\nA previous attempt made this change:\n{diff}\nIt is not right yet. "
                 f"Test output:\n{self._feedback}\nThe files now hold that change; fix it.\n")
 
