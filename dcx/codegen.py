@@ -13,7 +13,7 @@ from dcx.backends.base import Backend, Completion, Message
 from dcx.config import CODE_SYSTEM
 from dcx.errors import CodeGenerationError
 from dcx.patch import split_lines
-from dcx.targets import Target, language_of
+from dcx.targets import Target, language_of, python_symbols
 
 SMALL_FILE_LINES = 150
 CONTEXT_BEFORE = 40
@@ -85,8 +85,49 @@ def _python_pick(code: str, target: Target, file_text: str) -> tuple[str, list[s
     return code, new_imports
 
 
+def merge_definitions(file_text: str, code: str, newline: str) -> str | None:
+    """Apply a whole-file Python reply definition by definition: each top-level function or class
+    in the reply replaces the one of the same name, new ones go before the first replaced one,
+    new imports go with the imports; everything else in the file (docstrings, comments, other
+    code) stays as it was. None when the reply redefines nothing the file has."""
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return None
+    existing = {s.name: s for s in python_symbols(file_text) if "." not in s.name}
+    reply_lines = code.split("\n")
+    replaced, added = [], []
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            first = min([node.lineno] + [d.lineno for d in node.decorator_list])
+            segment = "\n".join(reply_lines[first - 1 : node.end_lineno])
+            if node.name in existing:
+                replaced.append((existing[node.name], segment))
+            else:
+                added.append(segment)
+    if not replaced:
+        return None
+    result = file_text
+    for symbol, segment in sorted(replaced, key=lambda item: -item[0].start):
+        target = Target(symbol.name, symbol.kind, symbol.start, symbol.end, "")
+        result = splice(result, target, segment, newline, python=False)
+    if added:
+        first = min(symbol.start for symbol, _ in replaced)
+        lines = split_lines(result)
+        block = "".join(segment.replace("\n", newline) + newline * 3 for segment in added)
+        result = "".join(lines[:first]) + block + "".join(lines[first:])
+    _, imports = _python_pick(code, Target("", "file", 0, 0, ""), file_text)
+    if imports:
+        result = _add_imports(result, imports, newline)
+    return result
+
+
 def splice(file_text: str, target: Target, code: str, newline: str, python: bool) -> str:
     """Put ``code`` in place of the target, keeping the file's line endings and final newline."""
+    if python and target.kind == "file" and file_text.strip():
+        merged = merge_definitions(file_text, code, newline)
+        if merged is not None:
+            return merged
     lines = split_lines(file_text)
     new_imports: list[str] = []
     if python and target.kind in ("function", "class"):

@@ -82,3 +82,39 @@ def test_validate() -> None:
     assert validate("a.json", "{") .startswith("invalid JSON")
     assert validate("a.py", "   \n") == "the result is empty"
     assert validate("a.js", "let x = 1;\n") is None
+
+
+QUIX = '''
+def gcd(a, b):
+    if b == 0:
+        return a
+    else:
+        return gcd(a % b, b)
+
+
+"""
+Input:
+    a: A nonnegative int
+"""
+'''
+
+
+def test_whole_file_reply_is_applied_definition_by_definition() -> None:
+    """A whole-file reply that drops the trailing docstring and the leading blank line changes
+    only the function it rewrote; new helpers and imports are kept."""
+    target = find_target("gcd.py", QUIX, "file")
+    reply = ("import math\n\ndef gcd(a, b):\n    if b == 0:\n        return a\n    else:\n"
+             "        return gcd(b, a % b)\n\n\ndef lcm(a, b):\n    return a * b // gcd(a, b)\n")
+    new = splice(QUIX, target, reply, "\n", python=True)
+    assert new == ("import math\n"  # new import on top
+                   "\n"  # the file's own leading blank line
+                   "def lcm(a, b):\n    return a * b // gcd(a, b)\n\n\n"  # new helper first
+                   "def gcd(a, b):\n    if b == 0:\n        return a\n    else:\n"
+                   "        return gcd(b, a % b)\n\n\n"
+                   '"""\nInput:\n    a: A nonnegative int\n"""\n')  # the docstring survives
+    assert validate("gcd.py", new) is None
+
+
+def test_whole_file_reply_without_known_definitions_replaces_the_file() -> None:
+    target = find_target("c.py", "X = 1\n", "file")
+    assert splice("X = 1\n", target, "X = 2", "\n", python=True) == "X = 2\n"
