@@ -124,12 +124,13 @@ def test_create_file_makes_a_new_file(make_repo) -> None:
 
 
 def test_a_gutting_rewrite_is_refused(make_repo) -> None:
-    big = "".join(f"def f{i}():\n    return {i}\n\n\n" for i in range(10))
-    repo = make_repo({"many.py": big})
+    """(Python whole-file replies are merged per definition; other files are guarded.)"""
+    big = "".join(f"function f{i}() {{\n  return {i};\n}}\n\n" for i in range(10))
+    repo = make_repo({"many.js": big})
     result, router, _ = run(repo, [
-        call("generate_code", path="many.py", target="file", instructions="x"),
+        call("generate_code", path="many.js", target="file", instructions="x"),
         call("finish", answer="no"),
-    ], [code_reply("def f0():\n    return 0")])
+    ], [code_reply("function f0() {\n  return 0;\n}", "javascript")])
     assert "delete most of a file" in tool_results(router)[0]
     assert result.diff == ""
 
