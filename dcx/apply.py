@@ -11,6 +11,7 @@ from typing import Mapping
 
 import git
 
+from dcx import backups
 from dcx.errors import ApplyError
 from dcx.patch import FileChange, build_patch
 from dcx.workspace import FileText, Workspace
@@ -21,6 +22,7 @@ class ApplyOutcome:
     applied: tuple[str, ...]
     staged: tuple[str, ...]
     notes: tuple[str, ...]  # why a file was not staged, etc.
+    backup: str = ""  # the id `dcx undo` knows this apply by
 
 
 def _encode(change: FileChange) -> bytes:
@@ -128,9 +130,17 @@ def _stdin(text: str):
 
 
 def apply_and_stage(workspace: Workspace, changes: tuple[FileChange, ...],
-                    originals: Mapping[str, FileText]) -> ApplyOutcome:
+                    originals: Mapping[str, FileText], instruction: str = "") -> ApplyOutcome:
+    """Back up, write every file or none, then stage dcx's hunks; `dcx undo` reverts it."""
     if not changes:
         return ApplyOutcome((), (), ())
-    write_changes(workspace, changes, originals)
+    check_unchanged(workspace, changes, originals)
+    folder = backups.record(workspace, changes, originals, instruction)
+    try:
+        write_changes(workspace, changes, originals)
+    except BaseException:
+        backups.discard(folder)
+        raise
     staged, notes = stage(workspace, changes)
-    return ApplyOutcome(tuple(c.path for c in changes), tuple(staged), tuple(notes))
+    backups.mark_applied(workspace, folder)
+    return ApplyOutcome(tuple(c.path for c in changes), tuple(staged), tuple(notes), folder.name)

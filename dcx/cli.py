@@ -119,7 +119,8 @@ def _run(mode: str, instruction: str, paths: tuple[str, ...], apply: bool, as_js
     if outcome.applied:
         if outcome.applied.applied:
             click.echo(f"dcx: applied {', '.join(outcome.applied.applied)}; "
-                       f"staged {', '.join(outcome.applied.staged) or 'nothing'}", err=True)
+                       f"staged {', '.join(outcome.applied.staged) or 'nothing'} "
+                       "(`dcx undo` reverts it)", err=True)
         for note in outcome.applied.notes:
             click.echo(f"dcx: {note}", err=True)
 
@@ -229,3 +230,24 @@ def bench(suite: Path, json_path: str | None, limit: int | None, only: str | Non
                f"{summary['passed']}/{summary['tasks']} ({100 * summary['pass_rate']:.0f}%), "
                f"patches {summary['patches']}, errors {summary['errors']}, "
                f"median {summary['median_seconds']}s per task, total {summary['total_seconds']}s")
+
+
+@main.command()
+@click.option("--list", "show_list", is_flag=True, help="List the applies dcx can undo.")
+@click.option("--id", "backup_id", metavar="ID", help="Undo this apply instead of the latest.")
+def undo(show_list: bool, backup_id: str | None) -> None:
+    """Revert the last `dcx fix --apply` (working tree and index), if the files are unchanged since."""
+    import time as _time
+
+    from dcx.backups import list_backups, undo as undo_backup
+    from dcx.commands import open_workspace
+
+    workspace = open_workspace(Path.cwd())
+    if show_list:
+        for b in list_backups(workspace):
+            when = _time.strftime("%Y-%m-%d %H:%M", _time.localtime(b.created))
+            state = "undone" if b.undone else "applied"
+            click.echo(f"{b.id}  {when}  {state:7}  {', '.join(b.files)}  {b.instruction[:60]}")
+        return
+    backup = undo_backup(workspace, backup_id)
+    click.echo(f"dcx: undid {backup.id}: restored {', '.join(backup.files)}", err=True)

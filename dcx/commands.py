@@ -36,6 +36,7 @@ class RunOutcome:
             "applied": bool(self.applied and self.applied.applied),
             "staged": list(self.applied.staged) if self.applied else [],
             "notes": list(self.applied.notes) if self.applied else [],
+            "backup": self.applied.backup if self.applied else None,
             "steps": [
                 {"tool": s.tool, "arguments": dict(s.arguments), "result": s.result, "ok": s.ok,
                  "by": s.by}
@@ -93,7 +94,7 @@ def run_request(
         result = handler.handle(request)
     outcome = None
     if apply and mode == "fix":
-        outcome = apply_and_stage(workspace, result.changes, result.originals)
+        outcome = apply_and_stage(workspace, result.changes, result.originals, instruction)
     return RunOutcome(result, outcome, checks)
 
 
