@@ -141,6 +141,11 @@ def apply_and_stage(workspace: Workspace, changes: tuple[FileChange, ...],
     except BaseException:
         backups.discard(folder)
         raise
-    staged, notes = stage(workspace, changes)
+    try:
+        staged, notes = stage(workspace, changes)
+    except KeyboardInterrupt:
+        backups.mark_applied(workspace, folder)
+        raise ApplyError("interrupted while staging: the change is in the working tree but may "
+                         "not be staged; `dcx undo` reverts it") from None
     backups.mark_applied(workspace, folder)
     return ApplyOutcome(tuple(c.path for c in changes), tuple(staged), tuple(notes), folder.name)

@@ -117,3 +117,37 @@ def test_index_lock_is_reported_and_never_removed(make_repo) -> None:
     assert outcome.staged == () and "index.lock" in outcome.notes[0]
     assert lock.exists()
     assert (repo / "a.txt").read_text() == "A\n"
+
+
+def test_ctrl_c_while_writing_leaves_every_file_as_it_was(make_repo, mocker) -> None:
+    repo = make_repo({"a.txt": "a\n", "b.txt": "b\n"})
+    ws = Workspace(repo)
+    ca, oa = change_for(ws, "a.txt", "A\n")
+    cb, ob = change_for(ws, "b.txt", "B\n")
+    real = os.replace
+    calls = {"n": 0}
+
+    def interrupted(src, dst):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise KeyboardInterrupt
+        return real(src, dst)
+
+    mocker.patch("dcx.apply.os.replace", side_effect=interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        apply_and_stage(ws, (ca, cb), {**oa, **ob})
+    assert (repo / "a.txt").read_text() == "a\n" and (repo / "b.txt").read_text() == "b\n"
+    assert not list((repo / ".git" / "dcx" / "backups").iterdir())  # no backup of nothing
+    assert git(repo, "status", "--porcelain") == ""
+
+
+def test_ctrl_c_while_staging_says_how_to_undo(make_repo, mocker) -> None:
+    repo = make_repo({"a.txt": "a\n"})
+    ws = Workspace(repo)
+    change, originals = change_for(ws, "a.txt", "A\n")
+    mocker.patch("dcx.apply.stage", side_effect=KeyboardInterrupt)
+    with pytest.raises(ApplyError, match="dcx undo"):
+        apply_and_stage(ws, (change,), originals)
+    from dcx.backups import undo
+    undo(ws)
+    assert (repo / "a.txt").read_text() == "a\n" and git(repo, "status", "--porcelain") == ""
