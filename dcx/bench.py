@@ -83,7 +83,8 @@ def _git(cwd: Path, *args: str) -> None:
 
 
 def _copy_repo(task: Task, dest: Path) -> None:
-    ignore = shutil.ignore_patterns("__pycache__", ".pytest_cache", "*.pyc", "task.json", ".git")
+    ignore = shutil.ignore_patterns("__pycache__", ".pytest_cache", "*.pyc", "task.json", ".git",
+                                    "reference.diff")
     shutil.copytree(task.folder, dest, ignore=ignore)
     _git(dest, "init", "-q", "--template=")
     _git(dest, "add", "-A")

@@ -10,7 +10,7 @@ instruction=$(.venv/bin/python -c 'import json,sys; print(json.load(open(sys.arg
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/dcx-demo.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
 mkdir "$scratch/repo"
-cp -R "$fixture"/. "$scratch/repo"/
+cp -R "$fixture"/repo/. "$scratch/repo"/
 find "$scratch/repo" -name __pycache__ -prune -exec rm -rf {} +
 cd "$scratch/repo"
 git init -q

@@ -77,11 +77,11 @@ def make_repo(tmp_path: Path) -> MakeRepo:
 
 @pytest.fixture
 def fixture_repo(tmp_path: Path) -> Callable[[str], Path]:
-    """A copy of fixtures/NAME as a fresh repository with one commit."""
+    """A copy of fixtures/NAME/repo as a fresh repository with one commit."""
 
     def make(name: str) -> Path:
         repo = tmp_path / name
-        shutil.copytree(FIXTURES / name, repo, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        shutil.copytree(FIXTURES / name / "repo", repo, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
         git(repo, "init", "-q")
         git(repo, "add", "-A")
         git(repo, "commit", "-q", "-m", "fixture")

@@ -45,7 +45,7 @@ def test_a_correct_patch_passes_and_a_wrong_one_fails(tmp_path) -> None:
     assert not parse.passed and parse.patch and parse.outcome == "failed"
     assert "test_zulu" in parse.test_output
     assert summary["tasks"] == 2 and summary["passed"] == 1 and summary["pass_rate"] == 0.5
-    assert (FIXTURES / "mean" / "stats" / "core.py").read_text().count("len(values) - 1") == 1
+    assert (FIXTURES / "mean" / "repo" / "stats" / "core.py").read_text().count("len(values) - 1") == 1
 
 
 def test_edits_to_test_files_are_put_back(tmp_path) -> None:

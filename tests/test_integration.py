@@ -14,11 +14,11 @@ from dcx.commands import run_request
 from dcx.config import load_settings
 from dcx.progress import Silent
 from dcx.workspace import Workspace
-from tests.conftest import call, code_reply, git
+from tests.conftest import FIXTURES, call, code_reply, git
 
 
 def fixture_task(repo) -> dict:
-    return json.loads((repo / "task.json").read_text())
+    return json.loads((FIXTURES / repo.name / "task.json").read_text())
 
 
 def _plain(diff: str) -> str:
