@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Callable, Mapping
 
 from dcx.backends import Backend
+from dcx.backends.recording import RecordingBackend
 from dcx.config import Settings
 from dcx.context import is_test_path
 from dcx.errors import DcxError
@@ -30,6 +31,7 @@ from dcx.workspace import Workspace
 @dataclass(frozen=True)
 class Task:
     name: str
+    task_dir: Path
     folder: Path  # the repository files
     instruction: str
     test_command: str
@@ -58,6 +60,7 @@ def load_task(task_dir: Path) -> Task:
     folder = task_dir / "repo" if (task_dir / "repo").is_dir() else task_dir
     return Task(
         name=spec.get("id", task_dir.name),
+        task_dir=task_dir,
         folder=folder,
         instruction=spec["instruction"],
         test_command=spec["test_command"],
@@ -84,7 +87,7 @@ def _git(cwd: Path, *args: str) -> None:
 
 def _copy_repo(task: Task, dest: Path) -> None:
     ignore = shutil.ignore_patterns("__pycache__", ".pytest_cache", "*.pyc", "task.json", ".git",
-                                    "reference.diff")
+                                    "reference.diff", "golden.json")
     shutil.copytree(task.folder, dest, ignore=ignore)
     _git(dest, "init", "-q", "--template=")
     _git(dest, "add", "-A")
@@ -151,16 +154,37 @@ def summarize(results: list[TaskResult]) -> dict:
     }
 
 
+GOLDEN = "golden.json"
+
+
+def record_golden(task_dir: Path, result: TaskResult, recorders: Mapping[str, RecordingBackend]) -> None:
+    """Keep a run's model replies and diff beside the task, for the replay tests."""
+    golden = {role: list(r.replies) for role, r in recorders.items()}
+    golden.update(diff=result.diff, passed=result.passed,
+                  models={role: r.model for role, r in recorders.items()})
+    (task_dir / GOLDEN).write_text(json.dumps(golden, indent=2) + "\n")
+
+
 def run_suite(
     tasks: list[Task],
     settings: Settings,
     backends: Mapping[str, Backend],
     on_result: Callable[[int, TaskResult], None] | None = None,
     rounds: int = 0,
+    record: bool = False,
 ) -> tuple[list[TaskResult], dict]:
+    """Run every task; with ``record`` (dual-model mode, no test rounds) each task's replies and
+    diff are written to its golden.json."""
     results = []
     for index, task in enumerate(tasks, start=1):
-        result = run_task(task, settings, backends, rounds)
+        if record:
+            recorders = {"router": RecordingBackend(backends["language"]),
+                         "code": RecordingBackend(backends["code"])}
+            result = run_task(task, settings, {"language": recorders["router"],
+                                               "code": recorders["code"]}, 0)
+            record_golden(task.task_dir, result, recorders)
+        else:
+            result = run_task(task, settings, backends, rounds)
         results.append(result)
         if on_result:
             on_result(index, result)

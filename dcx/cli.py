@@ -197,10 +197,12 @@ def models(as_json: bool, assemble: bool, **flags: Any) -> None:
 @click.option("--max-steps", type=int, default=None, help="Router tool calls allowed per task.")
 @click.option("--test-rounds", type=int, default=2, show_default=True,
               help="Extra attempts with the failing test output (0: first attempt only).")
+@click.option("--record", is_flag=True,
+              help="Write each task's model replies and diff to its golden.json (first attempt).")
 @_model_options
 def bench(suite: Path, json_path: str | None, limit: int | None, only: str | None,
           mode: str | None, language_model: str | None, max_steps: int | None, test_rounds: int,
-          **flags: Any) -> None:
+          record: bool, **flags: Any) -> None:
     """Run every task in SUITE (a folder of task folders) and report pass/fail and time."""
     from dcx.backends import create_backends
     from dcx.bench import discover, report_json, run_suite
@@ -220,7 +222,11 @@ def bench(suite: Path, json_path: str | None, limit: int | None, only: str | Non
         click.echo(f"[{index}/{len(tasks)}] {result.name:28} {result.outcome[:60]:20} "
                    f"{result.seconds:6.1f}s {result.steps} steps {tokens} tokens", err=True)
 
-    results, summary = run_suite(tasks, settings, backends, progress, test_rounds)
+    if record:
+        if not settings.dual_model_mode:
+            raise DcxError("--record records dual-model runs; drop --mode single")
+        test_rounds = 0
+    results, summary = run_suite(tasks, settings, backends, progress, test_rounds, record)
     models = {role: {"model": b.model, "backend": b.name} for role, b in backends.items()}
     if json_path:
         Path(json_path).write_text(
