@@ -94,3 +94,33 @@ def test_real_default_models_fix_a_one_line_bug(fixture_repo, name) -> None:
     staged = git(repo, "diff", "--cached")
     assert report["diff"] and _plain(staged) == _plain(report["diff"])
     assert run_tests(repo).returncode == 0, run_tests(repo).stdout
+
+
+@pytest.mark.model
+def test_real_models_answer_a_question_and_change_nothing(fixture_repo) -> None:
+    repo = fixture_repo("mean")
+    done = subprocess.run(
+        [sys.executable, "-m", "dcx", "ask", "What does the median function return for an even "
+         "number of values?", "--json"],
+        cwd=repo, capture_output=True, text=True, timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["answer"].strip() and not report["applied"]
+    assert report["steps"][-1]["tool"] == "finish"
+    assert git(repo, "status", "--porcelain") == ""
+
+
+@pytest.mark.model
+def test_real_models_bench_one_fixture(tmp_path) -> None:
+    """`dcx bench` with the packaged models on one fixture writes a complete JSON report."""
+    out = tmp_path / "bench.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "dcx", "bench", str(FIXTURES), "--only", "mean", "--json", str(out)],
+        capture_output=True, text=True, timeout=900,
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(out.read_text())
+    assert report["summary"]["tasks"] == 1 and report["results"][0]["name"] == "mean"
+    assert report["results"][0]["passed"] and report["models"]["code"]["backend"] == "llama_cpp"
+    assert "first attempt 1/1" in done.stdout
