@@ -92,30 +92,43 @@ def _run(mode: str, instruction: str, paths: tuple[str, ...], apply: bool, as_js
     reporter = Reporter()
     outcome = run_request(workspace, settings, instruction, paths, mode, apply, reporter,
                           test_command=test_command)
-    result = outcome.result
+    if output:
+        Path(output).write_text(outcome.result.diff, encoding="utf-8")
     if as_json:
         click.echo(json.dumps(outcome.to_json(), indent=2))
-    elif mode == "ask":
+        return
+    _print_result(mode, outcome)
+    _print_notes(mode, outcome)
+
+
+def _print_diff(diff: str) -> None:
+    click.echo(colorize(diff) if _color_enabled(sys.stdout) else diff, nl=False)
+
+
+def _print_result(mode: str, outcome: Any) -> None:
+    """stdout: the diff (fix), or the answer and any proposed change (ask)."""
+    result = outcome.result
+    if mode == "ask":
         click.echo(result.answer or "(no answer)")
         if result.diff:
             click.echo("\nProposed change (not applied):")
-            click.echo(colorize(result.diff) if _color_enabled(sys.stdout) else result.diff, nl=False)
+            _print_diff(result.diff)
     elif result.diff:
-        click.echo(colorize(result.diff) if _color_enabled(sys.stdout) else result.diff, nl=False)
-    if output:
-        Path(output).write_text(result.diff, encoding="utf-8")
-    if as_json:
-        return
-    if result.step_limit_hit:
-        click.echo(f"dcx: {result.answer}", err=True)
+        _print_diff(result.diff)
+
+
+def _print_notes(mode: str, outcome: Any) -> None:
+    """stderr: what happened around the result."""
+    result = outcome.result
     if mode == "fix" and not result.diff:
         click.echo(f"dcx: nothing needed changing. {result.answer}".rstrip(), err=True)
-    elif mode == "fix" and result.answer and not result.step_limit_hit:
+    elif mode == "fix" and result.answer:
         click.echo(f"dcx: {result.answer}", err=True)
     if outcome.tests_passed is not None:
         verdict = "pass" if outcome.tests_passed else "still fail"
+        attempts = len(outcome.checks)
         click.echo(f"dcx: the tests {verdict} with this change "
-                   f"(after {len(outcome.checks)} attempt{'s' if len(outcome.checks) > 1 else ''})", err=True)
+                   f"(after {attempts} attempt{'s' if attempts > 1 else ''})", err=True)
     if outcome.applied:
         if outcome.applied.applied:
             click.echo(f"dcx: applied {', '.join(outcome.applied.applied)}; "
