@@ -6,14 +6,15 @@ from __future__ import annotations
 import ast
 import json
 import re
-from dataclasses import dataclass
-from typing import Callable
+from dataclasses import dataclass, field
+from typing import Callable, Mapping, Sequence
 
 from dcx.backends.base import Backend, Completion, Message
 from dcx.config import CODE_SYSTEM
 from dcx.errors import CodeGenerationError
 from dcx.patch import split_lines
-from dcx.targets import Target, language_of, python_symbols
+from dcx.merge import merge_reply
+from dcx.targets import Target, generic_symbols, language_of
 
 SMALL_FILE_LINES = 150
 CONTEXT_BEFORE = 40
@@ -30,13 +31,21 @@ class CodeEdit:
     new_text: str
     attempts: int
     changed: bool
+    others: Mapping[str, str] = field(default_factory=dict)  # related files changed: path -> text
 
 
-def extract_code(reply: str) -> str:
-    """The code in a reply: its first fenced block, or the reply itself when it has none."""
-    match = _FENCE.search(reply)
-    code = match.group(1) if match else reply
-    return code.strip("\n")
+def extract_code(reply: str, every_block: bool = False) -> str:
+    """The code in a reply: its first fenced block (with ``every_block``, all its untagged or
+    Python blocks joined), or the reply itself when it has none."""
+    blocks = list(_FENCE.finditer(reply))
+    if not blocks:
+        return reply.strip("\n")
+    if every_block:
+        chosen = [b.group(1).strip("\n") for b in blocks
+                  if b.group(0)[3:].split("\n", 1)[0].strip().lower() in ("", "python", "py", "python3")]
+        if len(chosen) > 1:
+            return "\n\n\n".join(chosen)
+    return blocks[0].group(1).strip("\n")
 
 
 def _leading(line: str) -> str:
@@ -59,79 +68,9 @@ def reindent(code: str, indent: str) -> str:
     return "\n".join(out)
 
 
-def _python_pick(code: str, target: Target, file_text: str) -> tuple[str, list[str]]:
-    """From a Python reply keep the target's definition; return it and any new import lines."""
-    try:
-        tree = ast.parse(code)
-    except SyntaxError:
-        try:
-            tree = ast.parse(reindent(code, ""))
-            code = reindent(code, "")
-        except SyntaxError:
-            return code, []
-    short = target.name.rsplit(".", 1)[-1]
-    lines = code.split("\n")
-    imports = [
-        ast.get_source_segment(code, node) or ""
-        for node in tree.body
-        if isinstance(node, (ast.Import, ast.ImportFrom))
-    ]
-    existing = set(line.strip() for line in split_lines(file_text))
-    new_imports = [i for i in imports if i and i.strip() not in existing]
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.name == short:
-            first = min([node.lineno] + [d.lineno for d in node.decorator_list])
-            return "\n".join(lines[first - 1 : node.end_lineno]), new_imports
-    return code, new_imports
-
-
-def merge_definitions(file_text: str, code: str, newline: str) -> str | None:
-    """Apply a whole-file Python reply definition by definition: each top-level function or class
-    in the reply replaces the one of the same name, new ones go before the first replaced one,
-    new imports go with the imports; everything else in the file (docstrings, comments, other
-    code) stays as it was. None when the reply redefines nothing the file has."""
-    try:
-        tree = ast.parse(code)
-    except SyntaxError:
-        return None
-    existing = {s.name: s for s in python_symbols(file_text) if "." not in s.name}
-    reply_lines = code.split("\n")
-    replaced, added = [], []
-    for node in tree.body:
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            first = min([node.lineno] + [d.lineno for d in node.decorator_list])
-            segment = "\n".join(reply_lines[first - 1 : node.end_lineno])
-            if node.name in existing:
-                replaced.append((existing[node.name], segment))
-            else:
-                added.append(segment)
-    if not replaced:
-        return None
-    result = file_text
-    for symbol, segment in sorted(replaced, key=lambda item: -item[0].start):
-        target = Target(symbol.name, symbol.kind, symbol.start, symbol.end, "")
-        result = splice(result, target, segment, newline, python=False)
-    if added:
-        first = min(symbol.start for symbol, _ in replaced)
-        lines = split_lines(result)
-        block = "".join(segment.replace("\n", newline) + newline * 3 for segment in added)
-        result = "".join(lines[:first]) + block + "".join(lines[first:])
-    _, imports = _python_pick(code, Target("", "file", 0, 0, ""), file_text)
-    if imports:
-        result = _add_imports(result, imports, newline)
-    return result
-
-
-def splice(file_text: str, target: Target, code: str, newline: str, python: bool) -> str:
+def replace_target(file_text: str, target: Target, code: str, newline: str) -> str:
     """Put ``code`` in place of the target, keeping the file's line endings and final newline."""
-    if python and target.kind == "file" and file_text.strip():
-        merged = merge_definitions(file_text, code, newline)
-        if merged is not None:
-            return merged
     lines = split_lines(file_text)
-    new_imports: list[str] = []
-    if python and target.kind in ("function", "class"):
-        code, new_imports = _python_pick(code, target, file_text)
     if target.kind != "file":
         code = reindent(code, target.indent)
     replaced = "".join(lines[target.start : target.end])
@@ -140,20 +79,36 @@ def splice(file_text: str, target: Target, code: str, newline: str, python: bool
         body += newline
     if target.kind == "file" and not lines:
         body = body if body.endswith(newline) else body + newline
-    head, tail = "".join(lines[: target.start]), "".join(lines[target.end :])
-    if new_imports:
-        head = _add_imports(head, new_imports, newline)
-    return head + body + tail
+    return "".join(lines[: target.start]) + body + "".join(lines[target.end :])
 
 
-def _add_imports(head: str, imports: list[str], newline: str) -> str:
-    lines = split_lines(head)
-    last_import = max(
-        (i for i, line in enumerate(lines) if re.match(r"(import|from)\s+\w", line)), default=-1
-    )
-    block = "".join(i + newline for i in imports)
-    at = last_import + 1
-    return "".join(lines[:at]) + block + "".join(lines[at:])
+def apply_reply(path: str, files: Mapping[str, str], target: Target, code: str) -> dict[str, str]:
+    """The new text of each file the reply changes (``files[path]`` is the target's file; the
+    others are related files a Python reply may also change). Python replies are placed by
+    definition name (see dcx.merge); anything else replaces the target."""
+    text = files.get(path, "")
+    newline = "\r\n" if "\r\n" in text else "\n"
+    if language_of(path) == "python" and text.strip():
+        python_files = {p: t for p, t in files.items() if p == path or language_of(p) == "python"}
+        merged = merge_reply(code, python_files, path, target)
+        if merged is not None:  # {} when every definition is as it was: no change
+            return merged
+    if target.kind in ("block", "function", "class"):
+        blocks = [b for b in generic_symbols(code) if b.name == target.name.rsplit(".", 1)[-1]]
+        if blocks:  # a reply with more than the target: keep the target's own block
+            code = "".join(split_lines(code)[blocks[0].start : blocks[0].end]).rstrip("\n")
+    new = replace_target(text, target, code, newline)
+    return {path: new} if new != text else {}
+
+
+def splice(file_text: str, target: Target, code: str, newline: str, python: bool) -> str:
+    """The file with the reply applied (one file only)."""
+    path = "code.py" if python else "code.txt"
+    if python and file_text.strip():
+        merged = merge_reply(code, {path: file_text}, path, target)
+        if merged is not None:
+            return merged.get(path, file_text)
+    return replace_target(file_text, target, code, newline)
 
 
 def validate(path: str, text: str) -> str | None:
@@ -186,9 +141,11 @@ RETRY_TEMPERATURE = 0.7  # Qwen2.5-Coder's recommended sampling, for tries after
 
 
 class CodeWriter:
-    """Writes one target. The first try of the first round is greedy; every later try (a retry
-    after invalid or unchanged code, or a new round after failing tests) samples at
-    RETRY_TEMPERATURE with a fixed seed, so a retry can differ and a run stays repeatable."""
+    """Writes one target (and, in Python, whatever else of the shown files the reply redefines).
+
+    The first try of the first round is greedy; every later try (a retry after invalid or
+    unchanged code, or a new round after failing tests) samples at RETRY_TEMPERATURE with a
+    fixed seed, so a retry can differ and a run stays repeatable."""
 
     def __init__(self, backend: Backend, retries: int, on_completion: Callable[[Completion], None],
                  round_number: int = 0) -> None:
@@ -197,12 +154,21 @@ class CodeWriter:
         self._on_completion = on_completion
         self._round = round_number
 
-    def _prompt(self, path: str, file_text: str, target: Target, instructions: str, request: str) -> str:
+    def _prompt(self, path: str, file_text: str, target: Target, instructions: str, request: str,
+                related: Mapping[str, str], hints: Sequence[tuple[str, str]]) -> str:
         lines = split_lines(file_text)
         language = language_of(path)
+        python = language == "python"
+        shown = "".join(f"File {p}:\n```{language_of(p)}\n{t.rstrip()}\n```\n\n"
+                        for p, t in related.items())
         if target.kind == "file":
-            shown = f"Current content of {path}:\n```{language}\n{file_text.rstrip()}\n```\n" if lines else ""
-            what = f"the complete new content of {path}"
+            if lines:
+                shown += f"File {path}:\n```{language}\n{file_text.rstrip()}\n```\n"
+                what = ("the complete new version of each function or class you change or add"
+                        if python else f"the complete new content of {path}")
+            else:
+                what = f"the complete content of the new file {path}"
+            focus = ""
         else:
             if len(lines) <= SMALL_FILE_LINES:
                 context = file_text
@@ -210,29 +176,38 @@ class CodeWriter:
                 before = "".join(lines[max(0, target.start - CONTEXT_BEFORE) : target.start])
                 after = "".join(lines[target.end : target.end + CONTEXT_AFTER])
                 context = before + "".join(lines[target.start : target.end]) + after
-            shown = (
-                f"File {path}:\n```{language}\n{context.rstrip()}\n```\n\n"
-                f"The code to rewrite ({target.name}, lines {target.start + 1}-{target.end}):\n"
-                f"```{language}\n{target.text(lines).rstrip()}\n```\n"
-            )
+            shown += f"File {path}:\n```{language}\n{context.rstrip()}\n```\n"
+            if target.kind == "lines":
+                shown += (f"\nThe code to change ({target.name}):\n"
+                          f"```{language}\n{target.text(lines).rstrip()}\n```\n")
+                focus = ""
+            else:
+                focus = f"\nThe code to change is {target.name} in {path}."
             what = f"the complete new version of {target.name}"
+            if python:
+                what += ", and of any other function or class you change or add"
+        if hints:
+            names = ", ".join(f"{name} in {p}" for p, name in hints)
+            focus += f"\nThe request {'also ' if focus else ''}names: {names}."
         note = "" if instructions.strip() == request.strip() else f"\nPlanner's note: {instructions}"
         return (
-            f"{shown}\nThe user's request (a bug report means: fix the bug): {request}{note}\n\n"
-            f"Reply with {what} in one ```{language} block."
+            f"{shown}\nRequest (a bug report means: fix the bug): {request}{note}{focus}\n\n"
+            f"Reply with {what}, in one ```{language} block."
         )
 
     def rewrite(
-        self, path: str, file_text: str | None, target: Target, instructions: str, request: str
+        self, path: str, file_text: str | None, target: Target, instructions: str, request: str,
+        related: Mapping[str, str] | None = None, hints: Sequence[tuple[str, str]] = (),
     ) -> CodeEdit:
         old = file_text or ""
-        newline = "\r\n" if "\r\n" in old else "\n"
-        python = language_of(path) == "python"
+        related = dict(related or {})
+        files = {path: old, **related}
         messages: list[Message] = [
             {"role": "system", "content": CODE_SYSTEM},
-            {"role": "user", "content": self._prompt(path, old, target, instructions, request)},
+            {"role": "user", "content": self._prompt(path, old, target, instructions, request, related, hints)},
         ]
-        budget = min(2048, 300 + 20 * (target.end - target.start))
+        size = len(split_lines(old)) if target.kind == "file" else target.end - target.start
+        budget = min(2048, 300 + 20 * size)
         last_problem = ""
         for attempt in range(1, self.retries + 2):
             greedy = self._round == 0 and attempt == 1
@@ -240,15 +215,15 @@ class CodeWriter:
                 list(messages), max_tokens=budget,
                 temperature=0.0 if greedy else RETRY_TEMPERATURE, seed=100 * self._round + attempt)
             self._on_completion(completion)
-            code = extract_code(completion.text)
-            new = splice(old, target, code, newline, python)
-            problem = validate(path, new)
-            if problem is None and not python and _brace_balance(new) != _brace_balance(old):
-                problem = "the brackets in the code do not balance"
-            if problem is None and new == old and attempt <= self.retries:
+            code = extract_code(completion.text, every_block=language_of(path) == "python")
+            changed = apply_reply(path, files, target, code)
+            problem = self._problem(files, changed)
+            if problem is None and not changed and attempt <= self.retries:
                 problem = "your code is identical to the original, so nothing was changed"
             if problem is None:
-                return CodeEdit(path, target.name, file_text, new, attempt, new != old)
+                new = changed.get(path, old)
+                others = {p: t for p, t in changed.items() if p != path}
+                return CodeEdit(path, target.name, file_text, new, attempt, bool(changed), others)
             last_problem = problem
             messages += [
                 {"role": "assistant", "content": completion.text},
@@ -259,3 +234,15 @@ class CodeWriter:
             f"the code model gave no valid code for {target.name} in {path} after "
             f"{self.retries + 1} tries (last problem: {last_problem})"
         )
+
+    @staticmethod
+    def _problem(files: Mapping[str, str], changed: Mapping[str, str]) -> str | None:
+        for changed_path, new in changed.items():
+            old = files.get(changed_path, "")
+            problem = validate(changed_path, new)
+            if problem is None and language_of(changed_path) != "python" \
+                    and _brace_balance(new) != _brace_balance(old):
+                problem = "the brackets in the code do not balance"
+            if problem is not None:
+                return problem if len(changed) == 1 else f"{changed_path}: {problem}"
+        return None

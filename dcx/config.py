@@ -46,9 +46,9 @@ The user is asking a question. Answer it with finish. Only call generate_code wh
 asks for a change to the code; such a change is shown to the user, never applied."""
 
 CODE_SYSTEM = """\
-You are an expert programmer. You rewrite exactly one piece of code as instructed.
-Reply with the complete new code for that piece only, in one fenced code block, and nothing
-else: no explanations, no other functions, no placeholders."""
+You are an expert programmer. You change code exactly as the request asks.
+Reply with code only, in one fenced code block: the complete new version of each function or
+class you change or add. No explanations, no placeholders, nothing you leave unchanged."""
 
 # ---------------------------------------------------------------------------------------------
 
@@ -83,7 +83,10 @@ KEYS: tuple[Key, ...] = (
     Key("context_budget", int, 1500, ("DCX_CONTEXT_BUDGET",),
         "tokens of repository context given to the router"),
     Key("plan_first_call", bool, True, ("DCX_PLAN_FIRST_CALL",),
-        "when the request names a function, dcx makes the first generate_code call itself"),
+        "in fix mode dcx makes the plain calls itself: the first edit when the context shows "
+        "where it goes, and edits of files that still use a renamed name"),
+    Key("router_review", bool, False, ("DCX_ROUTER_REVIEW",),
+        "after dcx's own edits, let the router review them and continue (default: finish)"),
     Key("test_rounds", int, 2, ("DCX_TEST_ROUNDS",),
         "extra attempts with the failing test output (fix --test)"),
     Key("test_timeout", int, 120, ("DCX_TEST_TIMEOUT",), "seconds one test run may take"),
@@ -106,6 +109,7 @@ class Settings:
     code_retries: int = 2
     context_budget: int = 1500
     plan_first_call: bool = True
+    router_review: bool = False
     test_rounds: int = 2
     test_timeout: int = 120
     origins: Mapping[str, str] = field(default_factory=dict, compare=False)

@@ -67,6 +67,7 @@ class Context:
     ranked: tuple[RankedFile, ...]  # best first
     tokens: int
     named_target: tuple[str, str] | None = None  # (path, symbol) the request names verbatim
+    spelled: tuple[tuple[str, str], ...] = ()  # every (path, symbol) the request spells out
 
 
 def named_in_request(request: str, files: tuple[str, ...]) -> list[str]:
@@ -110,8 +111,16 @@ def rank_files(
     return ranked
 
 
+def _mention(name: str, request: str) -> int:
+    """Where ``name`` first appears in the request as a word (len(request) when it does not)."""
+    match = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", request)
+    return match.start() if match else len(request)
+
+
 def likely_targets(ranked: list[RankedFile], request: str, limit: int = 3) -> list[tuple[str, str]]:
-    """Symbols of the best files whose names share words with the request, best first."""
+    """Symbols of the best files whose names share words with the request, best first: a name
+    spelled out in the request (qualified, as ``Account.withdraw``, counts more) beats shared
+    words, and the name mentioned first wins a tie."""
     request_words = words_of(request)
     named_in_text = set(_WORD.findall(request))
     scored = []
@@ -119,10 +128,12 @@ def likely_targets(ranked: list[RankedFile], request: str, limit: int = 3) -> li
         for symbol in f.symbols:
             short = symbol.name.rsplit(".", 1)[-1]
             score = 10 * (short in named_in_text) + len(words_of(symbol.name) & request_words)
+            if "." in symbol.name and _mention(symbol.name, request) < len(request):
+                score += 5
             if score:
-                scored.append((-score, order, symbol.start, f.path, symbol.name))
+                scored.append((-score, _mention(short, request), order, symbol.start, f.path, symbol.name))
     scored.sort()
-    return [(path, name) for _, _, _, path, name in scored[:limit]]
+    return [(path, name) for *_, path, name in scored[:limit]]
 
 
 def named_target(ranked: list[RankedFile], request: str,
@@ -137,6 +148,22 @@ def named_target(ranked: list[RankedFile], request: str,
             if len(set(defining)) == 1:
                 return path, name
     return None
+
+
+def spelled_out(ranked: list[RankedFile], request: str) -> list[tuple[str, str]]:
+    """(path, symbol) of every definition outside tests whose name the request spells out, in
+    the order the request mentions them."""
+    identifiers = set(_WORD.findall(request))
+    found = []
+    for f in ranked:
+        if is_test_path(f.path):
+            continue
+        for symbol in f.symbols:
+            short = symbol.name.rsplit(".", 1)[-1]
+            if short in identifiers or ("." in symbol.name and symbol.name in request):
+                found.append((_mention(short, request), f.path, symbol.name))
+    found.sort(key=lambda item: item[0])
+    return [(path, name) for _, path, name in found]
 
 
 def _numbered(text: str, start: int = 0) -> str:
@@ -185,4 +212,4 @@ def gather(
         used += len(outline)
     text = "".join(parts)
     return Context(text, tuple(f.path for f in ranked), tuple(ranked), estimate_tokens(text),
-                   named_target(ranked, request, likely))
+                   named_target(ranked, request, likely), tuple(spelled_out(ranked, request)))

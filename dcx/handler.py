@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -15,8 +16,9 @@ from dcx.context import Context, gather
 from dcx.errors import CodeGenerationError, DcxError, InputError, PathError, StepLimitError
 from dcx.models import choose
 from dcx.patch import FileChange, build_patch, destructive_reason
+from dcx.plan import hints_for, plan_first_call, related_files
 from dcx.progress import Reporter, Silent
-from dcx.targets import find_target, symbols_of
+from dcx.targets import find_target, language_of, python_symbols, symbols_of
 from dcx.tools import TOOL_ARGUMENTS, ToolCall, ToolCallError, call_schema, list_files, parse_call, read_file, search
 from dcx.workspace import FileText, Workspace
 
@@ -67,6 +69,7 @@ class _Session:
     edits: list[CodeEdit] = field(default_factory=list)
     steps: list[Step] = field(default_factory=list)
     round: int = 0  # 0 for the first attempt, then one more per round of feedback
+    followed_up: set[tuple[str, str]] = field(default_factory=set)  # (file, name) planned already
 
 
 class LocalCodingHandler:
@@ -89,6 +92,7 @@ class LocalCodingHandler:
         self._session = _Session()
         self._request = Request("")
         self._feedback: str | None = None
+        self._context: Context | None = None
 
     # -- public ----------------------------------------------------------------------------
 
@@ -103,9 +107,10 @@ class LocalCodingHandler:
         else:  # keep the edited files; count this attempt's own steps and edits
             self._session.steps, self._session.edits = [], []
             self._session.round += 1
+            self._session.followed_up = set()
         self._feedback = feedback
         self._request = request
-        context = gather(
+        context = self._context = gather(
             self.workspace, request.instruction, list(request.paths), self.settings.context_budget,
             fix_mode=request.mode == "fix",
         )
@@ -117,8 +122,7 @@ class LocalCodingHandler:
         changes = self._changes()
         diff = build_patch(list(changes))
         if changes and _echoes(answer, request.instruction):
-            answer = "Changed " + "; ".join(
-                f"{e.target} in {e.path}" for e in self._session.edits if e.changed) + "."
+            answer = self._summary()
         return Result(
             instruction=request.instruction,
             answer=answer,
@@ -186,7 +190,7 @@ class LocalCodingHandler:
         seen: set[str] = set()
         repeats = 0
         for step in range(1, self.settings.max_steps + 1):
-            planned = self._planned_call(request, context, step)
+            planned = self._planned_call(request, context, step) if step == 1 or self._session.edits else None
             if planned is not None:
                 call, by = planned, "dcx"
                 messages.append({"role": "assistant", "content": json.dumps(
@@ -228,14 +232,66 @@ class LocalCodingHandler:
         raise StepLimitError(self.settings.max_steps)
 
     def _planned_call(self, request: Request, context: Context, step: int) -> ToolCall | None:
-        """In fix mode, when the request names a function or class that one file defines, the
-        first call is plain: rewrite it. dcx makes that call itself instead of asking the router."""
-        if (not self.settings.plan_first_call or request.mode != "fix" or step != 1
-                or context.named_target is None):
+        """In fix mode dcx makes the first call itself when the context makes it plain; the
+        router then reviews the edit and finishes or continues. Later, a definition renamed or
+        removed while other files still use it gets those files edited next."""
+        if request.mode != "fix" or not self.settings.plan_first_call:
             return None
-        path, name = context.named_target
-        return ToolCall("generate_code", {"path": path, "target": name,
-                                          "instructions": request.instruction})
+        if step == 1:
+            return plan_first_call(context, request.instruction)
+        followup = self._followup_call()
+        if followup is not None or self.settings.router_review:
+            return followup
+        planned_only = all(s.by == "dcx" and s.ok for s in self._session.steps)
+        if planned_only and self._changes():  # dcx's own plan worked: nothing for the router
+            return ToolCall("finish", {"answer": self._summary()})
+        return None
+
+    def _summary(self) -> str:
+        done = [f"{e.target} in {e.path}" for e in self._session.edits if e.changed]
+        return "Changed " + "; ".join(dict.fromkeys(done)) + "." if done else ""
+
+    def _followup_call(self) -> ToolCall | None:
+        for old_name, new_name, path in self._removed_names():
+            for user in self._users_of(old_name):
+                key = (user, old_name)
+                if key in self._session.followed_up:
+                    continue
+                self._session.followed_up.add(key)
+                what = f"renamed to {new_name}" if new_name else "removed"
+                return ToolCall("generate_code", {
+                    "path": user, "target": "file",
+                    "instructions": f"{old_name} in {path} was {what}; update every use of "
+                                    f"{old_name} in {user} to match."})
+        return None
+
+    def _removed_names(self) -> list[tuple[str, str | None, str]]:
+        """Top-level Python definitions this session removed: (old name, new name or None, file)."""
+        out = []
+        for path, orig in self._session.originals.items():
+            if orig is None or language_of(path) != "python":
+                continue
+            before = {s.name for s in python_symbols(orig.text) if "." not in s.name}
+            after = {s.name for s in python_symbols(self._session.files[path]) if "." not in s.name}
+            gone, added = sorted(before - after), sorted(after - before)
+            for name in gone:
+                out.append((name, added[0] if len(gone) == 1 and len(added) == 1 else None, path))
+        return out
+
+    def _users_of(self, name: str) -> list[str]:
+        """Python files (as edited so far) that still use ``name`` as a word."""
+        pattern = re.compile(rf"(?<![\w.]){re.escape(name)}(?!\w)")
+        users = []
+        for path in self.workspace.files:
+            if language_of(path) != "python":
+                continue
+            try:
+                text = self._session.files.get(path) or self.workspace.read(path).text
+            except PathError:
+                continue
+            if pattern.search(text) and not any(s.name == name for s in python_symbols(text)):
+                users.append(path)
+        return users
 
     def _record(self, call: ToolCall, result: str, ok: bool, by: str = "router") -> None:
         short = result if len(result) <= SHORT_RESULT else result[: SHORT_RESULT - 3] + "..."
@@ -298,26 +354,33 @@ class LocalCodingHandler:
                     f"({names}), a line range like \"10-20\", or \"file\""
                 )
         self.reporter.stage(f"code model: {target.name} in {path}")
+        related = {p: self._current(p) or "" for p in (
+            related_files(self._context, path, self._session.files) if self._context else {})}
         started, before = time.monotonic(), self.tokens["code"]["completion"]
         writer = CodeWriter(self.coder, self.settings.code_retries, lambda c: self._count("code", c),
                             self._session.round)
-        edit = writer.rewrite(path, text, target, args["instructions"], self._code_request())
+        hints = hints_for(self._context, path, target.name) if self._context else []
+        edit = writer.rewrite(path, text, target, args["instructions"], self._code_request(), related,
+                              hints)
         elapsed = time.monotonic() - started
-        if text is not None:
-            reason = destructive_reason(text, edit.new_text)
+        new_texts = {path: edit.new_text, **edit.others}
+        for changed_path, new_text in new_texts.items():
+            old_text = text if changed_path == path else related[changed_path]
+            reason = destructive_reason(old_text or "", new_text)
             if reason:
-                raise ToolCallError(f"{reason} ({path}); change a smaller target")
-        else:
+                raise ToolCallError(f"{reason} ({changed_path}); change a smaller target")
+        if text is None:
             self._session.originals[path] = None
-        self._session.files[path] = edit.new_text
+        self._session.files.update(new_texts)
         self._session.edits.append(edit)
         written = self.tokens["code"]["completion"] - before
         self.reporter.stage(f"code model wrote {target.name}: {written} tokens in {elapsed:.1f}s "
                             f"({written / elapsed if elapsed else 0:.1f} tokens/s)")
         if not edit.changed:
             return f"The code model left {target.name} in {path} unchanged."
-        change = FileChange(path, text, edit.new_text)
-        diff = build_patch([change])
+        changes = [FileChange(path, text, edit.new_text)] + [
+            FileChange(p, related[p], t) for p, t in edit.others.items()]
+        diff = build_patch(changes)
         return (f"Changed {target.name} in {path}:\n{diff}\nIf this completes the request, "
                 "call finish; otherwise change the next target.")
 

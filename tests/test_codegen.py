@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dcx.codegen import extract_code, reindent, splice, validate
+from dcx.codegen import apply_reply, extract_code, reindent, splice, validate
 from dcx.targets import find_target, generic_symbols, python_symbols
 
 PY = '''import os
@@ -101,16 +101,15 @@ Input:
 
 def test_whole_file_reply_is_applied_definition_by_definition() -> None:
     """A whole-file reply that drops the trailing docstring and the leading blank line changes
-    only the function it rewrote; new helpers and imports are kept."""
+    only the function it rewrote; a new function goes after it; an import nothing uses is left out."""
     target = find_target("gcd.py", QUIX, "file")
     reply = ("import math\n\ndef gcd(a, b):\n    if b == 0:\n        return a\n    else:\n"
              "        return gcd(b, a % b)\n\n\ndef lcm(a, b):\n    return a * b // gcd(a, b)\n")
     new = splice(QUIX, target, reply, "\n", python=True)
-    assert new == ("import math\n"  # new import on top
-                   "\n"  # the file's own leading blank line
-                   "def lcm(a, b):\n    return a * b // gcd(a, b)\n\n\n"  # new helper first
+    assert new == ("\n"  # the file's own leading blank line
                    "def gcd(a, b):\n    if b == 0:\n        return a\n    else:\n"
                    "        return gcd(b, a % b)\n\n\n"
+                   "def lcm(a, b):\n    return a * b // gcd(a, b)\n\n\n"  # the new function
                    '"""\nInput:\n    a: A nonnegative int\n"""\n')  # the docstring survives
     assert validate("gcd.py", new) is None
 
@@ -118,3 +117,10 @@ def test_whole_file_reply_is_applied_definition_by_definition() -> None:
 def test_whole_file_reply_without_known_definitions_replaces_the_file() -> None:
     target = find_target("c.py", "X = 1\n", "file")
     assert splice("X = 1\n", target, "X = 2", "\n", python=True) == "X = 2\n"
+
+
+def test_a_chatty_reply_in_another_language_keeps_only_the_target_block() -> None:
+    js = "'use strict';\n\nfunction f(x) {\n  return x;\n}\n\nmodule.exports = { f };\n"
+    reply = js.replace("return x;", "return x + 1;")  # the whole file, with f changed
+    changed = apply_reply("lib/f.js", {"lib/f.js": js}, find_target("lib/f.js", js, "f"), reply)
+    assert changed == {"lib/f.js": js.replace("return x;", "return x + 1;")}

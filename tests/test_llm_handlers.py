@@ -194,25 +194,43 @@ def test_backends_load_nothing_until_used(make_repo, mocker) -> None:
     llama.assert_not_called()
 
 
-def test_a_named_function_is_rewritten_without_asking_the_router_first(make_repo, mocker) -> None:
+def test_a_named_function_is_rewritten_and_finished_without_the_router(make_repo, mocker) -> None:
     repo = make_repo({"calc.py": SOURCE, "tests/test_calc.py": "from calc import add\n"})
     handler, router, coder = handler_for(
-        repo, mocker, [call("finish", answer="done")], [code_reply(FIXED_ADD)], plan_first_call=True)
+        repo, mocker, [], [code_reply(FIXED_ADD)], plan_first_call=True)
+    result = handler.handle(Request("add() subtracts instead of adding"))
+    assert router.chat.call_count == 0
+    assert [(s.tool, s.by) for s in result.steps] == [("generate_code", "dcx"), ("finish", "dcx")]
+    assert result.steps[0].arguments["target"] == "add"
+    assert "+    return a + b" in result.diff
+    assert result.answer == "Changed add in calc.py."
+
+
+def test_with_router_review_the_router_sees_the_planned_edit_and_decides(make_repo, mocker) -> None:
+    repo = make_repo({"calc.py": SOURCE, "tests/test_calc.py": "from calc import add\n"})
+    handler, router, coder = handler_for(
+        repo, mocker, [call("finish", answer="done")], [code_reply(FIXED_ADD)], plan_first_call=True,
+        router_review=True)
     result = handler.handle(Request("add() subtracts instead of adding"))
     assert router.chat.call_count == 1  # only to finish
-    assert result.steps[0].by == "dcx" and result.steps[0].arguments["target"] == "add"
-    assert result.steps[1].by == "router"
-    assert "+    return a + b" in result.diff
-    # the router still sees the planned call and its result in its conversation
+    assert result.steps[0].by == "dcx" and result.steps[1].by == "router"
+    assert "+    return a + b" in result.diff and result.answer == "done"
+    # the router sees the planned call and its result in its conversation
     messages = router.chat.call_args.args[0]
     assert '"name": "generate_code"' in messages[-2]["content"]
+    assert "+    return a + b" in messages[-1]["content"]
 
 
-def test_no_plan_when_the_request_names_no_unique_symbol(make_repo, mocker) -> None:
-    repo = make_repo({"calc.py": SOURCE, "other.py": "def add(x):\n    return x\n"})
+def test_when_the_planned_edit_changes_nothing_the_router_takes_over(make_repo, mocker) -> None:
+    repo = make_repo({"calc.py": SOURCE})
+    unchanged = code_reply("def add(a, b):\n    return a - b")
     handler, router, _ = handler_for(
         repo, mocker,
-        [call("generate_code", path="calc.py", target="add", instructions="+"), call("finish", answer="ok")],
-        [code_reply(FIXED_ADD)], plan_first_call=True)
-    result = handler.handle(Request("add() subtracts"))  # two files define add: the router decides
-    assert result.steps[0].by == "router"
+        [call("generate_code", path="calc.py", target="sub", instructions="fix sub"),
+         call("finish", answer="ok")],
+        [unchanged, unchanged, unchanged, code_reply("def sub(a, b):\n    return b - a")],
+        plan_first_call=True)
+    result = handler.handle(Request("add() subtracts"))
+    assert [(s.tool, s.by) for s in result.steps] == [
+        ("generate_code", "dcx"), ("generate_code", "router"), ("finish", "router")]
+    assert "+    return b - a" in result.diff

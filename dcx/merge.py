@@ -1,0 +1,342 @@
+"""Apply a Python reply of the code model to files by definition name.
+
+A tiny model asked for "the functions you change" replies with whole files, single methods, a
+class with only its new method, a renamed function, or its fix plus a helper. dcx does not trust
+where the model thinks code goes; it places each definition itself:
+
+- a function or class of the reply replaces the definition of the same name (looked up in the
+  target's class first, then at top level in the primary file, then in the related files);
+- a class of the reply that lacks some of the existing class's methods is merged method by
+  method, so methods the model left out survive; new methods go at the end of the class;
+- when the target itself was not redefined, a new top-level definition of the reply takes its
+  place (a rename); other new functions are added after the target when the target is the whole
+  file or a class, or when the applied code uses them (a helper);
+- module constants (``NAME = ...``) the file already has are replaced; new imports that the
+  applied code uses are added; anything else in the reply (examples, tests, prints) is ignored.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass
+from typing import Mapping
+
+from dcx.patch import split_lines
+from dcx.targets import Symbol, Target, python_symbols
+
+_DEF = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+
+
+@dataclass(frozen=True)
+class _Edit:
+    path: str
+    start: int  # 0-based first line replaced (== end for an insertion)
+    end: int  # 0-based line after the last replaced
+    code: str  # dedented code, "\n" line endings
+    indent: str
+    insertion: bool = False
+    from_import: bool = False  # a "from M import ..." that replaces the file's own one for M
+
+
+def _leading(line: str) -> str:
+    return line[: len(line) - len(line.lstrip(" \t"))]
+
+
+def dedent(code: str) -> str:
+    """Shift code left so its least indented non-blank line starts at column 0."""
+    lines = code.split("\n")
+    indents = [len(_leading(line)) for line in lines if line.strip()]
+    cut = min(indents) if indents else 0
+    return "\n".join(line[cut:] if line.strip() else "" for line in lines)
+
+
+def _indent_code(code: str, indent: str) -> str:
+    return "\n".join(indent + line if line.strip() else "" for line in code.split("\n"))
+
+
+def parse_reply(code: str) -> tuple[ast.Module, str] | None:
+    for candidate in (code, dedent(code)):
+        try:
+            return ast.parse(candidate), candidate
+        except (SyntaxError, ValueError):
+            continue
+    return None
+
+
+def _segment(lines: list[str], node: ast.AST) -> str:
+    first = min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])])
+    return dedent("\n".join(lines[first - 1 : node.end_lineno]))
+
+
+def _assigned_name(node: ast.AST) -> str | None:
+    if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+        return node.targets[0].id
+    if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+        return node.target.id
+    return None
+
+
+def _module_assignments(text: str) -> dict[str, tuple[int, int]]:
+    """Top-level ``NAME = ...`` statements of a file: name -> (start, end) 0-based lines."""
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError):
+        return {}
+    found = {}
+    for node in tree.body:
+        name = _assigned_name(node)
+        if name:
+            found[name] = (node.lineno - 1, node.end_lineno or node.lineno)
+    return found
+
+
+def _from_import(text: str, node: ast.AST) -> tuple[int, int] | None:
+    """The span of the file's own ``from M import ...`` of the same module as ``node``."""
+    if not isinstance(node, ast.ImportFrom):
+        return None
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError):
+        return None
+    for mine in tree.body:
+        if isinstance(mine, ast.ImportFrom) and (mine.module, mine.level) == (node.module, node.level):
+            return mine.lineno - 1, mine.end_lineno or mine.lineno
+    return None
+
+
+def _words(code: str) -> set[str]:
+    return set(re.findall(r"[A-Za-z_]\w*", code))
+
+
+class _Files:
+    """The files the reply may touch, primary first, with their symbols."""
+
+    def __init__(self, files: Mapping[str, str], primary: str) -> None:
+        self.order = [primary] + [p for p in files if p != primary]
+        self.text = dict(files)
+        self.symbols = {p: {s.name: s for s in python_symbols(files[p])} for p in self.order}
+
+    def find(self, qualified: str) -> tuple[str, Symbol] | None:
+        for path in self.order:
+            symbol = self.symbols[path].get(qualified)
+            if symbol is not None:
+                return path, symbol
+        return None
+
+    def find_tail(self, name: str) -> tuple[str, Symbol] | None:
+        """A method ``X.name`` when exactly one of the files' classes has one."""
+        hits = [(p, s) for p in self.order for s in self.symbols[p].values()
+                if "." in s.name and s.name.rsplit(".", 1)[1] == name]
+        return hits[0] if len(hits) == 1 else None
+
+    def members(self, path: str, cls: str) -> list[Symbol]:
+        prefix = cls + "."
+        return [s for n, s in self.symbols[path].items() if n.startswith(prefix) and "." not in n[len(prefix):]]
+
+    def indent(self, path: str, symbol: Symbol) -> str:
+        return _leading(split_lines(self.text[path])[symbol.start])
+
+
+def merge_reply(reply: str, files: Mapping[str, str], primary: str, target: Target) -> dict[str, str] | None:
+    """The new text of every file the reply changes, or None when the reply is not a set of
+    definitions dcx can place (the caller then replaces the target with it)."""
+    parsed = parse_reply(reply)
+    if parsed is None:
+        return None
+    tree, code = parsed
+    if target.kind == "lines" and not any(isinstance(n, _DEF) for n in tree.body):
+        return None  # a fragment for those lines
+    lines = code.split("\n")
+    scope = _Files(files, primary)
+    target_class = (target.name.rsplit(".", 1)[0] if target.kind == "function" and "." in target.name
+                    else target.name if target.kind == "class" else None)
+    edits: list[_Edit] = []
+    new_defs: list[tuple[ast.AST, str]] = []
+    imports: list[tuple[str, set[str]]] = []
+    replaced_target = False
+
+    def replace(path: str, symbol: Symbol, segment: str) -> None:
+        nonlocal replaced_target
+        edits.append(_Edit(path, symbol.start, symbol.end, segment, scope.indent(path, symbol)))
+        if path == primary and (symbol.start, symbol.end) == (target.start, target.end):
+            replaced_target = True
+
+    def add_member(path: str, cls: Symbol, segment: str) -> None:
+        members = scope.members(path, cls.name)
+        indent = scope.indent(path, members[0]) if members else scope.indent(path, cls) + "    "
+        edits.append(_Edit(path, cls.end, cls.end, segment, indent, insertion=True))
+
+    for node in tree.body:
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            statement = ast.get_source_segment(code, node) or ""
+            span = _from_import(scope.text[primary], node)
+            if span is not None:  # "from m import a" -> "from m import b": merged when applied
+                edits.append(_Edit(primary, span[0], span[1], statement, "", from_import=True))
+            else:
+                names = {(a.asname or a.name).split(".")[0] for a in node.names}
+                imports.append((statement, names))
+            continue
+        name = _assigned_name(node)
+        if name is not None:
+            for path in scope.order:
+                span = _module_assignments(scope.text[path]).get(name)
+                if span:
+                    segment = dedent("\n".join(lines[node.lineno - 1 : node.end_lineno]))
+                    edits.append(_Edit(path, span[0], span[1], segment, ""))
+                    break
+            continue
+        if not isinstance(node, _DEF):
+            continue
+        segment = _segment(lines, node)
+        found = (scope.find(f"{target_class}.{node.name}") if target_class else None) \
+            or scope.find(node.name) or scope.find_tail(node.name)
+        if found is None:
+            in_class = target_class and isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) \
+                and node.args.args and node.args.args[0].arg in ("self", "cls")
+            owner = scope.find(target_class) if in_class else None
+            if owner:
+                add_member(owner[0], owner[1], segment)
+            else:
+                new_defs.append((node, segment))
+            continue
+        path, symbol = found
+        if isinstance(node, ast.ClassDef) and symbol.kind == "class":
+            existing = {s.name.rsplit(".", 1)[1] for s in scope.members(path, symbol.name)}
+            given = {n.name for n in node.body if isinstance(n, _DEF)}
+            if not existing <= given:  # a partial class: merge it method by method
+                for member in node.body:
+                    if isinstance(member, _DEF):
+                        hit = scope.find(f"{symbol.name}.{member.name}")
+                        if hit and hit[0] == path:
+                            replace(path, hit[1], _segment(lines, member))
+                        else:
+                            add_member(path, symbol, _segment(lines, member))
+                continue
+        replace(path, symbol, segment)
+
+    if new_defs and not replaced_target and target.kind in ("function", "class"):
+        node, segment = new_defs.pop(0)  # the target, renamed
+        edits.append(_Edit(primary, target.start, target.end, segment, target.indent))
+    used = _words("\n".join(e.code for e in edits))
+    for node, segment in new_defs:
+        if target.kind in ("file", "class") or node.name in used:
+            anchor = _anchor(scope, primary, target, edits)
+            edits.append(_Edit(primary, anchor, anchor, segment, "", insertion=True))
+            used |= _words(segment)
+    if not edits:
+        return None
+    return _apply(scope, edits, imports)
+
+
+def _anchor(scope: _Files, primary: str, target: Target, edits: list[_Edit]) -> int:
+    """Where a new top-level definition goes: after the last top-level definition replaced in the
+    primary file, else after the target's top-level definition, else at the end of the file."""
+    top = [s for s in scope.symbols[primary].values() if "." not in s.name]
+    ends = [s.end for s in top for e in edits
+            if e.path == primary and not e.insertion and s.start <= e.start and e.end <= s.end]
+    if ends:
+        return max(ends)
+    if target.kind != "file":
+        around = [s.end for s in top if s.start <= target.start < s.end]
+        if around:
+            return around[0]
+    return len(split_lines(scope.text[primary]))
+
+
+def _apply(scope: _Files, edits: list[_Edit], imports: list[tuple[str, set[str]]]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for path in scope.order:
+        mine = [e for e in edits if e.path == path]
+        if not mine:
+            continue
+        text = scope.text[path]
+        newline = "\r\n" if "\r\n" in text else "\n"
+        lines = split_lines(text)
+        # outermost replacements win; an edit inside another replaced span is dropped
+        spans = [e for e in mine if not e.insertion]
+        kept = [e for e in mine if not any(_inside(e, o) for o in spans if o is not e)]
+        unique, seen = [], set()
+        for e in kept:  # the same span twice (a definition repeated in the reply): first wins
+            if not e.insertion:
+                if (e.start, e.end) in seen:
+                    continue
+                seen.add((e.start, e.end))
+            unique.append(e)
+        order = sorted(range(len(unique)), key=lambda i: (unique[i].start, not unique[i].insertion, i))
+        for e in (unique[i] for i in reversed(order)):  # bottom up, so line numbers hold
+            body = _indent_code(e.code, e.indent).replace("\n", newline)
+            if e.insertion:
+                gap = newline if e.indent else newline * 2
+                at = e.start
+                if at >= len(lines):
+                    if lines and not lines[-1].endswith("\n"):
+                        lines[-1] += newline
+                    lines.extend(split_lines(gap + body + newline))
+                else:
+                    lines[at:at] = split_lines(gap + body + newline)
+                continue
+            replaced = "".join(lines[e.start : e.end])
+            if e.from_import:
+                rest = "".join(lines[: e.start] + lines[e.end :])
+                body = _merged_import(replaced, e.code, rest).replace("\n", newline)
+            if replaced.endswith("\n") or e.end < len(lines):
+                body += newline
+            lines[e.start : e.end] = split_lines(body)
+        new = "".join(lines)
+        used = _words("\n".join(e.code for e in unique))
+        new = add_imports(new, [i for i, names in imports if names & used], newline)
+        if new != text:
+            out[path] = new
+    return out
+
+
+def _merged_import(mine: str, theirs: str, rest: str) -> str:
+    """The reply's ``from M import`` names plus the file's own that the rest of the file uses."""
+    try:
+        old = ast.parse(mine.strip()).body[0]
+        new = ast.parse(theirs.strip()).body[0]
+    except (SyntaxError, IndexError):
+        return mine.rstrip("\r\n")
+    assert isinstance(old, ast.ImportFrom) and isinstance(new, ast.ImportFrom)
+    used = _words(rest)
+
+    def spell(alias: ast.alias) -> str:
+        return f"{alias.name} as {alias.asname}" if alias.asname else alias.name
+
+    names = [spell(a) for a in new.names]
+    names += [spell(a) for a in old.names if spell(a) not in names and (a.asname or a.name) in used]
+    if sorted(names) == sorted(spell(a) for a in old.names):
+        return mine.rstrip("\r\n")
+    return f"from {'.' * old.level}{old.module or ''} import {', '.join(names)}"
+
+
+def _inside(edit: _Edit, outer: _Edit) -> bool:
+    if edit.insertion:
+        return outer.start < edit.start < outer.end
+    return outer.start <= edit.start and edit.end <= outer.end and \
+        (outer.start, outer.end) != (edit.start, edit.end)
+
+
+def add_imports(text: str, imports: list[str], newline: str) -> str:
+    """Add the import statements ``text`` does not have yet, after its last top-level import (or
+    its docstring and ``__future__`` imports)."""
+    existing = {line.strip() for line in split_lines(text)}
+    wanted = [i for i in dict.fromkeys(imports) if i and i.strip() not in existing]
+    if not wanted:
+        return text
+    lines = split_lines(text)
+    at = 0
+    try:
+        tree = ast.parse(text)
+        for node in tree.body:
+            if isinstance(node, (ast.Import, ast.ImportFrom)) or (
+                    node is tree.body[0] and isinstance(node, ast.Expr)
+                    and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)):
+                at = node.end_lineno or at
+            else:
+                break
+    except SyntaxError:
+        pass
+    block = "".join(i.replace("\n", newline) + newline for i in wanted)
+    return "".join(lines[:at]) + block + "".join(lines[at:])

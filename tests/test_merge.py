@@ -1,0 +1,142 @@
+"""Placing a Python reply by definition name (dcx.merge), with replies small models really give."""
+
+from __future__ import annotations
+
+from dcx.codegen import apply_reply, validate
+from dcx.merge import add_imports, merge_reply
+from dcx.targets import find_target
+
+ACCOUNT = '''class InsufficientFunds(Exception):
+    pass
+
+
+class Account:
+    def __init__(self, owner, balance=0):
+        self.owner = owner
+        self.balance = balance
+
+    def deposit(self, amount):
+        if amount <= 0:
+            raise ValueError("amount must be positive")
+        self.balance += amount
+
+    def withdraw(self, amount):
+        if amount > self.balance:
+            raise InsufficientFunds(self.owner)
+        self.balance -= amount
+'''
+
+WITHDRAW = '''def withdraw(self, amount):
+    if amount <= 0:
+        raise ValueError("amount must be positive")
+    if amount > self.balance:
+        raise InsufficientFunds(self.owner)
+    self.balance -= amount'''
+
+
+def test_a_method_written_for_the_wrong_target_goes_where_its_name_says() -> None:
+    """Asked for deposit, the model wrote withdraw: withdraw changes, deposit stays."""
+    target = find_target("bank.py", ACCOUNT, "Account.deposit")
+    new = merge_reply(WITHDRAW, {"bank.py": ACCOUNT}, "bank.py", target)["bank.py"]
+    assert "    def deposit(self, amount):\n        if amount <= 0:" in new
+    assert "    def withdraw(self, amount):\n        if amount <= 0:" in new
+    assert new.count("def withdraw") == 1 and validate("bank.py", new) is None
+
+
+def test_a_partial_class_is_merged_method_by_method() -> None:
+    """The class with only its new method: the other methods survive, the new one is appended."""
+    reply = ("class Account:\n    def close(self):\n        self.balance = 0\n")
+    target = find_target("bank.py", ACCOUNT, "file")
+    new = merge_reply(reply, {"bank.py": ACCOUNT}, "bank.py", target)["bank.py"]
+    assert new == ACCOUNT + "\n    def close(self):\n        self.balance = 0\n"
+
+
+def test_a_complete_class_replaces_the_class() -> None:
+    reply = ACCOUNT.replace("class Account:", "class Account(object):")
+    target = find_target("bank.py", ACCOUNT, "Account")
+    new = merge_reply(reply, {"bank.py": ACCOUNT}, "bank.py", target)["bank.py"]
+    assert new == reply
+
+
+def test_a_method_given_alone_for_a_class_target_is_added_to_the_class() -> None:
+    reply = "def peek(self):\n    return self.balance\n"
+    target = find_target("bank.py", ACCOUNT, "Account")
+    new = merge_reply(reply, {"bank.py": ACCOUNT}, "bank.py", target)["bank.py"]
+    assert new.endswith("        self.balance -= amount\n\n    def peek(self):\n        return self.balance\n")
+
+
+def test_a_renamed_function_takes_the_targets_place() -> None:
+    text = "TAX = 0.2\n\n\ndef calc(lines):\n    return sum(lines)\n\n\ndef other():\n    pass\n"
+    target = find_target("calc.py", text, "calc")
+    new = merge_reply("def compute_total(lines):\n    return sum(lines)\n", {"calc.py": text},
+                      "calc.py", target)["calc.py"]
+    assert new == text.replace("def calc", "def compute_total")
+
+
+def test_helpers_are_added_only_when_used_and_imports_only_when_needed() -> None:
+    text = "import os\n\n\ndef area(r):\n    return 3 * r * r\n"
+    target = find_target("shape.py", text, "area")
+    reply = ("import math\nimport sys\n\n\ndef area(r):\n    return math.pi * square(r)\n\n\n"
+             "def square(x):\n    return x * x\n\n\ndef unused():\n    pass\n\n\nprint(area(2))\n")
+    new = merge_reply(reply, {"shape.py": text}, "shape.py", target)["shape.py"]
+    assert new == ("import os\nimport math\n\n\ndef area(r):\n    return math.pi * square(r)\n\n\n"
+                   "def square(x):\n    return x * x\n")
+
+
+def test_definitions_of_a_related_file_go_to_that_file() -> None:
+    money = 'def format_price(cents):\n    return f"${cents / 100:.2f}"\n'
+    catalog = ("from money import format_price\n\n\ndef price_tag(name):\n"
+               "    return f\"{name}: {format_price(1)}\"\n")
+    reply = ('def format_price(cents, currency="$"):\n    return f"{currency}{cents / 100:.2f}"\n\n\n'
+             'def price_tag(name, currency="$"):\n    return f"{name}: {format_price(1, currency)}"\n')
+    target = find_target("catalog.py", catalog, "price_tag")
+    changed = apply_reply("catalog.py", {"catalog.py": catalog, "money.py": money}, target, reply)
+    assert set(changed) == {"catalog.py", "money.py"}
+    assert 'def format_price(cents, currency="$"):' in changed["money.py"]
+    assert "def price_tag(name, currency=\"$\"):" in changed["catalog.py"]
+    assert "def format_price" not in changed["catalog.py"]
+
+
+def test_module_constants_are_replaced_in_place() -> None:
+    text = 'RATES = {"A": 1}\n\n\ndef rate(code):\n    return RATES[code]\n'
+    target = find_target("r.py", text, "file")
+    new = merge_reply('RATES = {"A": 0.01}\n', {"r.py": text}, "r.py", target)["r.py"]
+    assert new == text.replace("1}", "0.01}")
+
+
+def test_crlf_is_kept_and_unchanged_reply_changes_nothing() -> None:
+    text = "def f():\r\n    return 1\r\n\r\n\r\ndef g():\r\n    return 2\r\n"
+    target = find_target("f.py", text, "f")
+    new = merge_reply("def f():\n    return 3\n", {"f.py": text}, "f.py", target)["f.py"]
+    assert new == text.replace("return 1", "return 3")
+    assert merge_reply("def g():\n    return 2\n", {"f.py": text}, "f.py", target) == {}
+
+
+def test_replies_that_are_not_definitions_are_left_to_the_caller() -> None:
+    text = "x = 1\ny = 2\n"
+    assert merge_reply("this is not python (", {"a.py": text}, "a.py", find_target("a.py", text, "file")) is None
+    assert merge_reply("y = 3", {"a.py": text}, "a.py", find_target("a.py", text, "2-2")) is None
+
+
+def test_imports_go_after_the_docstring_and_existing_imports() -> None:
+    text = '"""Doc."""\nfrom __future__ import annotations\n\nX = 1\n'
+    assert add_imports(text, ["import math"], "\n") == (
+        '"""Doc."""\nfrom __future__ import annotations\nimport math\n\nX = 1\n')
+    assert add_imports(text, ["from __future__ import annotations"], "\n") == text
+
+
+def test_a_changed_from_import_keeps_the_names_the_file_still_uses() -> None:
+    text = "from m import a, b\n\n\ndef f():\n    return a() + b()\n"
+    target = find_target("f.py", text, "f")
+    reply = "from m import c\n\n\ndef f():\n    return c() + b()\n"
+    new = merge_reply(reply, {"f.py": text}, "f.py", target)["f.py"]
+    assert new == "from m import c, b\n\n\ndef f():\n    return c() + b()\n"
+
+
+def test_a_reply_that_repeats_a_related_file_unchanged_changes_nothing() -> None:
+    """Not a whole-file replacement of the target with the related file's code."""
+    note = "from tagging import add_tag\n\n\nclass Note:\n    def __init__(self):\n        self.tags = add_tag('new')\n"
+    tagging = "def add_tag(tag, tags=[]):\n    tags.append(tag)\n    return tags\n"
+    reply = tagging + "\n\n" + note.split("\n\n\n", 1)[1]
+    target = find_target("note.py", note, "file")
+    assert apply_reply("note.py", {"note.py": note, "tagging.py": tagging}, target, reply) == {}
