@@ -18,6 +18,7 @@ from dcx.models import choose
 from dcx.patch import FileChange, build_patch, destructive_reason
 from dcx.plan import hints_for, plan_first_call, related_files
 from dcx.progress import Reporter, Silent
+from dcx.rename import imports_name, rename_references
 from dcx.targets import find_target, language_of, python_symbols, symbols_of
 from dcx.tools import TOOL_ARGUMENTS, ToolCall, ToolCallError, call_schema, list_files, parse_call, read_file, search
 from dcx.workspace import FileText, Workspace
@@ -249,6 +250,8 @@ class LocalCodingHandler:
 
     def _summary(self) -> str:
         done = [f"{e.target} in {e.path}" for e in self._session.edits if e.changed]
+        done += [f"renamed {s.arguments['old']} to {s.arguments['new']} in {s.arguments['path']}"
+                 for s in self._session.steps if s.tool == "update_references" and s.ok]
         return "Changed " + "; ".join(dict.fromkeys(done)) + "." if done else ""
 
     def _followup_call(self) -> ToolCall | None:
@@ -258,6 +261,9 @@ class LocalCodingHandler:
                 if key in self._session.followed_up:
                     continue
                 self._session.followed_up.add(key)
+                if new_name and imports_name(self._current(user) or "", user, path, old_name):
+                    return ToolCall("update_references", {"path": user, "module": path,
+                                                          "old": old_name, "new": new_name})
                 what = f"renamed to {new_name}" if new_name else "removed"
                 return ToolCall("generate_code", {
                     "path": user, "target": "file",
@@ -317,6 +323,8 @@ class LocalCodingHandler:
                                  self._session.files.get(path)), True
             if call.name in ("generate_code", "create_file"):
                 return self._execute_code_generation(call), True
+            if call.name == "update_references":
+                return self._update_references(call), True
             raise ToolCallError(f"unknown tool {call.name!r}")
         except (ToolCallError, PathError, CodeGenerationError) as exc:
             return f"Error: {exc}", False
@@ -383,6 +391,19 @@ class LocalCodingHandler:
         diff = build_patch(changes)
         return (f"Changed {target.name} in {path}:\n{diff}\nIf this completes the request, "
                 "call finish; otherwise change the next target.")
+
+    def _update_references(self, call: ToolCall) -> str:
+        """dcx's own rename of an imported name in one file (no model involved)."""
+        args = call.arguments
+        path = self.workspace.check_path(args["path"])
+        text = self._current(path) or ""
+        renamed = rename_references(text, path, args["module"], args["old"], args["new"])
+        if renamed is None or renamed == text:
+            raise ToolCallError(f"{path} does not import {args['old']} from {args['module']}")
+        self._session.files[path] = renamed
+        self.reporter.stage(f"renamed {args['old']} to {args['new']} in {path}")
+        return f"Renamed {args['old']} to {args['new']} in {path}:\n" + build_patch(
+            [FileChange(path, text, renamed)])
 
     def _models(self) -> dict[str, dict[str, str]]:
         out = {}

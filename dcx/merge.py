@@ -305,7 +305,9 @@ def _merged_import(mine: str, theirs: str, rest: str) -> str:
         return f"{alias.name} as {alias.asname}" if alias.asname else alias.name
 
     names = [spell(a) for a in new.names]
-    names += [spell(a) for a in old.names if spell(a) not in names and (a.asname or a.name) in used]
+    bound = {a.asname or a.name for a in new.names}  # a name the reply binds replaces the file's
+    names += [spell(a) for a in old.names
+              if (a.asname or a.name) not in bound and (a.asname or a.name) in used]
     if sorted(names) == sorted(spell(a) for a in old.names):
         return mine.rstrip("\r\n")
     return f"from {'.' * old.level}{old.module or ''} import {', '.join(names)}"

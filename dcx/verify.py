@@ -42,13 +42,18 @@ def parse_command(command: str) -> tuple[str, ...]:
     return tuple(argv)
 
 
+_KEY_LINE = re.compile(
+    r"\s*(E\s|>\s|FAILED|ERROR|not ok\b|error:|expected:|actual:|operator:|assert|Traceback"
+    r"|.*\b\w*(Error|Exception)\b)")
+
+
 def trim_output(output: str, limit: int = FEEDBACK_CHARS) -> str:
-    """Keep what explains a failure: error lines and the summary, then the tail."""
+    """Keep what explains a failure (pytest's E and > lines, TAP's "not ok" and error fields,
+    exceptions), then the tail."""
     lines = output.splitlines()
-    key = [line for line in lines if re.match(r"\s*(E |FAILED|ERROR|Error|assert|.*Error:|.*Exception)", line)]
-    text = "\n".join(dict.fromkeys(key)) if key else ""
-    tail = "\n".join(lines[-15:])
-    combined = (text + "\n...\n" + tail) if text else tail
+    key = list(dict.fromkeys(line for line in lines if _KEY_LINE.match(line)))
+    tail = [line for line in lines[-12:] if line not in key]
+    combined = "\n".join(key + (["..."] if key and tail else []) + tail)
     return combined[-limit:]
 
 
@@ -63,6 +68,7 @@ def run_check(argv: tuple[str, ...], cwd: Path, timeout_s: float) -> CheckResult
     except OSError as exc:
         raise InputError(f"cannot run the test command {argv[0]!r}: {exc.strerror}") from None
     output = done.stdout + ("\n" + done.stderr if done.stderr else "")
+    output = output.replace(f"{cwd}{os.sep}", "")  # scratch paths mean nothing to a model
     return CheckResult(done.returncode == 0, trim_output(output))
 
 

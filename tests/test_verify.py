@@ -63,6 +63,37 @@ def test_trim_output_keeps_the_errors() -> None:
     assert len(trimmed) <= 400
 
 
+TAP_FAILURE = """TAP version 13
+# Subtest: two names
+ok 1 - two names
+  ---
+  duration_ms: 0.96
+  ...
+# Subtest: extra spaces are ignored
+not ok 2 - extra spaces are ignored
+  ---
+  duration_ms: 0.21
+  location: 'test/initials.test.js:10:1'
+  failureType: 'testCodeFailure'
+  error: "Cannot read properties of undefined (reading 'toUpperCase')"
+  code: 'ERR_TEST_FAILURE'
+  name: 'TypeError'
+  stack: |-
+""" + "    frame\n" * 12 + "# pass 2\n# fail 1\n"
+
+
+def test_trim_output_keeps_node_test_failures() -> None:
+    trimmed = trim_output(TAP_FAILURE)
+    assert "not ok 2 - extra spaces are ignored" in trimmed
+    assert "error: \"Cannot read properties of undefined (reading 'toUpperCase')\"" in trimmed
+    assert "ok 1 - two names" not in trimmed
+
+
+def test_scratch_paths_are_left_out_of_the_output(tmp_path) -> None:
+    result = run_check(parse_command("python -c 'import os; print(os.getcwd() + \"/x.py\")'"), tmp_path, 30)
+    assert result.output.strip() == "x.py"
+
+
 def test_commands_run_without_a_shell_and_time_out(tmp_path) -> None:
     argv = parse_command("python -c 'import sys; print(\"$HOME;\"); sys.exit(3)'")
     assert argv[0] == sys.executable
