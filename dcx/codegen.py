@@ -13,7 +13,7 @@ from dcx.backends.base import Backend, Completion, Message
 from dcx.config import CODE_SYSTEM
 from dcx.errors import CodeGenerationError
 from dcx.patch import split_lines
-from dcx.merge import merge_reply
+from dcx.merge import ReplyError, merge_reply
 from dcx.targets import Target, generic_symbols, language_of
 
 SMALL_FILE_LINES = 150
@@ -85,7 +85,8 @@ def replace_target(file_text: str, target: Target, code: str, newline: str) -> s
 def apply_reply(path: str, files: Mapping[str, str], target: Target, code: str) -> dict[str, str]:
     """The new text of each file the reply changes (``files[path]`` is the target's file; the
     others are related files a Python reply may also change). Python replies are placed by
-    definition name (see dcx.merge); anything else replaces the target."""
+    definition name (see dcx.merge; ReplyError when one cannot be); anything else replaces the
+    target."""
     text = files.get(path, "")
     newline = "\r\n" if "\r\n" in text else "\n"
     if language_of(path) == "python" and text.strip():
@@ -105,7 +106,10 @@ def splice(file_text: str, target: Target, code: str, newline: str, python: bool
     """The file with the reply applied (one file only)."""
     path = "code.py" if python else "code.txt"
     if python and file_text.strip():
-        merged = merge_reply(code, {path: file_text}, path, target)
+        try:
+            merged = merge_reply(code, {path: file_text}, path, target)
+        except ReplyError:
+            return file_text
         if merged is not None:
             return merged.get(path, file_text)
     return replace_target(file_text, target, code, newline)
@@ -216,8 +220,11 @@ class CodeWriter:
                 temperature=0.0 if greedy else RETRY_TEMPERATURE, seed=100 * self._round + attempt)
             self._on_completion(completion)
             code = extract_code(completion.text, every_block=language_of(path) == "python")
-            changed = apply_reply(path, files, target, code)
-            problem = self._problem(files, changed)
+            try:
+                changed = apply_reply(path, files, target, code)
+                problem = self._problem(files, changed)
+            except ReplyError as exc:
+                changed, problem = {}, str(exc)
             if problem is None and not changed and attempt <= self.retries:
                 problem = "your code is identical to the original, so nothing was changed"
             if problem is None:

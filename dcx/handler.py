@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -18,7 +17,7 @@ from dcx.models import choose
 from dcx.patch import FileChange, build_patch, destructive_reason
 from dcx.plan import hints_for, plan_first_call, related_files
 from dcx.progress import Reporter, Silent
-from dcx.rename import imports_name, rename_references
+from dcx.rename import imports_name, rename_references, uses_name
 from dcx.targets import find_target, language_of, python_symbols, symbols_of
 from dcx.tools import TOOL_ARGUMENTS, ToolCall, ToolCallError, call_schema, list_files, parse_call, read_file, search
 from dcx.workspace import FileText, Workspace
@@ -94,6 +93,7 @@ class LocalCodingHandler:
         self._request = Request("")
         self._feedback: str | None = None
         self._context: Context | None = None
+        self._previous_diff = ""
 
     # -- public ----------------------------------------------------------------------------
 
@@ -105,7 +105,12 @@ class LocalCodingHandler:
         started = time.monotonic()
         if feedback is None:
             self._session = _Session()
-        else:  # keep the edited files; count this attempt's own steps and edits
+        else:  # count this attempt's own steps and edits
+            self._previous_diff = build_patch(list(self._changes())) or "(no change)"
+            if self.settings.feedback_restart:  # start again from the files as they were
+                originals = self._session.originals
+                self._session.files = {p: o.text for p, o in originals.items() if o is not None}
+                self._session.originals = {p: o for p, o in originals.items() if o is not None}
             self._session.steps, self._session.edits = [], []
             self._session.round += 1
             self._session.followed_up = set()
@@ -175,14 +180,19 @@ class LocalCodingHandler:
         )
 
     def _feedback_text(self) -> str:
-        diff = build_patch(list(self._changes())) or "(no change)"
-        return (f"\nA previous attempt made this change:\n{diff}\nIt is not right yet. "
-                f"Test output:\n{self._feedback}\nThe files now hold that change; fix it.\n")
+        now = ("The files are back as they were." if self.settings.feedback_restart
+               else "The files now hold that change; fix it.")
+        return (f"\nA previous attempt made this change:\n{self._previous_diff}\nIt is not right "
+                f"yet. Test output:\n{self._feedback}\n{now}\n")
 
     def _code_request(self) -> str:
         """What the code model is told the user wants (with the last test failure, if any)."""
         if self._feedback is None:
             return self._request.instruction
+        if self.settings.feedback_restart:
+            return (f"{self._request.instruction}\nA previous attempt made this change, and the "
+                    f"tests still failed:\n{self._previous_diff}\nTest output:\n{self._feedback}\n"
+                    "Do not repeat that attempt: find the real cause and fix it.")
         return f"{self._request.instruction}\nThe tests still fail with:\n{self._feedback}"
 
     def _run_router(self, request: Request, context: Context) -> tuple[str, bool]:
@@ -285,8 +295,7 @@ class LocalCodingHandler:
         return out
 
     def _users_of(self, name: str) -> list[str]:
-        """Python files (as edited so far) that still use ``name`` as a word."""
-        pattern = re.compile(rf"(?<![\w.]){re.escape(name)}(?!\w)")
+        """Python files (as edited so far) that still use ``name`` without defining it."""
         users = []
         for path in self.workspace.files:
             if language_of(path) != "python":
@@ -295,7 +304,7 @@ class LocalCodingHandler:
                 text = self._session.files.get(path) or self.workspace.read(path).text
             except PathError:
                 continue
-            if pattern.search(text) and not any(s.name == name for s in python_symbols(text)):
+            if uses_name(text, name):
                 users.append(path)
         return users
 

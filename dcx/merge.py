@@ -8,11 +8,14 @@ where the model thinks code goes; it places each definition itself:
   target's class first, then at top level in the primary file, then in the related files);
 - a class of the reply that lacks some of the existing class's methods is merged method by
   method, so methods the model left out survive; new methods go at the end of the class;
-- when the target itself was not redefined, a new top-level definition of the reply takes its
-  place (a rename); other new functions are added after the target when the target is the whole
-  file or a class, or when the applied code uses them (a helper);
-- module constants (``NAME = ...``) the file already has are replaced; new imports that the
-  applied code uses are added; anything else in the reply (examples, tests, prints) is ignored.
+- when the reply redefines nothing the files have, a new definition of the target's shape (same
+  kind, same parameters) takes its place (a rename); other new functions are added after the
+  target when the target is the whole file or a class, or when the applied code uses them;
+- module constants (``NAME = ...`` in capitals) the file already has are replaced; a changed
+  ``from M import`` is merged with the file's own; new imports the applied code uses are added;
+  anything else in the reply (examples, tests, prints) is ignored;
+- a reply for a function, class or file that defines none of it is refused (ReplyError), so
+  the code model is asked again instead of its fragment replacing the target.
 """
 
 from __future__ import annotations
@@ -92,16 +95,25 @@ def _module_assignments(text: str) -> dict[str, tuple[int, int]]:
 
 
 def _from_import(text: str, node: ast.AST) -> tuple[int, int] | None:
-    """The span of the file's own ``from M import ...`` of the same module as ``node``."""
-    if not isinstance(node, ast.ImportFrom):
+    """The span of the file's own ``from M import ...`` of the same module as ``node``, when it
+    stands alone on its lines and neither side imports ``*``."""
+    if not isinstance(node, ast.ImportFrom) or any(a.name == "*" for a in node.names):
         return None
     try:
         tree = ast.parse(text)
     except (SyntaxError, ValueError):
         return None
+    lines = split_lines(text)
     for mine in tree.body:
         if isinstance(mine, ast.ImportFrom) and (mine.module, mine.level) == (node.module, node.level):
-            return mine.lineno - 1, mine.end_lineno or mine.lineno
+            start, end = mine.lineno - 1, mine.end_lineno or mine.lineno
+            try:
+                alone = len(ast.parse(dedent("".join(lines[start:end]))).body) == 1
+            except SyntaxError:
+                alone = False
+            if alone and not any(a.name == "*" for a in mine.names):
+                return start, end
+            return None
     return None
 
 
@@ -138,10 +150,34 @@ class _Files:
         return _leading(split_lines(self.text[path])[symbol.start])
 
 
+class ReplyError(Exception):
+    """A Python reply that cannot be placed; the message goes back to the code model."""
+
+
+def _method_like(node: ast.AST) -> bool:
+    return isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and bool(node.args.args) \
+        and node.args.args[0].arg in ("self", "cls")
+
+
+def _same_shape(node: ast.AST, target: Target, text: str) -> bool:
+    """Could ``node`` be the target under a new name (same kind, same positional parameters)?"""
+    if target.kind == "class":
+        return isinstance(node, ast.ClassDef)
+    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return False
+    try:
+        old = ast.parse(dedent("".join(split_lines(text)[target.start : target.end]))).body[0]
+    except (SyntaxError, IndexError):
+        return False
+    return isinstance(old, (ast.FunctionDef, ast.AsyncFunctionDef)) and \
+        [a.arg for a in old.args.args] == [a.arg for a in node.args.args]
+
+
 def merge_reply(reply: str, files: Mapping[str, str], primary: str, target: Target) -> dict[str, str] | None:
-    """The new text of every file the reply changes, or None when the reply is not a set of
-    definitions dcx can place (the caller then replaces the target with it)."""
-    parsed = parse_reply(reply)
+    """The new text of every file the reply changes ({} when it changes nothing), or None when
+    the reply is not Python definitions and the caller may replace the target with it.
+    ReplyError when a function, class or file target gets a reply that defines none of it."""
+    parsed = parse_reply(reply.replace("\r\n", "\n"))
     if parsed is None:
         return None
     tree, code = parsed
@@ -152,20 +188,32 @@ def merge_reply(reply: str, files: Mapping[str, str], primary: str, target: Targ
     target_class = (target.name.rsplit(".", 1)[0] if target.kind == "function" and "." in target.name
                     else target.name if target.kind == "class" else None)
     edits: list[_Edit] = []
-    new_defs: list[tuple[ast.AST, str]] = []
+    new_defs: dict[str, tuple[ast.AST, str]] = {}
     imports: list[tuple[str, set[str]]] = []
-    replaced_target = False
-
-    def replace(path: str, symbol: Symbol, segment: str) -> None:
-        nonlocal replaced_target
-        edits.append(_Edit(path, symbol.start, symbol.end, segment, scope.indent(path, symbol)))
-        if path == primary and (symbol.start, symbol.end) == (target.start, target.end):
-            replaced_target = True
+    matched = False  # the reply named an existing definition
 
     def add_member(path: str, cls: Symbol, segment: str) -> None:
         members = scope.members(path, cls.name)
         indent = scope.indent(path, members[0]) if members else scope.indent(path, cls) + "    "
         edits.append(_Edit(path, cls.end, cls.end, segment, indent, insertion=True))
+
+    def merge_class(path: str, symbol: Symbol, node: ast.ClassDef) -> None:
+        existing = {s.name.rsplit(".", 1)[1] for s in scope.members(path, symbol.name)}
+        given = {n.name for n in node.body if isinstance(n, _DEF)}
+        if existing <= given:  # the complete class
+            edits.append(_Edit(path, symbol.start, symbol.end, _segment(lines, node), scope.indent(path, symbol)))
+            return
+        for member in node.body:  # a partial class: member by member, the rest survives
+            if not isinstance(member, _DEF):
+                continue
+            hit = scope.find(f"{symbol.name}.{member.name}")
+            if hit and hit[0] == path and isinstance(member, ast.ClassDef) and hit[1].kind == "class":
+                merge_class(path, hit[1], member)
+            elif hit and hit[0] == path:
+                edits.append(_Edit(path, hit[1].start, hit[1].end, _segment(lines, member),
+                                   scope.indent(path, hit[1])))
+            else:
+                add_member(path, symbol, _segment(lines, member))
 
     for node in tree.body:
         if isinstance(node, (ast.Import, ast.ImportFrom)):
@@ -178,54 +226,51 @@ def merge_reply(reply: str, files: Mapping[str, str], primary: str, target: Targ
                 imports.append((statement, names))
             continue
         name = _assigned_name(node)
-        if name is not None:
+        if name is not None and name.isupper():  # a module constant; other assignments are examples
             for path in scope.order:
                 span = _module_assignments(scope.text[path]).get(name)
                 if span:
                     segment = dedent("\n".join(lines[node.lineno - 1 : node.end_lineno]))
                     edits.append(_Edit(path, span[0], span[1], segment, ""))
+                    matched = True
                     break
             continue
         if not isinstance(node, _DEF):
             continue
         segment = _segment(lines, node)
         found = (scope.find(f"{target_class}.{node.name}") if target_class else None) \
-            or scope.find(node.name) or scope.find_tail(node.name)
+            or scope.find(node.name) or (scope.find_tail(node.name) if _method_like(node) else None)
         if found is None:
-            in_class = target_class and isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) \
-                and node.args.args and node.args.args[0].arg in ("self", "cls")
-            owner = scope.find(target_class) if in_class else None
+            owner = scope.find(target_class) if target_class and _method_like(node) else None
             if owner:
                 add_member(owner[0], owner[1], segment)
             else:
-                new_defs.append((node, segment))
+                new_defs.setdefault(node.name, (node, segment))
             continue
+        matched = True
         path, symbol = found
         if isinstance(node, ast.ClassDef) and symbol.kind == "class":
-            existing = {s.name.rsplit(".", 1)[1] for s in scope.members(path, symbol.name)}
-            given = {n.name for n in node.body if isinstance(n, _DEF)}
-            if not existing <= given:  # a partial class: merge it method by method
-                for member in node.body:
-                    if isinstance(member, _DEF):
-                        hit = scope.find(f"{symbol.name}.{member.name}")
-                        if hit and hit[0] == path:
-                            replace(path, hit[1], _segment(lines, member))
-                        else:
-                            add_member(path, symbol, _segment(lines, member))
-                continue
-        replace(path, symbol, segment)
+            merge_class(path, symbol, node)
+        else:
+            edits.append(_Edit(path, symbol.start, symbol.end, segment, scope.indent(path, symbol)))
 
-    if new_defs and not replaced_target and target.kind in ("function", "class"):
-        node, segment = new_defs.pop(0)  # the target, renamed
+    if target.kind in ("function", "class") and not matched and all(e.from_import for e in edits):
+        renamed = [(n, seg) for n, seg in new_defs.values() if _same_shape(n, target, scope.text[primary])]
+        if not renamed:
+            raise ReplyError(f"the reply does not define {target.name.rsplit('.', 1)[-1]}")
+        node, segment = renamed[0]  # the target under a new name
+        del new_defs[node.name]
         edits.append(_Edit(primary, target.start, target.end, segment, target.indent))
     used = _words("\n".join(e.code for e in edits))
-    for node, segment in new_defs:
+    for node, segment in new_defs.values():
         if target.kind in ("file", "class") or node.name in used:
             anchor = _anchor(scope, primary, target, edits)
             edits.append(_Edit(primary, anchor, anchor, segment, "", insertion=True))
             used |= _words(segment)
     if not edits:
-        return None
+        if target.kind == "file" and scope.symbols[primary]:
+            raise ReplyError(f"the reply has none of the functions or classes of {primary}")
+        return None if target.kind == "file" else {}
     return _apply(scope, edits, imports)
 
 
@@ -298,7 +343,8 @@ def _merged_import(mine: str, theirs: str, rest: str) -> str:
         new = ast.parse(theirs.strip()).body[0]
     except (SyntaxError, IndexError):
         return mine.rstrip("\r\n")
-    assert isinstance(old, ast.ImportFrom) and isinstance(new, ast.ImportFrom)
+    if not isinstance(old, ast.ImportFrom) or not isinstance(new, ast.ImportFrom):
+        return mine.rstrip("\r\n")
     used = _words(rest)
 
     def spell(alias: ast.alias) -> str:
@@ -341,4 +387,6 @@ def add_imports(text: str, imports: list[str], newline: str) -> str:
     except SyntaxError:
         pass
     block = "".join(i.replace("\n", newline) + newline for i in wanted)
+    if at and not lines[at - 1].endswith("\n"):
+        lines[at - 1] += newline
     return "".join(lines[:at]) + block + "".join(lines[at:])

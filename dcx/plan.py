@@ -33,10 +33,10 @@ def new_file_named(context: Context, instruction: str) -> str | None:
     """A path the request asks to create: named, missing, and the request says add/create/new."""
     if not _CREATE.search(instruction):
         return None
-    existing = set(context.files)
     for match in _PATH.finditer(instruction):
         path = match.group(1).removeprefix("./")
-        if path not in existing and ".." not in path.split("/"):
+        known = any(f == path or f.endswith("/" + path) for f in context.files)
+        if not known and ".." not in path.split("/"):
             return path
     return None
 

@@ -1,16 +1,15 @@
 """Follow a rename into the files that import the old name: deterministic, no model involved.
 
 When ``calc`` in ``invoices/calc.py`` becomes ``compute_total``, a file that does
-``from invoices.calc import calc`` (or ``from .calc import calc``) gets every use of the name
-``calc`` renamed: the import and each bare ``calc`` token (not attributes such as ``x.calc``,
-not strings or comments). Files that reach the name some other way are left to the code model.
+``from invoices.calc import calc`` (or ``from .calc import calc``) gets the import and every
+load of the name ``calc`` renamed (found with ``ast``: not attributes such as ``x.calc``, keyword
+names, strings or comments). Files that bind the name themselves or reach it some other way are
+left to the code model.
 """
 
 from __future__ import annotations
 
 import ast
-import io
-import tokenize
 
 
 def module_names(path: str) -> set[str]:
@@ -44,26 +43,59 @@ def imports_name(text: str, importer: str, module_path: str, name: str) -> bool:
     )
 
 
+def _rebinds(tree: ast.AST, name: str) -> bool:
+    """Does the file define ``name`` itself (def, class, parameter, assignment, plain import)?"""
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.name == name:
+            return True
+        if isinstance(node, ast.arg) and node.arg == name:
+            return True
+        if isinstance(node, ast.Name) and node.id == name and not isinstance(node.ctx, ast.Load):
+            return True
+        if isinstance(node, (ast.Global, ast.Nonlocal)) and name in node.names:
+            return True
+        if isinstance(node, ast.Import) and any((a.asname or a.name) == name for a in node.names):
+            return True
+    return False
+
+
+def uses_name(text: str, name: str) -> bool:
+    """Does the Python ``text`` use ``name`` (a load or a from-import) without defining it?"""
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError):
+        return False
+    if _rebinds(tree, name):
+        return False
+    return any(
+        (isinstance(node, ast.Name) and node.id == name)
+        or (isinstance(node, ast.ImportFrom) and any(a.name == name for a in node.names))
+        for node in ast.walk(tree)
+    )
+
+
 def rename_references(text: str, importer: str, module_path: str, old: str, new: str) -> str | None:
-    """``text`` with the imported name ``old`` renamed to ``new``; None when ``text`` does not
-    import it from ``module_path`` or the result would not parse."""
+    """``text`` with the name ``old``, imported from ``module_path``, renamed to ``new`` (the
+    import and every load of the name); None when ``text`` does not import it that way, binds
+    the name itself, or the result would not parse."""
     if not imports_name(text, importer, module_path, old):
         return None
-    lines = text.splitlines(keepends=True)
-    hits: list[tuple[int, int]] = []
-    previous = ""
-    try:
-        for token in tokenize.generate_tokens(io.StringIO(text).readline):
-            if token.type == tokenize.NAME and token.string == old and previous != ".":
-                hits.append(token.start)
-            if token.type not in (tokenize.NL, tokenize.NEWLINE, tokenize.COMMENT,
-                                  tokenize.INDENT, tokenize.DEDENT):
-                previous = token.string
-    except (tokenize.TokenError, SyntaxError):
+    tree = ast.parse(text)
+    if _rebinds(tree, old):
         return None
-    for row, col in reversed(hits):
-        line = lines[row - 1]
-        lines[row - 1] = line[:col] + new + line[col + len(old):]
+    modules = module_names(module_path)
+    spots: list[tuple[int, int]] = []  # (line, byte column) of each occurrence to rename
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and node.id == old:
+            spots.append((node.lineno, node.col_offset))
+        elif isinstance(node, ast.ImportFrom) and _resolved(node, importer) in modules:
+            spots += [(a.lineno, a.col_offset) for a in node.names if a.name == old and a.asname is None]
+    lines = text.splitlines(keepends=True)
+    for row, col in sorted(set(spots), reverse=True):
+        raw = lines[row - 1].encode("utf-8")
+        if raw[col : col + len(old.encode())] != old.encode():
+            return None  # positions do not match the text: leave it to the code model
+        lines[row - 1] = (raw[:col] + new.encode() + raw[col + len(old.encode()):]).decode("utf-8")
     result = "".join(lines)
     try:
         ast.parse(result)

@@ -140,3 +140,77 @@ def test_a_reply_that_repeats_a_related_file_unchanged_changes_nothing() -> None
     reply = tagging + "\n\n" + note.split("\n\n\n", 1)[1]
     target = find_target("note.py", note, "file")
     assert apply_reply("note.py", {"note.py": note, "tagging.py": tagging}, target, reply) == {}
+
+
+def test_a_helper_alone_is_not_taken_for_a_rename_of_the_target() -> None:
+    """The target is only replaced by a new definition of its own shape; a reply that places
+    existing code never also deletes the target."""
+    import pytest
+
+    from dcx.merge import ReplyError
+
+    target = find_target("bank.py", ACCOUNT, "Account.deposit")
+    reply = WITHDRAW.replace("if amount <= 0:", "if check(amount):") + "\n\n\ndef check(amount):\n    return amount <= 0\n"
+    new = merge_reply(reply, {"bank.py": ACCOUNT}, "bank.py", target)["bank.py"]
+    assert "    def deposit(self, amount):" in new and "def check(amount):" in new
+    with pytest.raises(ReplyError, match="does not define deposit"):
+        merge_reply("def fmt(x):\n    return str(x)\n", {"bank.py": ACCOUNT}, "bank.py", target)
+
+
+def test_replies_without_definitions_are_refused_for_definition_targets() -> None:
+
+    from dcx.merge import ReplyError
+
+    for reply in ("", "# nothing to change", "class Account:\n    pass\n", "x = 1\n"):
+        for name in ("Account.deposit", "file"):
+            target = find_target("bank.py", ACCOUNT, name)
+            try:
+                assert merge_reply(reply, {"bank.py": ACCOUNT}, "bank.py", target) in ({}, None)
+            except ReplyError:
+                pass
+            changed = {}
+            try:
+                changed = apply_reply("bank.py", {"bank.py": ACCOUNT}, target, reply)
+            except ReplyError:
+                pass
+            assert changed == {}, (reply, name)
+
+
+def test_nested_classes_in_a_partial_class_merge_recursively() -> None:
+    text = "class O:\n    class I:\n        def a(self):\n            return 1\n\n        def b(self):\n            return 2\n\n    def c(self):\n        return 3\n"
+    reply = "class O:\n    class I:\n        def a(self):\n            return 10\n"
+    new = merge_reply(reply, {"o.py": text}, "o.py", find_target("o.py", text, "file"))["o.py"]
+    assert new == text.replace("return 1", "return 10")
+
+
+def test_example_code_does_not_overwrite_module_variables() -> None:
+    text = "result = []\n\n\ndef f(x):\n    return x\n"
+    reply = "def f(x):\n    return x + 1\n\n\nresult = f(3)\n"
+    new = merge_reply(reply, {"m.py": text}, "m.py", find_target("m.py", text, "f"))["m.py"]
+    assert new == text.replace("return x\n", "return x + 1\n")
+
+
+def test_a_top_level_helper_does_not_overwrite_a_method_of_the_same_name() -> None:
+    text = "class A:\n    def close(self):\n        return 1\n\n\ndef run():\n    return A().close()\n"
+    reply = "def run():\n    return close(A())\n\n\ndef close(x):\n    return x.close()\n"
+    new = merge_reply(reply, {"a.py": text}, "a.py", find_target("a.py", text, "run"))["a.py"]
+    assert "    def close(self):\n        return 1\n" in new and "\ndef close(x):" in new
+
+
+def test_odd_imports_do_not_crash_or_break_the_file() -> None:
+    text = "import os; from m import a\nfrom n import *\n\n\ndef f():\n    return a + os.sep\n"
+    target = find_target("f.py", text, "f")
+    for reply in ("from m import b\n\n\ndef f():\n    return b\n",
+                  "from n import x\n\n\ndef f():\n    return x\n",
+                  "from n import *\n\n\ndef f():\n    return 2\n"):
+        new = merge_reply(reply, {"f.py": text}, "f.py", target)["f.py"]
+        assert validate("f.py", new) is None, new
+        assert "from n import *" in new
+    assert add_imports("import os", ["import math"], "\n") == "import os\nimport math\n"
+
+
+def test_a_new_definition_repeated_in_the_reply_is_added_once_and_crlf_replies_fit_lf_files() -> None:
+    text = "def f():\n    return g()\n"
+    reply = "def f():\r\n    return g()\r\n\r\n\r\ndef g():\r\n    return 1\r\n\r\n\r\ndef g():\r\n    return 2\r\n"
+    new = merge_reply(reply, {"f.py": text}, "f.py", find_target("f.py", text, "file"))["f.py"]
+    assert new.count("def g") == 1 and "\r" not in new

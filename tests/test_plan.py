@@ -9,7 +9,7 @@ from dcx.context import gather
 from dcx.handler import LocalCodingHandler, Request
 from dcx.plan import plan_first_call, related_files
 from dcx.workspace import Workspace
-from tests.conftest import call, code_reply
+from tests.conftest import code_reply
 
 SHOP = {
     "shop/pages.py": "def paginate(items, page, size=10):\n    start = page * size\n"
@@ -97,3 +97,8 @@ def test_a_rename_is_followed_into_the_files_that_import_the_old_name(make_repo)
     assert "+from .calc import compute_total as total_of\n" in result.diff
     assert "renamed calc to compute_total in inv/invoice.py" in result.answer
     assert coder.pending == 0
+
+
+def test_a_bare_file_name_of_an_existing_file_is_not_a_new_file(make_repo) -> None:
+    call_, _ = plan(make_repo(SHOP), "Add input validation to pages.py")
+    assert call_.name == "generate_code" and call_.arguments["path"] == "shop/pages.py"

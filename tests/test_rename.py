@@ -33,3 +33,25 @@ def test_relative_imports_resolve_and_other_modules_do_not_count() -> None:
     assert rename_references(text, "shop/orders.py", "other/calc2.py", "calc", "y") is None
     aliased = "from shop.calc import calc as c\n"
     assert not imports_name(aliased, "a.py", "shop/calc.py", "calc")
+
+
+def test_names_the_file_binds_itself_are_left_to_the_model() -> None:
+    for text in ("from calc import calc\nimport calc as c\n\ndef f(calc=0):\n    return calc\n",
+                 "from calc import calc\n\ncalc = calc(1)\n",
+                 "from calc import calc\nimport calc\n"):
+        assert rename_references(text, "a.py", "calc.py", "calc", "compute_total") is None
+
+
+def test_the_module_name_and_keyword_names_are_not_renamed() -> None:
+    text = "from calc import calc\n\n\ndef run(report):\n    return report(calc=calc(1))\n"
+    new = rename_references(text, "a.py", "calc.py", "calc", "compute_total")
+    assert new == ("from calc import compute_total\n\n\ndef run(report):\n"
+                   "    return report(calc=compute_total(1))\n")
+
+
+def test_uses_name_ignores_comments_strings_and_own_definitions() -> None:
+    from dcx.rename import uses_name
+
+    assert not uses_name('"""calc is done elsewhere."""\n# calc\nx = "calc"\n', "calc")
+    assert uses_name("from m import calc\n", "calc") and uses_name("y = calc(1)\n", "calc")
+    assert not uses_name("def calc():\n    pass\n\n\ny = calc()\n", "calc")
