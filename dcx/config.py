@@ -86,7 +86,7 @@ KEYS: tuple[Key, ...] = (
         "in fix mode dcx makes the plain calls itself: the first edit when the context shows "
         "where it goes, and edits of files that still use a renamed name"),
     Key("router_review", bool, False, ("DCX_ROUTER_REVIEW",),
-        "after dcx's own edits, let the router review them and continue (default: finish)"),
+        "after dcx's own first edit, let the router review it and continue (default: finish)"),
     Key("test_rounds", int, 2, ("DCX_TEST_ROUNDS",),
         "extra attempts with the failing test output (fix --test)"),
     Key("feedback_restart", bool, False, ("DCX_FEEDBACK_RESTART",),

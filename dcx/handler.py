@@ -253,10 +253,15 @@ class LocalCodingHandler:
         followup = self._followup_call()
         if followup is not None or self.settings.router_review:
             return followup
-        planned_only = all(s.by == "dcx" and s.ok for s in self._session.steps)
-        if planned_only and self._changes():  # dcx's own plan worked: nothing for the router
-            return ToolCall("finish", {"answer": self._summary()})
+        if all(s.by == "dcx" for s in self._session.steps):  # dcx's own plan ran: it is done
+            return ToolCall("finish", {"answer": self._summary() or self._why_unchanged()})
         return None
+
+    def _why_unchanged(self) -> str:
+        failed = [s for s in self._session.steps if not s.ok]
+        if failed:
+            return failed[-1].result.removeprefix("Error: ")
+        return "the code model found nothing to change."
 
     def _summary(self) -> str:
         done = [f"{e.target} in {e.path}" for e in self._session.edits if e.changed]
