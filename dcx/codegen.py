@@ -12,7 +12,7 @@ from typing import Callable, Mapping, Sequence
 from dcx.backends.base import Backend, Completion, Message
 from dcx.config import CODE_SYSTEM
 from dcx.errors import CodeGenerationError
-from dcx.patch import split_lines
+from dcx.patch import dominant_ending, ending_near, split_lines
 from dcx.merge import ReplyError, merge_reply
 from dcx.targets import Target, generic_symbols, language_of
 
@@ -88,7 +88,7 @@ def apply_reply(path: str, files: Mapping[str, str], target: Target, code: str) 
     definition name (see dcx.merge; ReplyError when one cannot be); anything else replaces the
     target."""
     text = files.get(path, "")
-    newline = "\r\n" if "\r\n" in text else "\n"
+    newline = ending_near(split_lines(text), target.start, dominant_ending(text))
     if language_of(path) == "python" and text.strip():
         python_files = {p: t for p, t in files.items() if p == path or language_of(p) == "python"}
         merged = merge_reply(code, python_files, path, target)
@@ -213,6 +213,7 @@ class CodeWriter:
         size = len(split_lines(old)) if target.kind == "file" else target.end - target.start
         budget = min(2048, 300 + 20 * size)
         last_problem = ""
+        identical = 0  # an unchanged reply is retried once: a second one rarely differs
         for attempt in range(1, self.retries + 2):
             greedy = self._round == 0 and attempt == 1
             completion = self.backend.chat(
@@ -225,7 +226,8 @@ class CodeWriter:
                 problem = self._problem(files, changed)
             except ReplyError as exc:
                 changed, problem = {}, str(exc)
-            if problem is None and not changed and attempt <= self.retries:
+            if problem is None and not changed and attempt <= self.retries and not identical:
+                identical += 1
                 problem = "your code is identical to the original, so nothing was changed"
             if problem is None:
                 new = changed.get(path, old)

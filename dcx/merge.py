@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Mapping
 
-from dcx.patch import split_lines
+from dcx.patch import dominant_ending, ending_near, split_lines
 from dcx.targets import Symbol, Target, python_symbols
 
 _DEF = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
@@ -296,7 +296,7 @@ def _apply(scope: _Files, edits: list[_Edit], imports: list[tuple[str, set[str]]
         if not mine:
             continue
         text = scope.text[path]
-        newline = "\r\n" if "\r\n" in text else "\n"
+        dominant = dominant_ending(text)
         lines = split_lines(text)
         # outermost replacements win; an edit inside another replaced span is dropped
         spans = [e for e in mine if not e.insertion]
@@ -310,6 +310,7 @@ def _apply(scope: _Files, edits: list[_Edit], imports: list[tuple[str, set[str]]
             unique.append(e)
         order = sorted(range(len(unique)), key=lambda i: (unique[i].start, not unique[i].insertion, i))
         for e in (unique[i] for i in reversed(order)):  # bottom up, so line numbers hold
+            newline = ending_near(lines, e.start if not e.insertion else e.start - 1, dominant)
             body = _indent_code(e.code, e.indent).replace("\n", newline)
             if e.insertion:
                 gap = newline if e.indent else newline * 2
@@ -330,7 +331,7 @@ def _apply(scope: _Files, edits: list[_Edit], imports: list[tuple[str, set[str]]
             lines[e.start : e.end] = split_lines(body)
         new = "".join(lines)
         used = _words("\n".join(e.code for e in unique))
-        new = add_imports(new, [i for i, names in imports if names & used], newline)
+        new = add_imports(new, [i for i, names in imports if names & used], dominant)
         if new != text:
             out[path] = new
     return out

@@ -35,6 +35,20 @@ def split_lines(text: str) -> list[str]:
     return lines
 
 
+def ending_near(lines: list[str], index: int, default: str = "\n") -> str:
+    """The line ending used around ``lines[index]`` (files may mix them): that line's own, else
+    the line before's, else ``default``."""
+    for i in (index, index - 1):
+        if 0 <= i < len(lines) and lines[i].endswith("\n"):
+            return "\r\n" if lines[i].endswith("\r\n") else "\n"
+    return default
+
+
+def dominant_ending(text: str) -> str:
+    crlf = text.count("\r\n")
+    return "\r\n" if crlf and crlf >= text.count("\n") - crlf else "\n"
+
+
 def _emit(line: str, prefix: str, out: list[str]) -> None:
     if line.endswith("\n"):
         out.append(prefix + line)

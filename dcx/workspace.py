@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 import git
 
 from dcx.errors import NotARepositoryError, PathError, RepositoryStateError
+from dcx.patch import dominant_ending
 
 SECRET_PATTERNS = (".env", ".env.*", "*.pem", "*.key", "id_rsa*", "id_dsa*", "id_ecdsa*",
                    "id_ed25519*", ".netrc", "*.p12", "*.pfx")
@@ -28,11 +29,6 @@ class FileText:
     newline: str  # the file's dominant line ending: "\n" or "\r\n"
     mode: int
     raw: bytes
-
-
-def detect_newline(text: str) -> str:
-    crlf = text.count("\r\n")
-    return "\r\n" if crlf and crlf >= text.count("\n") - crlf else "\n"
 
 
 class Workspace:
@@ -147,7 +143,7 @@ class Workspace:
         if text.startswith("\ufeff"):
             raise PathError(f"{path} starts with a byte-order mark; dcx does not edit such files yet")
         mode = stat.S_IMODE(full.stat().st_mode)
-        return FileText(path, text, detect_newline(text), mode, raw)
+        return FileText(path, text, dominant_ending(text), mode, raw)
 
     def readable(self, path: str) -> bool:
         try:

@@ -225,11 +225,11 @@ def test_when_the_planned_edit_changes_nothing_dcx_says_so_without_the_router(ma
     repo = make_repo({"calc.py": SOURCE})
     unchanged = code_reply("def add(a, b):\n    return a - b")
     handler, router, coder = handler_for(
-        repo, mocker, [], [unchanged, unchanged, unchanged], plan_first_call=True)
+        repo, mocker, [], [unchanged, unchanged], plan_first_call=True)
     result = handler.handle(Request("add() subtracts"))
     assert [(s.tool, s.by) for s in result.steps] == [("generate_code", "dcx"), ("finish", "dcx")]
     assert result.diff == "" and "nothing to change" in result.answer
-    assert router.chat.call_count == 0 and coder.chat.call_count == 3  # the first try and 2 retries
+    assert router.chat.call_count == 0 and coder.chat.call_count == 2  # one retry when unchanged
 
 
 def test_with_router_review_the_router_takes_over_an_unchanged_planned_edit(make_repo, mocker) -> None:
@@ -239,7 +239,7 @@ def test_with_router_review_the_router_takes_over_an_unchanged_planned_edit(make
         repo, mocker,
         [call("generate_code", path="calc.py", target="sub", instructions="fix sub"),
          call("finish", answer="ok")],
-        [unchanged, unchanged, unchanged, code_reply("def sub(a, b):\n    return b - a")],
+        [unchanged, unchanged, code_reply("def sub(a, b):\n    return b - a")],
         plan_first_call=True, router_review=True)
     result = handler.handle(Request("add() subtracts"))
     assert [(s.tool, s.by) for s in result.steps] == [

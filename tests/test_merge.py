@@ -214,3 +214,14 @@ def test_a_new_definition_repeated_in_the_reply_is_added_once_and_crlf_replies_f
     reply = "def f():\r\n    return g()\r\n\r\n\r\ndef g():\r\n    return 1\r\n\r\n\r\ndef g():\r\n    return 2\r\n"
     new = merge_reply(reply, {"f.py": text}, "f.py", find_target("f.py", text, "file"))["f.py"]
     assert new.count("def g") == 1 and "\r" not in new
+
+
+def test_files_with_mixed_line_endings_keep_each_lines_own() -> None:
+    """QuixBugs' wrap.py: LF code, a CRLF docstring; only the changed line may differ."""
+    text = "def wrap(text, cols):\n    lines = []\n    return lines\n\n\"\"\"\r\nDoc\r\n\"\"\"\r\n"
+    target = find_target("wrap.py", text, "wrap")
+    changed = apply_reply("wrap.py", {"wrap.py": text}, target,
+                          "def wrap(text, cols):\n    lines = [text]\n    return lines\n")
+    assert changed == {"wrap.py": text.replace("lines = []", "lines = [text]")}
+    changed = apply_reply("wrap.py", {"wrap.py": text}, find_target("wrap.py", text, "2-2"), "    lines = [1]")
+    assert changed == {"wrap.py": text.replace("lines = []", "lines = [1]")}

@@ -52,8 +52,8 @@ def test_rounds_are_bounded(fixture_repo) -> None:
     outcome, router, coder = fix_mean(repo, PLAN * 5, [code_reply(WRONG)] * 5, test_rounds=1)
     assert [c.passed for c in outcome.checks] == [False, False]
     # round 2 returns the same code again: identical to the file, so the code model is retried
-    # twice more within that round (code_retries), and then the loop ends
-    assert len(coder.history) == 4 and not outcome.tests_passed
+    # once more within that round (an unchanged reply gets one retry), and then the loop ends
+    assert len(coder.history) == 3 and not outcome.tests_passed
 
 
 def test_trim_output_keeps_the_errors() -> None:
