@@ -151,7 +151,37 @@ def summarize(results: list[TaskResult]) -> dict:
         "errors": sum(r.outcome.startswith("error") for r in results),
         "median_seconds": round(statistics.median(seconds), 1) if seconds else 0.0,
         "total_seconds": round(sum(seconds), 1),
+        "no_change": sum(r.outcome == "no change" for r in results),
+        "tokens": _token_totals(results),
     }
+
+
+def _token_totals(results: list[TaskResult]) -> dict[str, dict[str, int]]:
+    totals: dict[str, dict[str, int]] = {}
+    for r in results:
+        for role, counts in r.tokens.items():
+            entry = totals.setdefault(role, {"prompt": 0, "completion": 0})
+            entry["prompt"] += counts.get("prompt", 0)
+            entry["completion"] += counts.get("completion", 0)
+    return totals
+
+
+def summary_table(summary: dict, rounds: int) -> str:
+    """The end-of-run summary as a small plain-text table."""
+    n = summary["tasks"]
+
+    def rate(passed: int) -> str:
+        return f"{passed}/{n} ({100 * passed / n:.0f}%)" if n else "0/0"
+
+    loop = f"with {rounds} test round{'s' if rounds != 1 else ''}"
+    lines = [f"{'':16}{'first attempt':18}{loop}",
+             f"{'passed':16}{rate(summary['passed_first']):18}{rate(summary['passed'])}",
+             f"patches {summary['patches']}, no change {summary['no_change']}, errors "
+             f"{summary['errors']}; median {summary['median_seconds']} s per task, total "
+             f"{summary['total_seconds']} s"]
+    for role, counts in summary["tokens"].items():
+        lines.append(f"tokens, {role} model: {counts['prompt']} prompt, {counts['completion']} written")
+    return "\n".join(lines)
 
 
 GOLDEN = "golden.json"

@@ -218,7 +218,7 @@ def bench(suite: Path, json_path: str | None, limit: int | None, only: str | Non
           record: bool, **flags: Any) -> None:
     """Run every task in SUITE (a folder of task folders) and report pass/fail and time."""
     from dcx.backends import create_backends
-    from dcx.bench import discover, report_json, run_suite
+    from dcx.bench import discover, report_json, run_suite, summary_table
     from dcx.progress import Reporter
 
     if mode is not None:
@@ -244,11 +244,7 @@ def bench(suite: Path, json_path: str | None, limit: int | None, only: str | Non
     if json_path:
         Path(json_path).write_text(
             json.dumps(report_json(results, summary, settings, models, test_rounds), indent=2))
-    click.echo(f"first attempt {summary['passed_first']}/{summary['tasks']} "
-               f"({100 * summary['pass_rate_first']:.0f}%), with {test_rounds} test rounds "
-               f"{summary['passed']}/{summary['tasks']} ({100 * summary['pass_rate']:.0f}%), "
-               f"patches {summary['patches']}, errors {summary['errors']}, "
-               f"median {summary['median_seconds']}s per task, total {summary['total_seconds']}s")
+    click.echo(summary_table(summary, test_rounds))
 
 
 @main.command()

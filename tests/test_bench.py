@@ -76,3 +76,18 @@ def test_repo_subfolder_layout_and_only(tmp_path) -> None:
             {"instruction": "i", "test_command": "python -c pass", "timeout_s": 5}))
     tasks = discover(suite, only=("b",))
     assert [t.name for t in tasks] == ["b"] and tasks[0].folder == suite / "b" / "repo"
+
+
+def test_the_summary_table_counts_both_columns_and_tokens(tmp_path) -> None:
+    from dcx.bench import summary_table
+
+    suite = suite_with(tmp_path, "mean")
+    router = FakeBackend([call("generate_code", path="stats/core.py", target="mean", instructions="x"),
+                          call("finish", answer="ok")])
+    coder = FakeBackend([code_reply(MEAN_FIX)])
+    _, summary = run_suite(discover(suite), load_settings(None, {"plan_first_call": False}),
+                           {"language": router, "code": coder})
+    table = summary_table(summary, 2)
+    assert "first attempt" in table and "with 2 test rounds" in table
+    assert "passed          1/1 (100%)        1/1 (100%)" in table
+    assert "tokens, code model:" in table and "tokens, language model:" in table

@@ -123,4 +123,4 @@ def test_real_models_bench_one_fixture(tmp_path) -> None:
     report = json.loads(out.read_text())
     assert report["summary"]["tasks"] == 1 and report["results"][0]["name"] == "mean"
     assert report["results"][0]["passed"] and report["models"]["code"]["backend"] == "llama_cpp"
-    assert "first attempt 1/1" in done.stdout
+    assert "first attempt" in done.stdout and "passed          1/1 (100%)" in done.stdout
