@@ -89,7 +89,7 @@ KEYS: tuple[Key, ...] = (
         "after dcx's own first edit, let the router review it and continue (default: finish)"),
     Key("test_rounds", int, 2, ("DCX_TEST_ROUNDS",),
         "extra attempts with the failing test output (fix --test)"),
-    Key("feedback_restart", bool, False, ("DCX_FEEDBACK_RESTART",),
+    Key("feedback_restart", bool, True, ("DCX_FEEDBACK_RESTART",),
         "after failing tests, start again from the original files (told what failed) instead "
         "of building on the failed change"),
     Key("test_timeout", int, 120, ("DCX_TEST_TIMEOUT",), "seconds one test run may take"),
@@ -114,7 +114,7 @@ class Settings:
     plan_first_call: bool = True
     router_review: bool = False
     test_rounds: int = 2
-    feedback_restart: bool = False
+    feedback_restart: bool = True
     test_timeout: int = 120
     origins: Mapping[str, str] = field(default_factory=dict, compare=False)
 

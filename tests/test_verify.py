@@ -40,20 +40,33 @@ def test_failing_tests_go_back_and_the_second_attempt_passes(fixture_repo) -> No
     assert "A previous attempt made this change" in second_router_prompt
     assert "sum(values) / 2" in second_router_prompt and "test_mean" in second_router_prompt
     second_code_prompt = coder.history[1]["messages"][1]["content"]
-    assert "The tests still fail with" in second_code_prompt
-    assert "return sum(values) / 2" in second_code_prompt  # it continues from its own edit
+    # it starts again from the original file and is told what failed
+    assert "A previous attempt made this change, and the tests still failed" in second_code_prompt
+    assert "-    return sum(values) / (len(values) - 1)\n+    return sum(values) / 2" in second_code_prompt
+    assert "```python\n" + (repo / "stats" / "core.py").read_text().rstrip() in second_code_prompt
     assert coder.history[0]["temperature"] == 0.0 and coder.history[1]["temperature"] > 0
     # the scratch copy was used: the working tree is untouched
     assert git(repo, "status", "--porcelain") == ""
+
+
+def test_without_restart_the_next_attempt_builds_on_the_failed_change(fixture_repo) -> None:
+    repo = fixture_repo("mean")
+    outcome, _, coder = fix_mean(repo, PLAN * 2, [code_reply(WRONG), code_reply(RIGHT)],
+                                 feedback_restart=False)
+    assert outcome.tests_passed
+    second_code_prompt = coder.history[1]["messages"][1]["content"]
+    assert "The tests still fail with" in second_code_prompt
+    assert "return sum(values) / 2" in second_code_prompt  # it continues from its own edit
+    assert "-    return sum(values) / (len(values) - 1)\n+    return sum(values) / len(values)" in outcome.result.diff
 
 
 def test_rounds_are_bounded(fixture_repo) -> None:
     repo = fixture_repo("mean")
     outcome, router, coder = fix_mean(repo, PLAN * 5, [code_reply(WRONG)] * 5, test_rounds=1)
     assert [c.passed for c in outcome.checks] == [False, False]
-    # round 2 returns the same code again: identical to the file, so the code model is retried
-    # once more within that round (an unchanged reply gets one retry), and then the loop ends
-    assert len(coder.history) == 3 and not outcome.tests_passed
+    # one code call per round: round 2 starts from the original again, the same wrong code is a
+    # change again, the tests fail again, and the loop ends
+    assert len(coder.history) == 2 and not outcome.tests_passed
 
 
 def test_trim_output_keeps_the_errors() -> None:
