@@ -159,12 +159,15 @@ class CodeWriter:
         self._round = round_number
 
     def _prompt(self, path: str, file_text: str, target: Target, instructions: str, request: str,
-                related: Mapping[str, str], hints: Sequence[tuple[str, str]]) -> str:
+                related: Mapping[str, str], hints: Sequence[tuple[str, str]],
+                tests: Mapping[str, str]) -> str:
         lines = split_lines(file_text)
         language = language_of(path)
         python = language == "python"
-        shown = "".join(f"File {p}:\n```{language_of(p)}\n{t.rstrip()}\n```\n\n"
-                        for p, t in related.items())
+        shown = "".join(f"File {p} (tests, for reference; not to be changed):\n"
+                        f"```{language_of(p)}\n{t.rstrip()}\n```\n\n" for p, t in tests.items())
+        shown += "".join(f"File {p}:\n```{language_of(p)}\n{t.rstrip()}\n```\n\n"
+                         for p, t in related.items())
         if target.kind == "file":
             if lines:
                 shown += f"File {path}:\n```{language}\n{file_text.rstrip()}\n```\n"
@@ -202,13 +205,18 @@ class CodeWriter:
     def rewrite(
         self, path: str, file_text: str | None, target: Target, instructions: str, request: str,
         related: Mapping[str, str] | None = None, hints: Sequence[tuple[str, str]] = (),
+        tests: Mapping[str, str] | None = None,
     ) -> CodeEdit:
+        """The target rewritten by the code model. ``related`` files are shown and may change
+        too; ``tests`` are shown for reference only: definitions of theirs in a reply are dropped."""
         old = file_text or ""
         related = dict(related or {})
-        files = {path: old, **related}
+        tests = {p: t for p, t in (tests or {}).items() if p != path and p not in related}
+        files = {path: old, **related, **tests}
         messages: list[Message] = [
             {"role": "system", "content": CODE_SYSTEM},
-            {"role": "user", "content": self._prompt(path, old, target, instructions, request, related, hints)},
+            {"role": "user", "content": self._prompt(path, old, target, instructions, request,
+                                                     related, hints, tests)},
         ]
         size = len(split_lines(old)) if target.kind == "file" else target.end - target.start
         budget = min(2048, 300 + 20 * size)
@@ -223,6 +231,7 @@ class CodeWriter:
             code = extract_code(completion.text, every_block=language_of(path) == "python")
             try:
                 changed = apply_reply(path, files, target, code)
+                changed = {p: t for p, t in changed.items() if p not in tests}
                 problem = self._problem(files, changed)
             except ReplyError as exc:
                 changed, problem = {}, str(exc)

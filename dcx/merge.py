@@ -191,6 +191,7 @@ def merge_reply(reply: str, files: Mapping[str, str], primary: str, target: Targ
     new_defs: dict[str, tuple[ast.AST, str]] = {}
     imports: list[tuple[str, set[str]]] = []
     matched = False  # the reply named an existing definition
+    constants: list[_Edit] = []  # module constants the reply gives
 
     def add_member(path: str, cls: Symbol, segment: str) -> None:
         members = scope.members(path, cls.name)
@@ -231,8 +232,8 @@ def merge_reply(reply: str, files: Mapping[str, str], primary: str, target: Targ
                 span = _module_assignments(scope.text[path]).get(name)
                 if span:
                     segment = dedent("\n".join(lines[node.lineno - 1 : node.end_lineno]))
-                    edits.append(_Edit(path, span[0], span[1], segment, ""))
-                    matched = True
+                    constants.append(_Edit(path, span[0], span[1], segment, ""))
+                    edits.append(constants[-1])
                     break
             continue
         if not isinstance(node, _DEF):
@@ -254,13 +255,17 @@ def merge_reply(reply: str, files: Mapping[str, str], primary: str, target: Targ
         else:
             edits.append(_Edit(path, symbol.start, symbol.end, segment, scope.indent(path, symbol)))
 
-    if target.kind in ("function", "class") and not matched and all(e.from_import for e in edits):
+    if target.kind in ("function", "class") and not matched \
+            and all(e.from_import or e in constants for e in edits):
+        # Constants the reply repeats (often unchanged, from the file around the target) do not
+        # stop a definition of the target's shape under a new name from being its rename.
         renamed = [(n, seg) for n, seg in new_defs.values() if _same_shape(n, target, scope.text[primary])]
-        if not renamed:
+        if renamed:
+            node, segment = renamed[0]  # the target under a new name
+            del new_defs[node.name]
+            edits.append(_Edit(primary, target.start, target.end, segment, target.indent))
+        elif not constants:
             raise ReplyError(f"the reply does not define {target.name.rsplit('.', 1)[-1]}")
-        node, segment = renamed[0]  # the target under a new name
-        del new_defs[node.name]
-        edits.append(_Edit(primary, target.start, target.end, segment, target.indent))
     used = _words("\n".join(e.code for e in edits))
     for node, segment in new_defs.values():
         if target.kind in ("file", "class") or node.name in used:

@@ -9,10 +9,12 @@ three times the router's size, then finds the place to change itself).
 
 from __future__ import annotations
 
+import ast
 import re
 
 from dcx.context import Context, RankedFile, is_test_path
 from dcx.patch import split_lines
+from dcx.rename import module_names, resolved_module
 from dcx.targets import language_of
 from dcx.tools import ToolCall
 
@@ -20,6 +22,7 @@ WHOLE_FILE_LINES = {"python": 150}  # a Python reply is merged by definition: bi
 WHOLE_FILE_LINES_OTHER = 60  # other languages are rewritten whole: keep the reply short
 RELATED_FILES = 2
 RELATED_CHARS = 5000
+TEST_CHARS = 3000  # test files the request names, shown for reference
 _PATH = re.compile(r"(?<![\w/.-])((?:[\w.-]+/)*[\w-]+\.(?:py|js|mjs|cjs|ts|sh|go|rs|rb|java))(?![\w/-])")
 _CREATE = re.compile(r"\b(add|create|new|write)\b", re.I)
 
@@ -63,25 +66,68 @@ def plan_first_call(context: Context, instruction: str) -> ToolCall | None:
     return None
 
 
+def _imported_files(text: str, importer: str, by_module: dict[str, str]) -> list[str]:
+    """Repository files a Python file imports (``import m``, ``from m import x``, ``from . import m``)."""
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError):
+        return []
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            modules = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = resolved_module(node, importer)
+            modules = [base] + [f"{base}.{a.name}" if base else a.name for a in node.names]
+        else:
+            continue
+        out += [by_module[m] for m in modules if m in by_module and by_module[m] != importer]
+    return list(dict.fromkeys(out))
+
+
+def _is_test_support(path: str) -> bool:
+    return is_test_path(path) or path.rsplit("/", 1)[-1] == "conftest.py"
+
+
 def related_files(context: Context, path: str, current: dict[str, str]) -> dict[str, str]:
     """Up to RELATED_FILES other small source files of the same language, shown to the code
     model beside its target (``current`` holds files edited so far): first the files of other
-    definitions the request names, then the files that match the request best."""
+    definitions the request names, then the files the target imports, then those the tests the
+    request names import, then the files that match the request best. Never tests or conftest.py."""
     language = language_of(path)
     if language != "python":
         return {}
-    named = {p for p, _ in context.spelled}
-    candidates = sorted(_source_files(context), key=lambda f: f.path not in named)  # stable
+    texts = {f.path: current.get(f.path, f.text) for f in context.ranked}
+    by_module = {m: p for p in texts if language_of(p) == "python" for m in module_names(p)}
+    order = [p for p, _ in context.spelled]
+    order += _imported_files(texts.get(path, ""), path, by_module)
+    for test in named_tests(context, path):
+        order += _imported_files(texts[test], test, by_module)
+    order += [f.path for f in _source_files(context)]
     out: dict[str, str] = {}
     used = 0
-    for f in candidates:
-        if len(out) >= RELATED_FILES or f.path == path or language_of(f.path) != language:
+    for candidate in dict.fromkeys(order):
+        if len(out) >= RELATED_FILES or candidate == path or language_of(candidate) != language \
+                or _is_test_support(candidate):
             continue
-        text = current.get(f.path, f.text)
+        text = texts.get(candidate, "")
         if not text.strip() or used + len(text) > RELATED_CHARS:
             continue
-        out[f.path] = text
+        out[candidate] = text
         used += len(text)
+    return out
+
+
+def named_tests(context: Context, path: str) -> dict[str, str]:
+    """Small test files the request names (``the tests in test_x.py fail``), shown to the code
+    model for reference when it changes the non-test file ``path``; dcx never edits them."""
+    if is_test_path(path):
+        return {}
+    out: dict[str, str] = {}
+    for f in context.ranked:
+        if f.named and is_test_path(f.path) and f.text.strip() and len(f.text) <= TEST_CHARS \
+                and sum(map(len, out.values())) + len(f.text) <= TEST_CHARS:
+            out[f.path] = f.text
     return out
 
 

@@ -20,7 +20,8 @@ def module_names(path: str) -> set[str]:
     return {".".join(parts[i:]) for i in range(len(parts)) if parts[i:]}
 
 
-def _resolved(node: ast.ImportFrom, importer: str) -> str:
+def resolved_module(node: ast.ImportFrom, importer: str) -> str:
+    """The dotted module ``from ... import`` reads from, relative imports resolved for ``importer``."""
     if not node.level:
         return node.module or ""
     package = importer.split("/")[:-1]
@@ -37,7 +38,7 @@ def imports_name(text: str, importer: str, module_path: str, name: str) -> bool:
         return False
     modules = module_names(module_path)
     return any(
-        isinstance(node, ast.ImportFrom) and _resolved(node, importer) in modules
+        isinstance(node, ast.ImportFrom) and resolved_module(node, importer) in modules
         and any(alias.name == name and alias.asname is None for alias in node.names)
         for node in ast.walk(tree)
     )
@@ -59,17 +60,27 @@ def _rebinds(tree: ast.AST, name: str) -> bool:
     return False
 
 
-def uses_name(text: str, name: str) -> bool:
-    """Does the Python ``text`` use ``name`` (a load or a from-import) without defining it?"""
+def uses_name(text: str, name: str, importer: str = "", module_path: str = "") -> bool:
+    """Does the Python ``text`` (the file ``importer``) use ``name``, defined in ``module_path``,
+    (a load or a from-import) without defining it? ``from pkg import calc`` that imports the
+    module ``pkg/calc.py`` itself is not a use of a function ``calc`` defined in it."""
     try:
         tree = ast.parse(text)
     except (SyntaxError, ValueError):
         return False
     if _rebinds(tree, name):
         return False
+    modules = module_names(module_path) if module_path else set()
+
+    def imports_it(node: ast.ImportFrom, alias: ast.alias) -> bool:
+        if alias.name != name:
+            return False
+        base = resolved_module(node, importer)
+        return f"{base}.{name}" not in modules if base else name not in modules
+
     return any(
         (isinstance(node, ast.Name) and node.id == name)
-        or (isinstance(node, ast.ImportFrom) and any(a.name == name for a in node.names))
+        or (isinstance(node, ast.ImportFrom) and any(imports_it(node, a) for a in node.names))
         for node in ast.walk(tree)
     )
 
@@ -88,7 +99,7 @@ def rename_references(text: str, importer: str, module_path: str, old: str, new:
     for node in ast.walk(tree):
         if isinstance(node, ast.Name) and node.id == old:
             spots.append((node.lineno, node.col_offset))
-        elif isinstance(node, ast.ImportFrom) and _resolved(node, importer) in modules:
+        elif isinstance(node, ast.ImportFrom) and resolved_module(node, importer) in modules:
             spots += [(a.lineno, a.col_offset) for a in node.names if a.name == old and a.asname is None]
     lines = text.splitlines(keepends=True)
     for row, col in sorted(set(spots), reverse=True):

@@ -73,6 +73,18 @@ def test_a_renamed_function_takes_the_targets_place() -> None:
     assert new == text.replace("def calc", "def compute_total")
 
 
+def test_a_rename_is_found_when_the_reply_repeats_the_files_constants() -> None:
+    """Seen from the 1.5B model on fixtures/rename_helper: the constant above the function came
+    back unchanged with the renamed function, and the rename was lost ("no change")."""
+    text = "TAX = 0.2\n\n\ndef calc(lines):\n    return sum(lines) * TAX\n"
+    target = find_target("calc.py", text, "calc")
+    reply = "TAX = 0.2\n\n\ndef compute_total(lines):\n    return sum(lines) * TAX\n"
+    new = merge_reply(reply, {"calc.py": text}, "calc.py", target)["calc.py"]
+    assert new == text.replace("def calc", "def compute_total")
+    changed = merge_reply("TAX = 0.25\n", {"calc.py": text}, "calc.py", target)["calc.py"]
+    assert changed == text.replace("0.2", "0.25")  # a constant alone is still a change, not an error
+
+
 def test_helpers_are_added_only_when_used_and_imports_only_when_needed() -> None:
     text = "import os\n\n\ndef area(r):\n    return 3 * r * r\n"
     target = find_target("shape.py", text, "area")

@@ -102,3 +102,42 @@ def test_a_rename_is_followed_into_the_files_that_import_the_old_name(make_repo)
 def test_a_bare_file_name_of_an_existing_file_is_not_a_new_file(make_repo) -> None:
     call_, _ = plan(make_repo(SHOP), "Add input validation to pages.py")
     assert call_.name == "generate_code" and call_.arguments["path"] == "shop/pages.py"
+
+
+GRAPH = {
+    "search.py": "def reachable(start, goal):\n    return any(reachable(n, goal) for n in start.successors)\n",
+    "node.py": "class Node:\n    def __init__(self, value, successors=()):\n        self.value = value\n"
+               "        self.successors = list(successors)\n",
+    "conftest.py": "import pytest\n\n\ndef pytest_configure(config):\n    pass\n",
+    "unrelated.py": "def reachable_words():\n    return 'search'\n",
+    "test_search.py": "from node import Node\n\nfrom search import reachable\n\n\ndef test_cycle():\n"
+                      "    a = Node('a')\n    a.successors = [a]\n    assert not reachable(a, Node('b'))\n",
+}
+
+
+def test_related_files_follow_imports_of_the_target_and_of_the_named_tests_never_conftest(make_repo) -> None:
+    repo = make_repo({**GRAPH, "search.py": "import node\n\n\n" + GRAPH["search.py"]})
+    _, context = plan(repo, "Fix the bug in search.py: the tests in test_search.py fail.")
+    assert list(related_files(context, "search.py", {}))[0] == "node.py"  # imported by the target
+    repo2 = make_repo(GRAPH)
+    _, context = plan(repo2, "Fix the bug in search.py: the tests in test_search.py fail.")
+    related = related_files(context, "search.py", {})
+    assert list(related)[0] == "node.py"  # imported by the test the request names
+    assert "conftest.py" not in related and "test_search.py" not in related
+
+
+def test_named_tests_are_shown_for_reference_and_never_changed(make_repo) -> None:
+    repo = make_repo(GRAPH)
+    fixed = ("def reachable(start, goal, seen=None):\n    seen = set() if seen is None else seen\n"
+             "    if start in seen:\n        return False\n    seen.add(start)\n"
+             "    return start is goal or any(reachable(n, goal, seen) for n in start.successors)\n")
+    cheat = "def test_cycle():\n    assert True\n"
+    coder = FakeBackend([code_reply(fixed + "\n\n" + cheat)])
+    handler = LocalCodingHandler(load_settings(repo, {}), Workspace(repo),
+                                 backends={"language": FakeBackend([]), "code": coder})
+    result = handler.handle(Request("Fix the bug in search.py: the tests in test_search.py fail."))
+    prompt = coder.history[0]["messages"][1]["content"]
+    assert "File test_search.py (tests, for reference; not to be changed):" in prompt
+    assert "a.successors = [a]" in prompt
+    assert result.files == ("search.py",)  # the reply's test function went nowhere
+    assert "def test_cycle" not in result.diff and "seen.add(start)" in result.diff

@@ -55,3 +55,15 @@ def test_uses_name_ignores_comments_strings_and_own_definitions() -> None:
     assert not uses_name('"""calc is done elsewhere."""\n# calc\nx = "calc"\n', "calc")
     assert uses_name("from m import calc\n", "calc") and uses_name("y = calc(1)\n", "calc")
     assert not uses_name("def calc():\n    pass\n\n\ny = calc()\n", "calc")
+
+
+def test_importing_the_module_of_the_same_name_is_not_a_use_of_the_function() -> None:
+    """fixtures/rename_helper: tests do `from invoices import calc as module` (the module
+    invoices/calc.py), which is not a use of the function calc defined in it."""
+    from dcx.rename import uses_name
+
+    module_import = "from invoices import calc as module\n\nmodule.compute_total([])\n"
+    assert not uses_name(module_import, "calc", "tests/test_invoice.py", "invoices/calc.py")
+    assert uses_name("from invoices.calc import calc\n", "calc", "tests/t.py", "invoices/calc.py")
+    assert uses_name("from .calc import calc\n", "calc", "invoices/invoice.py", "invoices/calc.py")
+    assert uses_name("from invoices import calc\n", "calc", "tests/t.py", "invoices/__init__.py")
