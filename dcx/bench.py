@@ -16,7 +16,7 @@ import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable, Mapping
+from typing import Any, Callable, Mapping
 
 from dcx.backends import Backend
 from dcx.backends.recording import RecordingBackend
@@ -53,6 +53,8 @@ class TaskResult:
     files: tuple[str, ...] = ()
     diff: str = ""
     test_output: str = ""
+    first_seconds: float = 0.0  # until the first attempt was fixed and tested
+    perf: Mapping[str, Any] = field(default_factory=dict)  # see dcx.handler.Result.perf, + verify
 
 
 def load_task(task_dir: Path) -> Task:
@@ -109,16 +111,28 @@ def run_task(task: Task, settings: Settings, backends: Mapping[str, Backend], ro
         handler = LocalCodingHandler(settings, workspace, Silent(), backends)
         argv = parse_command(task.test_command)
 
+        verify_seconds = [0.0]
+
         def check(result: Result) -> CheckResult:
             kept = tuple(c for c in result.changes if not _is_test_file(task, c.path))
-            return check_in_scratch(workspace, kept, argv, task.timeout_s)
+            began = time.monotonic()
+            try:
+                return check_in_scratch(workspace, kept, argv, task.timeout_s)
+            finally:
+                verify_seconds[0] += time.monotonic() - began
+
+        first_done: list[float] = []
+
+        def timed(number: int, attempt: object) -> None:
+            if number == 1:
+                first_done.append(time.monotonic() - started)
 
         try:
-            attempts = fix_with_checks(handler, Request(task.instruction), check, rounds)
+            attempts = fix_with_checks(handler, Request(task.instruction), check, rounds, timed)
         except DcxError as exc:
-            return TaskResult(task.name, False, False, False, f"error: {exc}",
-                              time.monotonic() - started, 0, 0,
-                              {k: dict(v) for k, v in handler.tokens.items()})
+            spent = time.monotonic() - started
+            return TaskResult(task.name, False, False, False, f"error: {exc}", spent, 0, 0,
+                              {k: dict(v) for k, v in handler.tokens.items()}, first_seconds=spent)
         last = attempts[-1]
         first_passed = bool(attempts[0].check and attempts[0].check.passed)
         passed = bool(last.check and last.check.passed)
@@ -132,7 +146,9 @@ def run_task(task: Task, settings: Settings, backends: Mapping[str, Backend], ro
             task.name, first_passed, passed, bool(last.result.diff), outcome,
             time.monotonic() - started, len(attempts), sum(len(a.result.steps) for a in attempts),
             {k: dict(v) for k, v in handler.tokens.items()}, last.result.files, last.result.diff,
-            last.check.output if last.check else "",
+            last.check.output if last.check else "", first_done[0],
+            {"stages": {**last.result.perf.get("stages", {}), "verify": verify_seconds[0]},
+             "models": last.result.perf.get("models", {})},
         )
 
 
@@ -150,6 +166,8 @@ def summarize(results: list[TaskResult]) -> dict:
         "patches": sum(r.patch for r in results),
         "errors": sum(r.outcome.startswith("error") for r in results),
         "median_seconds": round(statistics.median(seconds), 1) if seconds else 0.0,
+        "median_first_seconds": round(statistics.median(r.first_seconds for r in results), 1)
+        if results else 0.0,
         "total_seconds": round(sum(seconds), 1),
         "no_change": sum(r.outcome == "no change" for r in results),
         "tokens": _token_totals(results),
@@ -160,8 +178,9 @@ def _token_totals(results: list[TaskResult]) -> dict[str, dict[str, int]]:
     totals: dict[str, dict[str, int]] = {}
     for r in results:
         for role, counts in r.tokens.items():
-            entry = totals.setdefault(role, {"prompt": 0, "completion": 0})
+            entry = totals.setdefault(role, {"prompt": 0, "evaluated": 0, "completion": 0})
             entry["prompt"] += counts.get("prompt", 0)
+            entry["evaluated"] += counts.get("evaluated", counts.get("prompt", 0))
             entry["completion"] += counts.get("completion", 0)
     return totals
 
@@ -177,10 +196,12 @@ def summary_table(summary: dict, rounds: int) -> str:
     lines = [f"{'':16}{'first attempt':18}{loop}",
              f"{'passed':16}{rate(summary['passed_first']):18}{rate(summary['passed'])}",
              f"patches {summary['patches']}, no change {summary['no_change']}, errors "
-             f"{summary['errors']}; median {summary['median_seconds']} s per task, total "
+             f"{summary['errors']}; median {summary['median_first_seconds']} s per task on the "
+             f"first attempt, {summary['median_seconds']} s with the test loop; total "
              f"{summary['total_seconds']} s"]
     for role, counts in summary["tokens"].items():
-        lines.append(f"tokens, {role} model: {counts['prompt']} prompt, {counts['completion']} written")
+        lines.append(f"tokens, {role} model: {counts['prompt']} prompt ({counts['evaluated']} "
+                     f"evaluated, the rest cached), {counts['completion']} written")
     return "\n".join(lines)
 
 
@@ -190,7 +211,7 @@ GOLDEN = "golden.json"
 def record_golden(task_dir: Path, result: TaskResult, recorders: Mapping[str, RecordingBackend]) -> None:
     """Keep a run's model replies and diff beside the task, for the replay tests."""
     golden = {role: list(r.replies) for role, r in recorders.items()}
-    golden.update(diff=result.diff, passed=result.passed,
+    golden.update(diff=result.diff, outcome=result.outcome, passed=result.passed,
                   models={role: r.model for role, r in recorders.items()})
     (task_dir / GOLDEN).write_text(json.dumps(golden, indent=2) + "\n")
 
@@ -222,9 +243,11 @@ def run_suite(
 
 
 def report_json(results: list[TaskResult], summary: dict, settings: Settings,
-                models: Mapping[str, Mapping[str, str]], rounds: int) -> dict:
+                models: Mapping[str, Mapping[str, str]], rounds: int,
+                perf: Mapping[str, Any] | None = None) -> dict:
     return {
         "summary": summary,
+        "perf": perf,
         "mode": "dual" if settings.dual_model_mode else "single",
         "test_rounds": rounds,
         "models": {k: dict(v) for k, v in models.items()},

@@ -6,7 +6,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 import click
 
@@ -212,10 +212,13 @@ def models(as_json: bool, assemble: bool, **flags: Any) -> None:
               help="Extra attempts with the failing test output (0: first attempt only).")
 @click.option("--record", is_flag=True,
               help="Write each task's model replies and diff to its golden.json (first attempt).")
+@click.option("--perf", is_flag=True,
+              help="Also report time per stage, tokens evaluated per role, and llama-cpp-python's "
+                   "own throughput on the same models for comparison.")
 @_model_options
 def bench(suite: Path, json_path: str | None, limit: int | None, only: str | None,
           mode: str | None, language_model: str | None, max_steps: int | None, test_rounds: int,
-          record: bool, **flags: Any) -> None:
+          record: bool, perf: bool, **flags: Any) -> None:
     """Run every task in SUITE (a folder of task folders) and report pass/fail and time."""
     from dcx.backends import create_backends
     from dcx.bench import discover, report_json, run_suite, summary_table
@@ -241,10 +244,27 @@ def bench(suite: Path, json_path: str | None, limit: int | None, only: str | Non
         test_rounds = 0
     results, summary = run_suite(tasks, settings, backends, progress, test_rounds, record)
     models = {role: {"model": b.model, "backend": b.name} for role, b in backends.items()}
+    timing = None
+    if perf:
+        from dcx.perf import measure_raw, perf_summary
+
+        timing = perf_summary(results)
+        click.echo("dcx bench: measuring llama-cpp-python alone on the same models", err=True)
+        measure_raw(timing, _role_backends(settings, backends))
     if json_path:
-        Path(json_path).write_text(
-            json.dumps(report_json(results, summary, settings, models, test_rounds), indent=2))
+        Path(json_path).write_text(json.dumps(
+            report_json(results, summary, settings, models, test_rounds, timing), indent=2))
     click.echo(summary_table(summary, test_rounds))
+    if timing:
+        from dcx.perf import perf_table
+
+        click.echo(perf_table(timing))
+
+
+def _role_backends(settings: Any, backends: Mapping[str, Any]) -> dict[str, Any]:
+    """The backend that served each role of the handler's counts (single mode: one model)."""
+    code = backends["code"] if settings.dual_model_mode else backends["language"]
+    return {"language": backends["language"], "code": code}
 
 
 @main.command()

@@ -46,9 +46,18 @@ class RunOutcome:
             "models": {role: dict(v) for role, v in r.models.items()},
             "tokens": {role: dict(v) for role, v in r.tokens.items()},
             "seconds": round(r.seconds, 2),
+            "perf": _rounded(r.perf),
             "tests_passed": self.tests_passed,
             "attempts": [{"passed": c.passed, "output": c.output} for c in self.checks],
         }
+
+
+def _rounded(value: Any) -> Any:
+    if isinstance(value, float):
+        return round(value, 3)
+    if isinstance(value, Mapping):
+        return {k: _rounded(v) for k, v in value.items()}
+    return value
 
 
 def open_workspace(cwd: Path | str = ".") -> Workspace:

@@ -93,6 +93,9 @@ KEYS: tuple[Key, ...] = (
         "after failing tests, start again from the original files (told what failed) instead "
         "of building on the failed change"),
     Key("test_timeout", int, 120, ("DCX_TEST_TIMEOUT",), "seconds one test run may take"),
+    Key("prompt_lookup", int, 0, ("DCX_PROMPT_LOOKUP",),
+        "code model: tokens drafted per step by prompt-lookup decoding (0: off; costs "
+        "context_tokens x vocabulary floats of memory)"),
 )
 KEYS_BY_NAME = {k.name: k for k in KEYS}
 
@@ -116,6 +119,7 @@ class Settings:
     test_rounds: int = 2
     feedback_restart: bool = True
     test_timeout: int = 120
+    prompt_lookup: int = 0
     origins: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     @property

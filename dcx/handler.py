@@ -15,7 +15,7 @@ from dcx.context import Context, gather
 from dcx.errors import CodeGenerationError, DcxError, InputError, PathError, StepLimitError
 from dcx.models import choose
 from dcx.patch import FileChange, build_patch, destructive_reason
-from dcx.plan import hints_for, plan_first_call, related_files
+from dcx.plan import hints_for, named_tests, plan_first_call, related_files
 from dcx.progress import Reporter, Silent
 from dcx.rename import imports_name, rename_references, uses_name
 from dcx.targets import find_target, language_of, python_symbols, symbols_of
@@ -54,6 +54,10 @@ class Result:
     tokens: Mapping[str, Mapping[str, int]]
     seconds: float
     step_limit_hit: bool = False
+    # Where the time went, summed over this handler's requests so far: "stages" (seconds of
+    # context, language model, code model, patch building) and per role "models" (prompt
+    # evaluation and generation seconds, calls).
+    perf: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def files(self) -> tuple[str, ...]:
@@ -88,7 +92,11 @@ class LocalCodingHandler:
         backends = backends or create_backends(settings, self.reporter)
         self.router: Backend = backends["language"]
         self.coder: Backend = backends["code"] if settings.dual_model_mode else backends["language"]
-        self.tokens: dict[str, dict[str, int]] = defaultdict(lambda: {"prompt": 0, "completion": 0})
+        self.tokens: dict[str, dict[str, int]] = defaultdict(
+            lambda: {"prompt": 0, "evaluated": 0, "completion": 0})
+        self.stage_seconds: dict[str, float] = defaultdict(float)
+        self.model_seconds: dict[str, dict[str, float]] = defaultdict(
+            lambda: {"prompt": 0.0, "generation": 0.0, "total": 0.0, "calls": 0})
         self._session = _Session()
         self._request = Request("")
         self._feedback: str | None = None
@@ -106,7 +114,7 @@ class LocalCodingHandler:
         if feedback is None:
             self._session = _Session()
         else:  # count this attempt's own steps and edits
-            self._previous_diff = build_patch(list(self._changes())) or "(no change)"
+            self._previous_diff = self._patch(list(self._changes())) or "(no change)"
             if self.settings.feedback_restart:  # start again from the files as they were
                 originals = self._session.originals
                 self._session.files = {p: o.text for p, o in originals.items() if o is not None}
@@ -120,13 +128,14 @@ class LocalCodingHandler:
             self.workspace, request.instruction, list(request.paths), self.settings.context_budget,
             fix_mode=request.mode == "fix",
         )
+        self.stage_seconds["context"] += time.monotonic() - started
         self.reporter.stage(
             f"context gathered: {len(context.files)} files, {context.tokens} tokens "
             f"({time.monotonic() - started:.1f}s)"
         )
         answer, limit_hit = self._run_router(request, context)
         changes = self._changes()
-        diff = build_patch(list(changes))
+        diff = self._patch(list(changes))
         if changes and _echoes(answer, request.instruction):
             answer = self._summary()
         return Result(
@@ -141,7 +150,16 @@ class LocalCodingHandler:
             tokens={role: dict(v) for role, v in self.tokens.items()},
             seconds=time.monotonic() - started,
             step_limit_hit=limit_hit,
+            perf={"stages": dict(self.stage_seconds),
+                  "models": {role: dict(v) for role, v in self.model_seconds.items()}},
         )
+
+    def _patch(self, changes: list[FileChange]) -> str:
+        started = time.monotonic()
+        try:
+            return build_patch(changes)
+        finally:
+            self.stage_seconds["patch"] += time.monotonic() - started
 
     # -- the router loop -------------------------------------------------------------------
 
@@ -271,7 +289,7 @@ class LocalCodingHandler:
 
     def _followup_call(self) -> ToolCall | None:
         for old_name, new_name, path in self._removed_names():
-            for user in self._users_of(old_name):
+            for user in self._users_of(old_name, path):
                 key = (user, old_name)
                 if key in self._session.followed_up:
                     continue
@@ -299,7 +317,7 @@ class LocalCodingHandler:
                 out.append((name, added[0] if len(gone) == 1 and len(added) == 1 else None, path))
         return out
 
-    def _users_of(self, name: str) -> list[str]:
+    def _users_of(self, name: str, module_path: str) -> list[str]:
         """Python files (as edited so far) that still use ``name`` without defining it."""
         users = []
         for path in self.workspace.files:
@@ -309,7 +327,7 @@ class LocalCodingHandler:
                 text = self._session.files.get(path) or self.workspace.read(path).text
             except PathError:
                 continue
-            if uses_name(text, name):
+            if uses_name(text, name, path, module_path):
                 users.append(path)
         return users
 
@@ -319,7 +337,14 @@ class LocalCodingHandler:
 
     def _count(self, role: str, completion: Completion) -> None:
         self.tokens[role]["prompt"] += completion.prompt_tokens
+        self.tokens[role]["evaluated"] += completion.evaluated
         self.tokens[role]["completion"] += completion.completion_tokens
+        timing = self.model_seconds[role]
+        timing["prompt"] += completion.prompt_seconds
+        timing["generation"] += completion.generation_seconds
+        timing["total"] += completion.seconds
+        timing["calls"] += 1
+        self.stage_seconds[f"{role} model"] += completion.seconds
 
     # -- tools -----------------------------------------------------------------------------
 
@@ -382,8 +407,9 @@ class LocalCodingHandler:
         writer = CodeWriter(self.coder, self.settings.code_retries, lambda c: self._count("code", c),
                             self._session.round)
         hints = hints_for(self._context, path, target.name) if self._context else []
+        tests = named_tests(self._context, path) if self._context else {}
         edit = writer.rewrite(path, text, target, args["instructions"], self._code_request(), related,
-                              hints)
+                              hints, tests)
         elapsed = time.monotonic() - started
         new_texts = {path: edit.new_text, **edit.others}
         for changed_path, new_text in new_texts.items():
@@ -402,7 +428,7 @@ class LocalCodingHandler:
             return f"The code model left {target.name} in {path} unchanged."
         changes = [FileChange(path, text, edit.new_text)] + [
             FileChange(p, related[p], t) for p, t in edit.others.items()]
-        diff = build_patch(changes)
+        diff = self._patch(changes)
         return (f"Changed {target.name} in {path}:\n{diff}\nIf this completes the request, "
                 "call finish; otherwise change the next target.")
 

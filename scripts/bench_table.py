@@ -19,12 +19,12 @@ def row(path: str) -> str:
     return (f"| {data['mode']} | {router} | {models['code']['model']} | {s['tasks']} | "
             f"{s['passed_first']} ({100 * s['pass_rate_first']:.0f}%) | "
             f"{s['passed']} ({100 * s['pass_rate']:.0f}%) | {s['patches']} | {s['errors']} | "
-            f"{s['median_seconds']} | {tokens[len(tokens) // 2] if tokens else 0} |")
+            f"{s.get('median_first_seconds', 'n/a')} | {s['median_seconds']} | {tokens[len(tokens) // 2] if tokens else 0} |")
 
 
 if __name__ == "__main__":
     print("| mode | router | code model | tasks | first attempt | with test loop | patches | errors "
-          "| median s/task | median tokens/task |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+          "| median s/task, first attempt | median s/task, with loop | median tokens/task |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for name in sys.argv[1:]:
         print(row(name))

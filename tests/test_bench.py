@@ -91,3 +91,18 @@ def test_the_summary_table_counts_both_columns_and_tokens(tmp_path) -> None:
     assert "first attempt" in table and "with 2 test rounds" in table
     assert "passed          1/1 (100%)        1/1 (100%)" in table
     assert "tokens, code model:" in table and "tokens, language model:" in table
+
+
+def test_a_second_attempt_with_the_test_output_counts_in_the_loop_column_only(tmp_path) -> None:
+    suite = suite_with(tmp_path, "mean")
+    plan = [call("generate_code", path="stats/core.py", target="mean", instructions="len"),
+            call("finish", answer="ok")]
+    wrong = MEAN_FIX.replace("len(values)", "(len(values) + 1)")
+    coder = FakeBackend([code_reply(wrong), code_reply(MEAN_FIX)])
+    results, summary = run_suite(discover(suite), load_settings(None, {"plan_first_call": False}),
+                                 {"language": FakeBackend(plan * 2), "code": coder}, rounds=2)
+    (result,) = results
+    assert result.outcome == "passed on attempt 2" and result.passed and not result.passed_first
+    assert summary["passed_first"] == 0 and summary["passed"] == 1
+    assert 0 < result.first_seconds < result.seconds  # the first attempt's time is kept apart
+    assert summary["median_first_seconds"] == round(result.first_seconds, 1)

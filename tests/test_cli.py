@@ -182,8 +182,9 @@ def test_colour_only_on_request() -> None:
     assert "\x1b[32m+b" in coloured and "\x1b[31m-a" in coloured
 
 
-def test_help_does_not_import_llama_cpp() -> None:
-    code = ("import sys\nfrom dcx.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n"
+@pytest.mark.parametrize("argv", [["--help"], ["models"], ["models", "--json"]])
+def test_help_and_models_do_not_import_llama_cpp(argv) -> None:
+    code = (f"import sys\nfrom dcx.cli import main\ntry:\n    main({argv!r})\nexcept SystemExit:\n"
             "    pass\nprint('llama_cpp' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.stdout.strip().endswith("False")

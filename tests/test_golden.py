@@ -28,5 +28,6 @@ def test_replay_gives_the_recorded_diff(name) -> None:
     result = run_task(load_task(FIXTURES / name), load_settings(None, {}),
                       {"language": router, "code": coder}, rounds=0)
     assert result.diff == golden["diff"]
+    assert result.outcome == golden["outcome"]  # "no change" is not "error: ...", nor "failed"
     assert result.passed == golden["passed"]
     assert router.pending == 0 and coder.pending == 0  # every recorded reply was used

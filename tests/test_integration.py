@@ -113,10 +113,12 @@ def test_real_models_answer_a_question_and_change_nothing(fixture_repo) -> None:
 
 @pytest.mark.model
 def test_real_models_bench_one_fixture(tmp_path) -> None:
-    """`dcx bench` with the packaged models on one fixture writes a complete JSON report."""
+    """`dcx bench --perf` with the packaged models on one fixture writes a complete JSON report,
+    with where the time went and llama-cpp-python's own throughput beside dcx's."""
     out = tmp_path / "bench.json"
     done = subprocess.run(
-        [sys.executable, "-m", "dcx", "bench", str(FIXTURES), "--only", "mean", "--json", str(out)],
+        [sys.executable, "-m", "dcx", "bench", str(FIXTURES), "--only", "mean", "--json", str(out),
+         "--perf"],
         capture_output=True, text=True, timeout=900,
     )
     assert done.returncode == 0, done.stderr
@@ -124,3 +126,10 @@ def test_real_models_bench_one_fixture(tmp_path) -> None:
     assert report["summary"]["tasks"] == 1 and report["results"][0]["name"] == "mean"
     assert report["results"][0]["passed"] and report["models"]["code"]["backend"] == "llama_cpp"
     assert "first attempt" in done.stdout and "passed          1/1 (100%)" in done.stdout
+    code = report["perf"]["roles"]["code"]
+    assert 0 < code["evaluated"] <= code["sent"] and code["written"] > 0
+    assert code["raw_prompt_per_s"] > 0 and code["raw_generation_per_s"] > 0
+    assert 0 < code["generation_ratio"] and 0 < code["prompt_ratio"]
+    stages = report["perf"]["stages"]
+    assert stages["code model"] > 0 and stages["verify"] > 0 and "context" in stages
+    assert "llama-cpp-python alone" in done.stdout

@@ -63,8 +63,8 @@ def test_generate_code_is_delegated_to_the_code_model(make_repo, mocker) -> None
     assert second_turn[-1]["role"] == "user"
     assert "+    return a + b" in second_turn[-1]["content"]
     assert [s.tool for s in result.steps] == ["generate_code", "finish"]
-    assert result.tokens["code"] == {"prompt": 100, "completion": 10}
-    assert result.tokens["language"] == {"prompt": 200, "completion": 20}
+    assert result.tokens["code"] == {"prompt": 100, "evaluated": 100, "completion": 10}
+    assert result.tokens["language"] == {"prompt": 200, "evaluated": 200, "completion": 20}
 
 
 def test_router_calls_are_sampled_under_a_schema(make_repo, mocker) -> None:

@@ -29,6 +29,7 @@ def _llama_cpp(settings: Settings, reporter: Reporter) -> dict[str, Backend]:
             n_ctx=settings.context_tokens,
             n_threads=settings.n_threads,
             on_load=loaded,
+            prompt_lookup=settings.prompt_lookup if role == "code" else 0,
         )
 
     code = make("code")

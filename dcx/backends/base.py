@@ -15,6 +15,16 @@ class Completion:
     completion_tokens: int
     seconds: float
     finish_reason: str = "stop"
+    # What the engine really did, when it says: prompt tokens evaluated (the rest came from its
+    # cache of the previous prompt's prefix; -1: unknown, all of them), and the seconds spent
+    # evaluating the prompt and generating.
+    prompt_evaluated: int = -1
+    prompt_seconds: float = 0.0
+    generation_seconds: float = 0.0
+
+    @property
+    def evaluated(self) -> int:
+        return self.prompt_tokens if self.prompt_evaluated < 0 else self.prompt_evaluated
 
 
 class Backend(Protocol):

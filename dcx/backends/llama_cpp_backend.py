@@ -22,12 +22,14 @@ class LlamaCppBackend:
         n_ctx: int,
         n_threads: int,
         on_load: Callable[[str, float], None] | None = None,
+        prompt_lookup: int = 0,
     ) -> None:
         self.model = model
         self._locate = locate
         self._n_ctx = n_ctx
         self._n_threads = n_threads
         self._on_load = on_load
+        self._prompt_lookup = prompt_lookup  # draft tokens per step; 0: plain decoding
         self._llama: Any = None
         self._grammars: dict[str, Any] = {}
 
@@ -43,6 +45,13 @@ class LlamaCppBackend:
                 "`pip install -e '.[models]'` with the build flags in documentation/)"
             ) from None
         started = time.monotonic()
+        extra: dict[str, Any] = {}
+        if self._prompt_lookup:
+            from llama_cpp.llama_speculative import LlamaPromptLookupDecoding
+
+            # The draft needs every position's logits (logits_all); see DESIGN.md for the cost.
+            extra = {"draft_model": LlamaPromptLookupDecoding(num_pred_tokens=self._prompt_lookup),
+                     "logits_all": True}
         try:
             self._llama = llama_cpp.Llama(
                 model_path=str(path),
@@ -52,6 +61,7 @@ class LlamaCppBackend:
                 n_batch=512,
                 use_mmap=True,
                 verbose=False,
+                **extra,
             )
         except (ValueError, RuntimeError, OSError) as exc:
             raise ModelError(
@@ -82,6 +92,7 @@ class LlamaCppBackend:
     ) -> Completion:
         llama = self._load()
         grammar = self._grammar(json_schema) if json_schema else None
+        self._reset_perf(llama)
         started = time.monotonic()
         try:
             response = llama.create_chat_completion(
@@ -99,12 +110,47 @@ class LlamaCppBackend:
             raise BackendError(
                 f"{self.model}: {exc}; raise context_tokens (DCX_CONTEXT_TOKENS) or name fewer files"
             ) from None
+        seconds = time.monotonic() - started
         choice = response["choices"][0]
         usage = response.get("usage") or {}
+        perf = self._perf(llama)
         return Completion(
             text=choice["message"].get("content") or "",
             prompt_tokens=int(usage.get("prompt_tokens", 0)),
             completion_tokens=int(usage.get("completion_tokens", 0)),
-            seconds=time.monotonic() - started,
+            seconds=seconds,
             finish_reason=choice.get("finish_reason") or "stop",
+            prompt_evaluated=perf.n_p_eval if perf else -1,
+            prompt_seconds=perf.t_p_eval_ms / 1000 if perf else 0.0,
+            generation_seconds=perf.t_eval_ms / 1000 if perf else 0.0,
         )
+
+    # -- llama.cpp's own counters: what was evaluated (after the cached prefix), and how fast ----
+
+    @staticmethod
+    def _reset_perf(llama: Any) -> None:
+        import llama_cpp
+
+        llama_cpp.llama_perf_context_reset(llama.ctx)
+
+    @staticmethod
+    def _perf(llama: Any) -> Any:
+        import llama_cpp
+
+        return llama_cpp.llama_perf_context(llama.ctx)
+
+    def raw_throughput(self, prompt_tokens: int, generate_tokens: int) -> tuple[float, float]:
+        """llama-cpp-python alone on this model, for comparison with what dcx gets from it:
+        (prompt tokens evaluated per second for a fresh prompt of ``prompt_tokens``, tokens
+        generated per second for ``generate_tokens`` tokens). Clears the model's prompt cache."""
+        llama = self._load()
+        sample = (Path(__file__).read_text() * 20).encode()
+        tokens = llama.tokenize(sample, add_bos=True)[: max(1, prompt_tokens)]
+        llama.reset()
+        self._reset_perf(llama)
+        llama.create_completion(tokens, max_tokens=generate_tokens, temperature=0.0,
+                                logit_bias={llama.token_eos(): float("-inf")})
+        perf = self._perf(llama)
+        llama.reset()
+        return (perf.n_p_eval / (perf.t_p_eval_ms / 1000) if perf.t_p_eval_ms else 0.0,
+                perf.n_eval / (perf.t_eval_ms / 1000) if perf.t_eval_ms else 0.0)

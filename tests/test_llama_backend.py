@@ -1,0 +1,29 @@
+"""The in-process llama-cpp-python backend on the packaged router model: llama.cpp's own counters
+say what was evaluated, and a conversation that grows turn by turn reuses its cached prefix."""
+
+from __future__ import annotations
+
+import pytest
+
+from dcx.backends import create_backends
+from dcx.config import ROLE_SYSTEM, load_settings
+from dcx.progress import Silent
+
+
+@pytest.mark.model
+def test_a_later_turn_evaluates_only_its_new_tokens() -> None:
+    router = create_backends(load_settings(None, {}), Silent())["language"]
+    messages = [{"role": "system", "content": ROLE_SYSTEM},
+                {"role": "user", "content": "Which file defines mean()?"}]
+    first = router.chat(messages, max_tokens=8)
+    assert first.prompt_tokens > 200  # the system prompt alone is long
+    assert first.evaluated >= first.prompt_tokens - 1  # a fresh model evaluates all of it
+    assert first.prompt_seconds > 0 and first.generation_seconds > 0
+    messages += [{"role": "assistant", "content": first.text},
+                 {"role": "user", "content": "Now read stats/core.py."}]
+    second = router.chat(messages, max_tokens=8)
+    new = second.prompt_tokens - first.prompt_tokens
+    assert 0 < second.evaluated <= new + 2, (second.evaluated, new)  # the prefix came from the cache
+
+    prompt_rate, generation_rate = router.raw_throughput(256, 16)
+    assert prompt_rate > generation_rate > 0  # tokens/s, llama-cpp-python alone

@@ -1,0 +1,50 @@
+"""`dcx bench --perf` arithmetic: stage totals, tokens per role, and the comparison with
+llama-cpp-python alone (a stub stands in for the engine here; tests/test_integration.py and
+tests/test_llama_backend.py run the real one)."""
+
+from __future__ import annotations
+
+from dcx.backends import FakeBackend
+from dcx.bench import discover, run_suite
+from dcx.config import load_settings
+from dcx.perf import measure_raw, perf_summary, perf_table
+from tests.conftest import call, code_reply
+from tests.test_bench import MEAN_FIX, suite_with
+
+
+def test_stage_seconds_and_tokens_are_summed_over_the_tasks(tmp_path) -> None:
+    suite = suite_with(tmp_path, "mean")
+    router = FakeBackend([call("generate_code", path="stats/core.py", target="mean", instructions="x"),
+                          call("finish", answer="ok")])
+    coder = FakeBackend([code_reply(MEAN_FIX)])
+    results, _ = run_suite(discover(suite), load_settings(None, {"plan_first_call": False}),
+                           {"language": router, "code": coder})
+    summary = perf_summary(results)
+    assert summary["stages"]["verify"] > 0 and "context" in summary["stages"]
+    assert abs(sum(summary["stages"].values()) - summary["seconds"]) < 0.2
+    code = summary["roles"]["code"]
+    assert code["calls"] == 1 and code["sent"] == code["evaluated"] > 0 and code["written"] > 0
+    assert summary["roles"]["language"]["calls"] == 2
+
+
+class Engine:
+    def __init__(self) -> None:
+        self.asked: list[tuple[int, int]] = []
+
+    def raw_throughput(self, prompt_tokens: int, generate_tokens: int) -> tuple[float, float]:
+        self.asked.append((prompt_tokens, generate_tokens))
+        return 200.0, 20.0
+
+
+def test_dcx_throughput_is_compared_with_the_engine_alone_at_the_same_lengths() -> None:
+    summary = {"seconds": 10.0, "stages": {"code model": 8.0, "other": 2.0}, "roles": {
+        "code": {"calls": 2, "sent": 900, "evaluated": 600, "written": 100, "prompt_per_s": 190.0,
+                 "generation_per_s": 19.0, "evaluated_per_call": 300, "written_per_call": 50}}}
+    engine = Engine()
+    measure_raw(summary, {"code": engine, "language": engine})
+    assert engine.asked == [(300, 50)]  # once per engine, at dcx's lengths per call
+    code = summary["roles"]["code"]
+    assert code["prompt_ratio"] == 0.95 and code["generation_ratio"] == 0.95
+    table = perf_table(summary)
+    assert "code model 8.0 s (80%)" in table and "600 evaluated" in table
+    assert "dcx gets 95% and 95%" in table
