@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import sys
 from pathlib import Path
 from typing import Any, Mapping
@@ -286,3 +287,96 @@ def undo(show_list: bool, backup_id: str | None) -> None:
         return
     backup = undo_backup(workspace, backup_id)
     click.echo(f"dcx: undid {backup.id}: restored {', '.join(backup.files)}", err=True)
+
+
+class _CheckCommand(click.Command):
+    """`dcx check [FILES]... -- CMD...`: what follows `--` is the check command, kept apart
+    before click parses the rest (click itself would fold it into FILES)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if "--" in args:
+            cut = args.index("--")
+            ctx.meta["dcx_check_argv"] = tuple(args[cut + 1:])
+            args = args[:cut]
+        return super().parse_args(ctx, args)
+
+
+@main.command(cls=_CheckCommand)
+@click.argument("files", nargs=-1)
+@click.option("--command", "command_text", metavar="CMD",
+              help="The check command as one string (for pre-commit's args), instead of `-- CMD...`.")
+@click.option("--staged", is_flag=True, help="Fix only the staged files (the installed hook uses this).")
+@click.option("--no-write", is_flag=True, help="Only print the fix; write nothing.")
+@_model_options
+@click.pass_context
+def check(ctx: click.Context, files: tuple[str, ...], command_text: str | None, staged: bool,
+          no_write: bool, **flags: Any) -> None:
+    """Run a check (tests, a linter); when it fails, write a fix for FILES, unstaged, and exit 1.
+
+    \b
+    dcx check src/app.py -- python -m pytest -q
+    dcx check --command "python -m pytest -q" src/app.py     (pre-commit passes FILES last)
+    """
+    from dcx.check import run_check_hook, staged_files
+    from dcx.commands import open_workspace
+    from dcx.progress import Reporter
+    from dcx.verify import parse_command
+
+    argv = ctx.meta.get("dcx_check_argv")
+    if command_text and argv:
+        raise DcxError("give the check command once: after `--` or with --command, not both")
+    if command_text:
+        argv = parse_command(command_text)
+    elif argv:
+        argv = parse_command(" ".join(shlex.quote(a) for a in argv))
+    else:
+        raise DcxError('no check command; add it after `--` (dcx check -- python -m pytest -q) '
+                       'or with --command "python -m pytest -q"')
+    workspace = open_workspace(Path.cwd())
+    allowed = files + (staged_files(workspace) if staged else ()) if files or staged else None
+    outcome = run_check_hook(workspace, _settings(flags, workspace), argv, allowed, not no_write,
+                             Reporter())
+    if outcome.passed:
+        return
+    click.echo(f"dcx check: `{shlex.join(argv)}` failed:\n{outcome.output}", err=True)
+    if outcome.diff:
+        _print_diff(outcome.diff)
+    if outcome.written:
+        click.echo(f"dcx check: the fix above is in your working tree, not staged "
+                   f"({', '.join(outcome.written)}): review it and `git add` it, or `dcx undo`.",
+                   err=True)
+    elif outcome.diff and outcome.fixed:
+        click.echo("dcx check: the change above makes the check pass (--no-write: not written).",
+                   err=True)
+    elif outcome.diff:
+        click.echo("dcx check: dcx's best change above does not make the check pass; nothing "
+                   "was written.", err=True)
+    else:
+        click.echo(f"dcx check: no fix found{': ' + outcome.note if outcome.note else ''}.", err=True)
+    sys.exit(1)
+
+
+@main.group()
+def hook() -> None:
+    """Git hooks for users without the pre-commit framework."""
+
+
+@hook.command("install", cls=_CheckCommand)
+@click.option("--command", "command_text", metavar="CMD", help="The check command as one string.")
+@click.option("--force", is_flag=True, help="Replace an existing pre-commit hook.")
+@click.pass_context
+def hook_install(ctx: click.Context, command_text: str | None, force: bool) -> None:
+    """Write .git/hooks/pre-commit running `dcx check --staged` with the check command.
+
+    \b
+    dcx hook install -- python -m pytest -q
+    """
+    from dcx.check import install_hook
+    from dcx.commands import open_workspace
+
+    argv = ctx.meta.get("dcx_check_argv")
+    command = command_text or (shlex.join(argv) if argv else "")
+    if not command.strip():
+        raise DcxError("no check command; e.g. dcx hook install -- python -m pytest -q")
+    path = install_hook(open_workspace(Path.cwd()), command, force)
+    click.echo(f"dcx: wrote {path}; each commit now runs: {command}", err=True)
