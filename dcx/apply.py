@@ -48,6 +48,17 @@ def check_unchanged(workspace: Workspace, changes: tuple[FileChange, ...],
                              "Run dcx again on the current version")
 
 
+def check_no_conflicts(workspace: Workspace, changes: tuple[FileChange, ...]) -> None:
+    """Refuse to write into a file git holds as unmerged (a merge, rebase or cherry-pick that
+    stopped on a conflict there): the index has no single version to stage against."""
+    out = workspace.repo.git.ls_files("-u", "-z")
+    unmerged = {entry.split("\t", 1)[1] for entry in out.split("\0") if "\t" in entry}
+    for change in changes:
+        if change.path in unmerged:
+            raise ApplyError(f"{change.path} has unresolved merge conflicts; resolve them and "
+                             "`git add` it, then run dcx again. Nothing was written")
+
+
 def write_atomic(path: Path, data: bytes, mode: int) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".dcx-tmp", dir=path.parent)
     try:
@@ -134,6 +145,7 @@ def apply_and_stage(workspace: Workspace, changes: tuple[FileChange, ...],
     """Back up, write every file or none, then stage dcx's hunks; `dcx undo` reverts it."""
     if not changes:
         return ApplyOutcome((), (), ())
+    check_no_conflicts(workspace, changes)
     check_unchanged(workspace, changes, originals)
     folder = backups.record(workspace, changes, originals, instruction)
     try:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Mapping
 
 from dcx import backups
-from dcx.apply import check_unchanged, write_changes
+from dcx.apply import check_no_conflicts, check_unchanged, write_changes
 from dcx.backends import Backend
 from dcx.config import Settings
 from dcx.errors import DcxError
@@ -92,6 +92,7 @@ def run_check_hook(
     diff = build_patch(list(changes))
     if not good or not write or not changes:
         return CheckOutcome(False, first.output, diff, bool(good))
+    check_no_conflicts(workspace, changes)
     check_unchanged(workspace, changes, chosen.originals)
     folder = backups.record(workspace, changes, chosen.originals, request.instruction)
     try:

@@ -16,6 +16,7 @@ from dcx.patch import dominant_ending
 
 SECRET_PATTERNS = (".env", ".env.*", "*.pem", "*.key", "id_rsa*", "id_dsa*", "id_ecdsa*",
                    "id_ed25519*", ".netrc", "*.p12", "*.pfx")
+IGNORE_FILE = ".dcxignore"  # more paths dcx must never read or write, one pattern per line
 MAX_FILE_BYTES = 512 * 1024  # larger files are not read for the models
 _BINARY_SNIFF = 8192
 
@@ -54,9 +55,40 @@ class Workspace:
         out = self.repo.git.ls_files("-z", "--cached", "--others", "--exclude-standard")
         seen: dict[str, None] = {}
         for name in out.split("\0"):
-            if name and name not in seen and (self.root / name).is_file():
+            if name and name not in seen and (self.root / name).is_file() \
+                    and self._denied(tuple(name.split("/"))) is None:
                 seen[name] = None
         return tuple(sorted(seen))
+
+    @cached_property
+    def ignore_patterns(self) -> tuple[str, ...]:
+        """Patterns of .dcxignore at the root: `*.sql`, `secrets/`, `config/prod.yaml`."""
+        try:
+            lines = (self.root / IGNORE_FILE).read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            return ()
+        return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+    def _denied(self, parts: tuple[str, ...]) -> str | None:
+        """Why dcx must not touch this path (a repository path split in parts), or None."""
+        if any(p.lower() == ".git" for p in parts):
+            return "files under .git/ are off limits"
+        name = parts[-1]
+        if any(fnmatch.fnmatch(name, pattern) for pattern in SECRET_PATTERNS):
+            return f"looks like a secret ({name}); dcx never reads or writes it"
+        path = "/".join(parts)
+        for pattern in self.ignore_patterns:
+            bare = pattern.strip("/")
+            if pattern.endswith("/"):
+                hit = any(fnmatch.fnmatch("/".join(parts[: i + 1]), bare) or fnmatch.fnmatch(p, bare)
+                          for i, p in enumerate(parts[:-1]))
+            elif "/" in bare:
+                hit = fnmatch.fnmatch(path, bare)
+            else:
+                hit = fnmatch.fnmatch(name, bare) or fnmatch.fnmatch(path, bare)
+            if hit:
+                return f"denied by {IGNORE_FILE} ({pattern})"
+        return None
 
     def changed(self) -> tuple[str, ...]:
         """Paths with staged or unstaged changes (untracked files included)."""
@@ -94,11 +126,9 @@ class Workspace:
         parts = tuple(p for p in parts if p != ".")
         if not parts:
             raise PathError(f"{path}: not a file path")
-        if parts[0] == ".git":
-            raise PathError(f"{path}: files under .git/ are off limits")
-        name = parts[-1]
-        if any(fnmatch.fnmatch(name, pattern) for pattern in SECRET_PATTERNS):
-            raise PathError(f"{path}: looks like a secret ({name}); dcx never reads or writes it")
+        denied = self._denied(parts)
+        if denied:
+            raise PathError(f"{path}: {denied}")
         current = self.root
         for part in parts:
             current = current / part

@@ -151,3 +151,26 @@ def test_ctrl_c_while_staging_says_how_to_undo(make_repo, mocker) -> None:
     from dcx.backups import undo
     undo(ws)
     assert (repo / "a.txt").read_text() == "a\n" and git(repo, "status", "--porcelain") == ""
+
+
+def test_a_file_with_unresolved_merge_conflicts_is_not_written(make_repo) -> None:
+    """A real merge stopped on a conflict: dcx refuses to write or stage there; other files of a
+    repository in the middle of a merge are fine."""
+    repo = make_repo({"f.txt": "base\n", "g.txt": "other\n"})
+    main = git(repo, "rev-parse", "--abbrev-ref", "HEAD").strip()
+    git(repo, "checkout", "-q", "-b", "theirs")
+    (repo / "f.txt").write_text("theirs\n")
+    git(repo, "commit", "-qam", "theirs")
+    git(repo, "checkout", "-q", main)
+    (repo / "f.txt").write_text("ours\n")
+    git(repo, "commit", "-qam", "ours")
+    merge = __import__("subprocess").run(["git", "merge", "-q", "theirs"], cwd=repo, capture_output=True)
+    assert merge.returncode != 0  # stopped on the conflict
+    ws = Workspace(repo)
+    before = (repo / "f.txt").read_bytes()
+    change, originals = change_for(ws, "f.txt", "resolved\n")
+    with pytest.raises(ApplyError, match="unresolved merge conflicts"):
+        apply_and_stage(ws, (change,), originals)
+    assert (repo / "f.txt").read_bytes() == before
+    change, originals = change_for(ws, "g.txt", "other, edited\n")
+    assert apply_and_stage(ws, (change,), originals).staged == ("g.txt",)

@@ -90,3 +90,24 @@ def test_read_keeps_crlf_and_detects_it(make_repo) -> None:
     repo = make_repo({"w.txt": b"a\r\nb\r\n"})
     text = Workspace(repo).read("w.txt")
     assert text.text == "a\r\nb\r\n" and text.newline == "\r\n" and text.raw == b"a\r\nb\r\n"
+
+
+def test_dcxignore_denies_paths_and_hides_them_from_the_file_list(make_repo) -> None:
+    repo = make_repo({
+        ".dcxignore": "# not for the models\n*.sql\nprivate/\nconfig/prod.yaml\n",
+        "app.py": "x = 1\n", "dump.sql": "select 1;\n", "private/notes.txt": "n\n",
+        "config/prod.yaml": "k: v\n", "config/dev.yaml": "k: v\n", "sub/.env": "A=1\n",
+    })
+    ws = Workspace(repo)
+    for path in ("dump.sql", "private/notes.txt", "config/prod.yaml"):
+        with pytest.raises(PathError, match=r"denied by \.dcxignore"):
+            ws.read(path)
+    assert ws.read("config/dev.yaml").text == "k: v\n"
+    assert set(ws.files) == {".dcxignore", "app.py", "config/dev.yaml"}  # secrets not listed either
+
+
+def test_a_nested_or_differently_cased_git_folder_is_off_limits(make_repo) -> None:
+    ws = Workspace(make_repo({"a.py": ""}))
+    for path in ("sub/.git/config", ".GIT/config"):
+        with pytest.raises(PathError, match="under .git/"):
+            ws.check_path(path)
