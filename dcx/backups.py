@@ -6,10 +6,13 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
+
+import git
 
 from dcx.errors import DcxError
 from dcx.patch import FileChange
@@ -30,6 +33,7 @@ class Backup:
     files: tuple[str, ...]
     undone: bool
     folder: Path
+    interrupted: bool = False  # dcx stopped (a crash, a kill) after this backup, before finishing
 
 
 def _root(workspace: Workspace) -> Path:
@@ -65,6 +69,7 @@ def record(workspace: Workspace, changes: tuple[FileChange, ...], originals: Map
             "mode": original.mode if original else None,
             "blob": str(number) if original is not None else None,
             "new_sha256": _sha(change.new.encode("utf-8")),
+            "new_blob": workspace.repo.git.hash_object("--stdin", istream=_stdin(change.new)),
             "index_before": index_entry(workspace, change.path),
             "index_after": None,
         })
@@ -73,6 +78,15 @@ def record(workspace: Workspace, changes: tuple[FileChange, ...], originals: Map
     (folder / "manifest.json").write_text(json.dumps(manifest, indent=2))
     _prune(root)
     return folder
+
+
+def _stdin(text: str):
+    import tempfile
+
+    handle = tempfile.TemporaryFile()
+    handle.write(text.encode("utf-8"))
+    handle.seek(0)
+    return handle
 
 
 def mark_applied(workspace: Workspace, folder: Path) -> None:
@@ -105,17 +119,33 @@ def list_backups(workspace: Workspace) -> list[Backup]:
             manifest = json.loads((folder / "manifest.json").read_text())
         except (OSError, ValueError):
             continue
-        if manifest.get("applied"):
-            backups.append(Backup(manifest["id"], manifest["created"], manifest["instruction"],
-                                  tuple(e["path"] for e in manifest["files"]),
-                                  manifest["undone"], folder))
+        interrupted = not manifest.get("applied")
+        if interrupted and not _touched(workspace, manifest):
+            continue  # stopped before writing anything: nothing to undo
+        backups.append(Backup(manifest["id"], manifest["created"], manifest["instruction"],
+                              tuple(e["path"] for e in manifest["files"]),
+                              manifest["undone"], folder, interrupted))
     return backups
 
 
-def undo(workspace: Workspace, backup_id: str | None = None) -> Backup:
-    """Put back the files and index entries of the latest (or the named) apply not yet undone."""
-    from dcx.apply import write_atomic  # apply imports this module
+def _current_sha(workspace: Workspace, entry: dict) -> str | None:
+    path = workspace.root / entry["path"]
+    return _sha(path.read_bytes()) if path.is_file() else None
 
+
+def _original_sha(folder: Path, entry: dict) -> str | None:
+    return _sha((folder / "files" / entry["blob"]).read_bytes()) if entry["existed"] else None
+
+
+def _touched(workspace: Workspace, manifest: dict) -> bool:
+    """Did an interrupted apply write any file (one now holds dcx's new text)?"""
+    return any(_current_sha(workspace, e) == e["new_sha256"] for e in manifest["files"])
+
+
+def undo(workspace: Workspace, backup_id: str | None = None) -> Backup:
+    """Put back the files and index entries of the latest (or the named) apply not yet undone.
+    An interrupted apply (dcx was killed half-way) is undone file by file: files that still hold
+    their old text are left alone, and only index entries dcx itself staged are put back."""
     candidates = [b for b in list_backups(workspace) if not b.undone]
     if backup_id is not None:
         candidates = [b for b in candidates if b.id == backup_id]
@@ -123,27 +153,64 @@ def undo(workspace: Workspace, backup_id: str | None = None) -> Backup:
         raise UndoError("there is no dcx change to undo" + (f" with id {backup_id}" if backup_id else "")
                         + "; `dcx undo --list` shows what dcx applied")
     backup = candidates[0]
+    if (Path(workspace.repo.git_dir) / "index.lock").exists():
+        raise UndoError(f"{Path(workspace.repo.git_dir) / 'index.lock'} exists (another git process "
+                        "is running, or one crashed); nothing was undone. Try again when it is gone")
     manifest = json.loads((backup.folder / "manifest.json").read_text())
+    restore = []
     for entry in manifest["files"]:
-        path = workspace.root / entry["path"]
-        current = path.read_bytes() if path.is_file() else None
-        if current is None or _sha(current) != entry["new_sha256"]:
+        current = _current_sha(workspace, entry)
+        if backup.interrupted and current == _original_sha(backup.folder, entry):
+            continue  # never written
+        if current != entry["new_sha256"]:
             raise UndoError(f"{entry['path']} changed since dcx applied {backup.id}; nothing was "
                             "undone. Revert it by hand, or commit your work and use git")
-        if index_entry(workspace, entry["path"]) != entry["index_after"]:
+        index_now = index_entry(workspace, entry["path"])
+        if not backup.interrupted and index_now != entry["index_after"]:
             raise UndoError(f"the staged version of {entry['path']} changed since dcx applied "
                             f"{backup.id}; nothing was undone")
-    for entry in manifest["files"]:
-        path = workspace.root / entry["path"]
-        if entry["existed"]:
-            write_atomic(path, (backup.folder / "files" / entry["blob"]).read_bytes(), entry["mode"])
-        else:
-            path.unlink()
-        if entry["index_before"] is None:
-            workspace.repo.git.update_index("--force-remove", "--", entry["path"])
-        elif entry["index_before"] != entry["index_after"]:
-            mode, sha, _stage_and_path = entry["index_before"].split(" ", 2)
-            workspace.repo.git.update_index("--cacheinfo", f"{mode},{sha},{entry['path']}")
+        restore.append((entry, index_now))
+    _restore_files(workspace, backup.folder, [e for e, _ in restore])
+    for entry, index_now in restore:
+        staged_by_dcx = index_now is not None and entry.get("new_blob") and \
+            index_now.split(" ", 2)[1] == entry["new_blob"]
+        if index_now == entry["index_before"] or (backup.interrupted and not staged_by_dcx):
+            continue
+        try:
+            if entry["index_before"] is None:
+                workspace.repo.git.update_index("--force-remove", "--", entry["path"])
+            else:
+                mode, sha, _stage_and_path = entry["index_before"].split(" ", 2)
+                workspace.repo.git.update_index("--cacheinfo", f"{mode},{sha},{entry['path']}")
+        except git.GitCommandError as exc:
+            raise UndoError(f"the files of {backup.id} are restored, but git could not restore the "
+                            f"staged version of {entry['path']} ({exc.stderr.strip()}); run "
+                            f"`git restore --staged {entry['path']}` if it should not be staged") from None
     manifest["undone"] = True
     (backup.folder / "manifest.json").write_text(json.dumps(manifest, indent=2))
-    return Backup(backup.id, backup.created, backup.instruction, backup.files, True, backup.folder)
+    return Backup(backup.id, backup.created, backup.instruction, backup.files, True, backup.folder,
+                  backup.interrupted)
+
+
+def _restore_files(workspace: Workspace, folder: Path, entries: list[dict]) -> None:
+    """Every file back to its old bytes, or none: on a failure, files already restored get
+    dcx's version again."""
+    from dcx.apply import write_atomic  # apply imports this module
+
+    done: list[tuple[Path, bytes, int]] = []
+    try:
+        for entry in entries:
+            path = workspace.root / entry["path"]
+            current, mode = path.read_bytes(), stat.S_IMODE(path.stat().st_mode)
+            if entry["existed"]:
+                write_atomic(path, (folder / "files" / entry["blob"]).read_bytes(), entry["mode"])
+            else:
+                path.unlink()
+            done.append((path, current, mode))
+    except BaseException as exc:
+        for path, current, mode in reversed(done):
+            write_atomic(path, current, mode)
+        if isinstance(exc, OSError):
+            raise UndoError(f"could not restore {getattr(exc, 'filename', '') or 'a file'}: "
+                            f"{exc.strerror}; nothing was undone") from None
+        raise

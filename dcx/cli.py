@@ -282,8 +282,8 @@ def undo(show_list: bool, backup_id: str | None) -> None:
     if show_list:
         for b in list_backups(workspace):
             when = _time.strftime("%Y-%m-%d %H:%M", _time.localtime(b.created))
-            state = "undone" if b.undone else "applied"
-            click.echo(f"{b.id}  {when}  {state:7}  {', '.join(b.files)}  {b.instruction[:60]}")
+            state = "undone" if b.undone else "interrupted" if b.interrupted else "applied"
+            click.echo(f"{b.id}  {when}  {state:11}  {', '.join(b.files)}  {b.instruction[:60]}")
         return
     backup = undo_backup(workspace, backup_id)
     click.echo(f"dcx: undid {backup.id}: restored {', '.join(backup.files)}", err=True)

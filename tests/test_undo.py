@@ -77,3 +77,56 @@ def test_several_applies_are_kept_and_listed_newest_first(make_repo, monkeypatch
     assert "(one)" not in (repo / "f.txt").read_text()
     assert git(repo, "status", "--porcelain") == ""
     assert CliRunner().invoke(main, ["undo"]).exit_code == 1
+
+
+CRASH = """
+import os, sys
+import dcx.apply as apply_module
+from dcx.apply import apply_and_stage
+from dcx.patch import FileChange
+from dcx.workspace import Workspace
+
+where = sys.argv[1]
+real_write, real_stage = apply_module.write_atomic, apply_module.stage
+
+def write_then_die(*args):
+    real_write(*args)
+    os._exit(9)  # killed: no cleanup of any kind
+
+def stage_then_die(*args):
+    real_stage(*args)
+    os._exit(9)
+
+if where == "writing":
+    apply_module.write_atomic = write_then_die
+else:
+    apply_module.stage = stage_then_die
+ws = Workspace(".")
+originals = {p: ws.read(p) for p in ("a.txt", "b.txt")}
+changes = tuple(FileChange(p, o.text, o.text.replace("old", "new"), o.mode) for p, o in originals.items())
+apply_and_stage(ws, changes, originals, "crash test")
+"""
+
+
+@pytest.mark.parametrize("where", ["writing", "staging"])
+def test_an_apply_killed_half_way_can_be_undone(make_repo, where, monkeypatch) -> None:
+    import subprocess
+    import sys
+
+    repo = make_repo({"a.txt": "old a\n", "b.txt": "old b\n"})
+    index_before = git(repo, "ls-files", "-s")
+    killed = subprocess.run([sys.executable, "-c", CRASH, where], cwd=repo)
+    assert killed.returncode == 9
+    if where == "writing":  # the first file was written, the second not, nothing staged
+        assert (repo / "a.txt").read_text() == "new a\n" and (repo / "b.txt").read_text() == "old b\n"
+    else:  # both written and staged, but dcx never finished
+        assert "new b" in git(repo, "diff", "--cached")
+    ws = Workspace(repo)
+    (backup,) = list_backups(ws)
+    assert backup.interrupted and not backup.undone
+    monkeypatch.chdir(repo)
+    listed = CliRunner().invoke(main, ["undo", "--list"], catch_exceptions=False)
+    assert "interrupted" in listed.output
+    undo(ws)
+    assert (repo / "a.txt").read_text() == "old a\n" and (repo / "b.txt").read_text() == "old b\n"
+    assert git(repo, "ls-files", "-s") == index_before
