@@ -150,12 +150,14 @@ def _print_notes(mode: str, outcome: Any) -> None:
               help="Check each attempt with CMD (no shell) on a scratch copy; retry on failure.")
 @click.option("--test-rounds", type=int, default=None,
               help="Extra attempts with the failing output (default 2).")
+@click.option("--allow-deletions", is_flag=True, default=None,
+              help="Accept a change that deletes most of a file (refused otherwise).")
 @_model_options
 def fix(instruction: str, paths: tuple[str, ...], apply: bool, as_json: bool, output: str | None,
         max_steps: int | None, test_command: str | None, test_rounds: int | None,
-        **flags: Any) -> None:
+        allow_deletions: bool | None, **flags: Any) -> None:
     """Propose a change for INSTRUCTION as a unified diff (optionally limited to PATHS)."""
-    flags["test_rounds"] = test_rounds
+    flags.update(test_rounds=test_rounds, allow_deletions=allow_deletions)
     _run("fix", instruction, paths, apply, as_json, output, max_steps, flags, test_command)
 
 

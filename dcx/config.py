@@ -93,6 +93,8 @@ KEYS: tuple[Key, ...] = (
         "after failing tests, start again from the original files (told what failed) instead "
         "of building on the failed change"),
     Key("test_timeout", int, 120, ("DCX_TEST_TIMEOUT",), "seconds one test run may take"),
+    Key("allow_deletions", bool, False, ("DCX_ALLOW_DELETIONS",),
+        "accept edits that delete most of a file (refused by default)"),
     Key("prompt_lookup", int, 0, ("DCX_PROMPT_LOOKUP",),
         "code model: tokens drafted per step by prompt-lookup decoding (0: off; costs "
         "context_tokens x vocabulary floats of memory)"),
@@ -119,6 +121,7 @@ class Settings:
     test_rounds: int = 2
     feedback_restart: bool = True
     test_timeout: int = 120
+    allow_deletions: bool = False
     prompt_lookup: int = 0
     origins: Mapping[str, str] = field(default_factory=dict, compare=False)
 

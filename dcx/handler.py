@@ -415,7 +415,7 @@ class LocalCodingHandler:
         for changed_path, new_text in new_texts.items():
             old_text = text if changed_path == path else related[changed_path]
             reason = destructive_reason(old_text or "", new_text)
-            if reason:
+            if reason and not self.settings.allow_deletions:
                 raise ToolCallError(f"{reason} ({changed_path}); change a smaller target")
         if text is None:
             self._session.originals[path] = None

@@ -133,6 +133,11 @@ def test_a_gutting_rewrite_is_refused(make_repo) -> None:
     ], [code_reply("function f0() {\n  return 0;\n}", "javascript")])
     assert "delete most of a file" in tool_results(router)[0]
     assert result.diff == ""
+    allowed, _, _ = run(repo, [  # unless the user asks for it (fix --allow-deletions)
+        call("generate_code", path="many.js", target="file", instructions="x"),
+        call("finish", answer="ok"),
+    ], [code_reply("function f0() {\n  return 0;\n}", "javascript")], allow_deletions=True)
+    assert "-function f9() {" in allowed.diff
 
 
 def test_parse_call_validates_arguments() -> None:
