@@ -7,7 +7,7 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
+from typing import Callable, Mapping
 
 import git
 
@@ -116,8 +116,10 @@ def _umask() -> int:
     return current
 
 
-def stage(workspace: Workspace, changes: tuple[FileChange, ...]) -> tuple[list[str], list[str]]:
-    """Apply dcx's own diff to the index, file by file, so the user's unstaged edits stay unstaged."""
+def stage(workspace: Workspace, changes: tuple[FileChange, ...],
+          on_staged: Callable[[str], None] | None = None) -> tuple[list[str], list[str]]:
+    """Apply dcx's own diff to the index, file by file, so the user's unstaged edits stay unstaged.
+    ``on_staged`` hears of each file as soon as it is staged."""
     staged, notes = [], []
     if (Path(workspace.repo.git_dir) / "index.lock").exists():
         return [], [f"not staged: {Path(workspace.repo.git_dir) / 'index.lock'} exists (another git "
@@ -127,6 +129,8 @@ def stage(workspace: Workspace, changes: tuple[FileChange, ...]) -> tuple[list[s
         try:
             workspace.repo.git.apply("--cached", "--recount", "-", istream=_stdin(diff))
             staged.append(change.path)
+            if on_staged:
+                on_staged(change.path)
         except git.GitCommandError:
             notes.append(f"not staged: {change.path} differs between the index and the working tree "
                          "around dcx's change; review it and `git add` it yourself")
@@ -154,7 +158,7 @@ def apply_and_stage(workspace: Workspace, changes: tuple[FileChange, ...],
         backups.discard(folder)
         raise
     try:
-        staged, notes = stage(workspace, changes)
+        staged, notes = stage(workspace, changes, lambda p: backups.note_staged(workspace, folder, p))
     except KeyboardInterrupt:
         backups.mark_applied(workspace, folder)
         raise ApplyError("interrupted while staging: the change is in the working tree but may "

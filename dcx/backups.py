@@ -69,7 +69,6 @@ def record(workspace: Workspace, changes: tuple[FileChange, ...], originals: Map
             "mode": original.mode if original else None,
             "blob": str(number) if original is not None else None,
             "new_sha256": _sha(change.new.encode("utf-8")),
-            "new_blob": workspace.repo.git.hash_object("--stdin", istream=_stdin(change.new)),
             "index_before": index_entry(workspace, change.path),
             "index_after": None,
         })
@@ -80,13 +79,14 @@ def record(workspace: Workspace, changes: tuple[FileChange, ...], originals: Map
     return folder
 
 
-def _stdin(text: str):
-    import tempfile
-
-    handle = tempfile.TemporaryFile()
-    handle.write(text.encode("utf-8"))
-    handle.seek(0)
-    return handle
+def note_staged(workspace: Workspace, folder: Path, path: str) -> None:
+    """Right after dcx staged ``path``: remember the index entry it left, so an apply killed
+    before it finished can still tell its own staging from the user's."""
+    manifest = json.loads((folder / "manifest.json").read_text())
+    for entry in manifest["files"]:
+        if entry["path"] == path:
+            entry["index_after"] = index_entry(workspace, path)
+    (folder / "manifest.json").write_text(json.dumps(manifest, indent=2))
 
 
 def mark_applied(workspace: Workspace, folder: Path) -> None:
@@ -172,8 +172,7 @@ def undo(workspace: Workspace, backup_id: str | None = None) -> Backup:
         restore.append((entry, index_now))
     _restore_files(workspace, backup.folder, [e for e, _ in restore])
     for entry, index_now in restore:
-        staged_by_dcx = index_now is not None and entry.get("new_blob") and \
-            index_now.split(" ", 2)[1] == entry["new_blob"]
+        staged_by_dcx = entry["index_after"] is not None and index_now == entry["index_after"]
         if index_now == entry["index_before"] or (backup.interrupted and not staged_by_dcx):
             continue
         try:

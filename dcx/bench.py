@@ -132,7 +132,8 @@ def run_task(task: Task, settings: Settings, backends: Mapping[str, Backend], ro
         except DcxError as exc:
             spent = time.monotonic() - started
             return TaskResult(task.name, False, False, False, f"error: {exc}", spent, 0, 0,
-                              {k: dict(v) for k, v in handler.tokens.items()}, first_seconds=spent)
+                              {k: dict(v) for k, v in handler.tokens.items()}, first_seconds=spent,
+                              perf=_perf(handler, verify_seconds[0]))
         last = attempts[-1]
         first_passed = bool(attempts[0].check and attempts[0].check.passed)
         passed = bool(last.check and last.check.passed)
@@ -147,9 +148,14 @@ def run_task(task: Task, settings: Settings, backends: Mapping[str, Backend], ro
             time.monotonic() - started, len(attempts), sum(len(a.result.steps) for a in attempts),
             {k: dict(v) for k, v in handler.tokens.items()}, last.result.files, last.result.diff,
             last.check.output if last.check else "", first_done[0],
-            {"stages": {**last.result.perf.get("stages", {}), "verify": verify_seconds[0]},
-             "models": last.result.perf.get("models", {})},
+            _perf(handler, verify_seconds[0]),
         )
+
+
+def _perf(handler: LocalCodingHandler, verify_seconds: float) -> dict[str, Any]:
+    """Every attempt's time, failed ones included (the handler keeps the totals)."""
+    return {"stages": {**handler.stage_seconds, "verify": verify_seconds},
+            "models": {role: dict(v) for role, v in handler.model_seconds.items()}}
 
 
 def summarize(results: list[TaskResult]) -> dict:

@@ -41,9 +41,10 @@ class CheckOutcome:
 
 
 def staged_files(workspace: Workspace) -> tuple[str, ...]:
-    """Files added, copied, modified or renamed in the index (what a commit would take)."""
+    """Files added, copied, modified or renamed in the index (what a commit would take), as
+    absolute paths (FILES arguments are relative to the current directory)."""
     out = workspace.repo.git.diff("--cached", "--name-only", "--diff-filter=ACMR", "-z")
-    return tuple(p for p in out.split("\0") if p)
+    return tuple(str(workspace.root / p) for p in out.split("\0") if p)
 
 
 def _instruction(argv: tuple[str, ...], output: str) -> str:
@@ -64,7 +65,8 @@ def run_check_hook(
     first = run_check(argv, workspace.root, settings.test_timeout)
     if first.passed:
         return CheckOutcome(True, "")
-    allowed = None if files is None else tuple(dict.fromkeys(workspace.relative(f) for f in files))
+    allowed = None if files is None else tuple(dict.fromkeys(
+        p for p in (_repo_path(workspace, f) for f in files) if p is not None))
     readable = tuple(p for p in allowed or () if _readable(workspace, p))
     if allowed is not None and not readable:
         return CheckOutcome(False, first.output, note="none of the given files is a text file "
@@ -92,16 +94,28 @@ def run_check_hook(
     diff = build_patch(list(changes))
     if not good or not write or not changes:
         return CheckOutcome(False, first.output, diff, bool(good))
-    check_no_conflicts(workspace, changes)
-    check_unchanged(workspace, changes, chosen.originals)
-    folder = backups.record(workspace, changes, chosen.originals, request.instruction)
     try:
-        write_changes(workspace, changes, chosen.originals)
-    except BaseException:
-        backups.discard(folder)
-        raise
+        check_no_conflicts(workspace, changes)
+        check_unchanged(workspace, changes, chosen.originals)
+        folder = backups.record(workspace, changes, chosen.originals, request.instruction)
+        try:
+            write_changes(workspace, changes, chosen.originals)
+        except BaseException:
+            backups.discard(folder)
+            raise
+    except DcxError as exc:  # e.g. the user edited the file meanwhile: show the fix, write nothing
+        return CheckOutcome(False, first.output, diff, True, note=f"not written: {exc}")
     backups.mark_applied(workspace, folder)
     return CheckOutcome(False, first.output, diff, True, tuple(c.path for c in changes), folder.name)
+
+
+def _repo_path(workspace: Workspace, path: str) -> str | None:
+    """A FILES argument (relative to the current directory) as a repository path; None for
+    one dcx may not touch (a secret, outside the repository, through a symlink)."""
+    try:
+        return workspace.relative(path)
+    except DcxError:
+        return None
 
 
 def _readable(workspace: Workspace, path: str) -> bool:

@@ -327,10 +327,11 @@ def check(ctx: click.Context, files: tuple[str, ...], command_text: str | None, 
     argv = ctx.meta.get("dcx_check_argv")
     if command_text and argv:
         raise DcxError("give the check command once: after `--` or with --command, not both")
+    # `python` in a check is the project's (first on PATH), not dcx's own environment
     if command_text:
-        argv = parse_command(command_text)
+        argv = parse_command(command_text, this_python=False)
     elif argv:
-        argv = parse_command(" ".join(shlex.quote(a) for a in argv))
+        argv = parse_command(shlex.join(argv), this_python=False)
     else:
         raise DcxError('no check command; add it after `--` (dcx check -- python -m pytest -q) '
                        'or with --command "python -m pytest -q"')

@@ -259,7 +259,8 @@ def merge_reply(reply: str, files: Mapping[str, str], primary: str, target: Targ
             and all(e.from_import or e in constants for e in edits):
         # Constants the reply repeats (often unchanged, from the file around the target) do not
         # stop a definition of the target's shape under a new name from being its rename.
-        renamed = [(n, seg) for n, seg in new_defs.values() if _same_shape(n, target, scope.text[primary])]
+        renamed = [(n, seg) for n, seg in new_defs.values() if _same_shape(n, target, scope.text[primary])
+                   and not (constants and target.kind == "class")]  # any class has a class's shape
         if renamed:
             node, segment = renamed[0]  # the target under a new name
             del new_defs[node.name]

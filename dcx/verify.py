@@ -29,8 +29,9 @@ class CheckResult:
     timed_out: bool = False
 
 
-def parse_command(command: str) -> tuple[str, ...]:
-    """Split a test command into argv (no shell); ``python`` means this interpreter."""
+def parse_command(command: str, this_python: bool = True) -> tuple[str, ...]:
+    """Split a test command into argv (no shell); with ``this_python``, ``python`` means this
+    interpreter (dcx's own environment, which has pytest); otherwise it is looked up on PATH."""
     try:
         argv = shlex.split(command)
     except ValueError as exc:
@@ -38,7 +39,7 @@ def parse_command(command: str) -> tuple[str, ...]:
     if not argv:
         raise InputError("the test command is empty")
     if argv[0] in ("python", "python3"):
-        argv[0] = sys.executable
+        argv[0] = sys.executable if this_python else shutil.which(argv[0]) or sys.executable
     return tuple(argv)
 
 
@@ -57,8 +58,16 @@ def trim_output(output: str, limit: int = FEEDBACK_CHARS) -> str:
     return combined[-limit:]
 
 
-def run_check(argv: tuple[str, ...], cwd: Path, timeout_s: float) -> CheckResult:
+# Set by git for hooks: they would point a check run elsewhere back at the user's repository.
+_GIT_LOCATION = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY",
+                 "GIT_COMMON_DIR", "GIT_PREFIX")
+
+
+def run_check(argv: tuple[str, ...], cwd: Path, timeout_s: float, scratch: bool = False) -> CheckResult:
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    if scratch:
+        for name in _GIT_LOCATION:
+            env.pop(name, None)
     try:
         done = subprocess.run(list(argv), cwd=cwd, capture_output=True, text=True,
                               timeout=timeout_s, env=env, stdin=subprocess.DEVNULL)
@@ -77,7 +86,7 @@ def check_in_scratch(workspace: Workspace, changes: tuple[FileChange, ...], argv
     """Copy the working tree's files to a scratch folder, apply the change there, run the tests."""
     with tempfile.TemporaryDirectory(prefix="dcx-verify-") as scratch:
         root = Path(scratch)
-        for path in workspace.files:
+        for path in workspace.all_files:
             source = workspace.root / path
             if source.is_symlink() or not source.is_file():
                 continue
@@ -86,7 +95,7 @@ def check_in_scratch(workspace: Workspace, changes: tuple[FileChange, ...], argv
         for change in changes:
             (root / change.path).parent.mkdir(parents=True, exist_ok=True)
             (root / change.path).write_bytes(change.new.encode("utf-8"))
-        return run_check(argv, root, timeout_s)
+        return run_check(argv, root, timeout_s, scratch=True)
 
 
 @dataclass(frozen=True)

@@ -50,15 +50,20 @@ class Workspace:
     # -- listing -------------------------------------------------------------------------
 
     @cached_property
-    def files(self) -> tuple[str, ...]:
-        """Tracked files plus untracked files that are not ignored, as they exist on disk."""
+    def all_files(self) -> tuple[str, ...]:
+        """Tracked files plus untracked files that are not ignored, as they exist on disk (denied
+        files included: a scratch copy for running tests needs them; models never see them)."""
         out = self.repo.git.ls_files("-z", "--cached", "--others", "--exclude-standard")
         seen: dict[str, None] = {}
         for name in out.split("\0"):
-            if name and name not in seen and (self.root / name).is_file() \
-                    and self._denied(tuple(name.split("/"))) is None:
+            if name and name not in seen and (self.root / name).is_file():
                 seen[name] = None
         return tuple(sorted(seen))
+
+    @cached_property
+    def files(self) -> tuple[str, ...]:
+        """The files dcx may show the models: ``all_files`` without denied ones."""
+        return tuple(p for p in self.all_files if self._denied(tuple(p.split("/"))) is None)
 
     @cached_property
     def ignore_patterns(self) -> tuple[str, ...]:
@@ -74,18 +79,17 @@ class Workspace:
         if any(p.lower() == ".git" for p in parts):
             return "files under .git/ are off limits"
         name = parts[-1]
-        if any(fnmatch.fnmatch(name, pattern) for pattern in SECRET_PATTERNS):
+        if name == IGNORE_FILE or any(fnmatch.fnmatch(name, pattern) for pattern in SECRET_PATTERNS):
             return f"looks like a secret ({name}); dcx never reads or writes it"
         path = "/".join(parts)
         for pattern in self.ignore_patterns:
-            bare = pattern.strip("/")
-            if pattern.endswith("/"):
-                hit = any(fnmatch.fnmatch("/".join(parts[: i + 1]), bare) or fnmatch.fnmatch(p, bare)
-                          for i, p in enumerate(parts[:-1]))
-            elif "/" in bare:
-                hit = fnmatch.fnmatch(path, bare)
-            else:
-                hit = fnmatch.fnmatch(name, bare) or fnmatch.fnmatch(path, bare)
+            bare = pattern.strip("/").removeprefix("**/")
+            prefixes = ["/".join(parts[: i + 1]) for i in range(len(parts))]
+            candidates = prefixes[:-1] if pattern.endswith("/") else prefixes
+            if "/" in bare:  # anchored at the root, as in .gitignore
+                hit = any(fnmatch.fnmatch(p, bare) for p in candidates)
+            else:  # a name at any depth: the file itself or a folder above it
+                hit = any(fnmatch.fnmatch(p.rsplit("/", 1)[-1], bare) for p in candidates)
             if hit:
                 return f"denied by {IGNORE_FILE} ({pattern})"
         return None

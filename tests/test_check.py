@@ -27,8 +27,14 @@ MEAN_FIX = ('def mean(values):\n    """Arithmetic mean of a non-empty list."""\n
 def scripted_env(tmp_path: Path, router=(), code=()) -> dict[str, str]:
     script = tmp_path / "script.json"
     script.write_text(json.dumps({"router": list(router), "code": list(code)}))
-    return {**os.environ, "DCX_BACKEND": "fake", "DCX_FAKE_SCRIPT": str(script),
+    return {**here(), "DCX_BACKEND": "fake", "DCX_FAKE_SCRIPT": str(script),
             "DCX_PLAN_FIRST_CALL": "false", "DCX_TEST_ROUNDS": "0"}
+
+
+def here() -> dict[str, str]:
+    """The environment with this test run's python first on PATH, as in an activated venv
+    (a check's `python` is the first one on PATH)."""
+    return {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
 
 
 FIX_MEAN = dict(router=[call("generate_code", path="stats/core.py", target="mean", instructions="fix"),
@@ -45,7 +51,7 @@ def test_a_passing_check_exits_at_once_without_any_model(fixture_repo, tmp_path)
     repo = fixture_repo("mean")
     (repo / "stats" / "core.py").write_text(
         (repo / "stats" / "core.py").read_text().replace("(len(values) - 1)", "len(values)"))
-    env = {**os.environ, "DCX_BACKEND": "fake", "DCX_FAKE_SCRIPT": str(tmp_path / "missing.json")}
+    env = {**here(), "DCX_BACKEND": "fake", "DCX_FAKE_SCRIPT": str(tmp_path / "missing.json")}
     done = dcx(repo, "check", "stats/core.py", "--", *CHECK.split(), env=env)
     assert done.returncode == 0, done.stderr  # a model (even the fake one) would have failed
     assert done.stdout == ""
@@ -76,6 +82,19 @@ def test_no_write_only_prints_and_files_outside_the_list_are_not_changed(fixture
     done = dcx(repo, "check", "README.md", "--", *CHECK.split(), env=scripted_env(tmp_path, **FIX_MEAN))
     assert done.returncode == 1 and "no fix found" in done.stderr and done.stdout == ""
     assert git(repo, "status", "--porcelain") == ""
+
+
+def test_staged_files_from_a_subdirectory_and_files_dcx_may_not_touch(fixture_repo, tmp_path) -> None:
+    """--staged names files from the root wherever dcx runs; a secret among FILES is skipped,
+    not an error that hides the check's output."""
+    repo = fixture_repo("mean")
+    (repo / ".env.example").write_text("A=1\n")
+    stage_a_change(repo)
+    git(repo, "add", ".env.example")
+    done = dcx(repo / "tests", "check", "--staged", "--no-write", "--", *CHECK.split(),
+               env=scripted_env(tmp_path, **FIX_MEAN))
+    assert done.returncode == 1, done.stderr
+    assert "+    return sum(values) / len(values)" in done.stdout and "looks like a secret" not in done.stderr
 
 
 def test_a_check_command_is_required(fixture_repo) -> None:
@@ -168,7 +187,7 @@ def test_the_projects_hook_manifest_installs_and_runs_under_pre_commit(fixture_r
 @pytest.mark.model
 def test_real_models_fix_a_failing_check(fixture_repo) -> None:
     repo = fixture_repo("mean")
-    done = dcx(repo, "check", "stats/core.py", "--", *CHECK.split(), env=os.environ.copy())
+    done = dcx(repo, "check", "stats/core.py", "--", *CHECK.split(), env=here())
     assert done.returncode == 1, done.stderr
     assert done.stdout.startswith("diff --git a/stats/core.py b/stats/core.py")
     assert git(repo, "diff", "--cached") == ""

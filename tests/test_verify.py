@@ -123,3 +123,24 @@ def test_bad_commands_are_user_errors(tmp_path) -> None:
         parse_command("python -c 'unclosed")
     with pytest.raises(InputError, match="cannot run"):
         run_check(("/no/such/program",), tmp_path, 5)
+
+
+def test_the_scratch_copy_has_the_files_models_never_see(make_repo) -> None:
+    """A project's tests may need .env or key fixtures: the scratch copy keeps them (the models
+    still never see them), and git's hook variables do not point a check back at the repository."""
+    import os
+    import sys
+
+    from dcx.verify import check_in_scratch
+    from dcx.workspace import Workspace
+
+    repo = make_repo({".env": "A=1\n", "t.py": "import os, pathlib, sys\n"
+                      "sys.exit(0 if pathlib.Path('.env').read_text() == 'A=1\\n' and "
+                      "'GIT_INDEX_FILE' not in os.environ else 1)\n"})
+    ws = Workspace(repo)
+    assert ".env" not in ws.files
+    os.environ["GIT_INDEX_FILE"] = str(repo / ".git" / "index")
+    try:
+        assert check_in_scratch(ws, (), (sys.executable, "t.py"), 30).passed
+    finally:
+        del os.environ["GIT_INDEX_FILE"]

@@ -94,16 +94,21 @@ def test_read_keeps_crlf_and_detects_it(make_repo) -> None:
 
 def test_dcxignore_denies_paths_and_hides_them_from_the_file_list(make_repo) -> None:
     repo = make_repo({
-        ".dcxignore": "# not for the models\n*.sql\nprivate/\nconfig/prod.yaml\n",
+        ".dcxignore": "# not for the models\n*.sql\nprivate/\nconfig/prod.yaml\nsecrets\n**/gen.py\n",
         "app.py": "x = 1\n", "dump.sql": "select 1;\n", "private/notes.txt": "n\n",
         "config/prod.yaml": "k: v\n", "config/dev.yaml": "k: v\n", "sub/.env": "A=1\n",
+        "a/secrets/api.txt": "k\n", "gen.py": "g = 1\n", "b/gen.py": "g = 2\n",
     })
     ws = Workspace(repo)
-    for path in ("dump.sql", "private/notes.txt", "config/prod.yaml"):
+    for path in ("dump.sql", "private/notes.txt", "config/prod.yaml", "a/secrets/api.txt", "gen.py",
+                 "b/gen.py"):
         with pytest.raises(PathError, match=r"denied by \.dcxignore"):
             ws.read(path)
+    with pytest.raises(PathError):
+        ws.check_path(".dcxignore")  # a model cannot loosen it
     assert ws.read("config/dev.yaml").text == "k: v\n"
-    assert set(ws.files) == {".dcxignore", "app.py", "config/dev.yaml"}  # secrets not listed either
+    assert set(ws.files) == {"app.py", "config/dev.yaml"}  # denied files are not listed either
+    assert "sub/.env" in ws.all_files and "dump.sql" in ws.all_files  # for scratch copies
 
 
 def test_a_nested_or_differently_cased_git_folder_is_off_limits(make_repo) -> None:
