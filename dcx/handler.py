@@ -404,6 +404,7 @@ class LocalCodingHandler:
         related = {p: self._current(p) or "" for p in (
             related_files(self._context, path, self._session.files) if self._context else {})}
         started, before = time.monotonic(), self.tokens["code"]["completion"]
+        generating = self.model_seconds["code"]["generation"]
         writer = CodeWriter(self.coder, self.settings.code_retries, lambda c: self._count("code", c),
                             self._session.round)
         hints = hints_for(self._context, path, target.name) if self._context else []
@@ -422,8 +423,9 @@ class LocalCodingHandler:
         self._session.files.update(new_texts)
         self._session.edits.append(edit)
         written = self.tokens["code"]["completion"] - before
-        self.reporter.stage(f"code model wrote {target.name}: {written} tokens in {elapsed:.1f}s "
-                            f"({written / elapsed if elapsed else 0:.1f} tokens/s)")
+        generated = self.model_seconds["code"]["generation"] - generating
+        speed = f", {written / generated:.1f} tokens/s while generating" if generated > 0 else ""
+        self.reporter.stage(f"code model wrote {target.name}: {written} tokens in {elapsed:.1f}s{speed}")
         if not edit.changed:
             return f"The code model left {target.name} in {path} unchanged."
         changes = [FileChange(path, text, edit.new_text)] + [
