@@ -349,8 +349,8 @@ def check(ctx: click.Context, files: tuple[str, ...], command_text: str | None, 
                    f"({', '.join(outcome.written)}): review it and `git add` it, or `dcx undo`.",
                    err=True)
     elif outcome.diff and outcome.fixed:
-        click.echo("dcx check: the change above makes the check pass (--no-write: not written).",
-                   err=True)
+        why = outcome.note or "--no-write: not written"
+        click.echo(f"dcx check: the change above makes the check pass ({why}).", err=True)
     elif outcome.diff:
         click.echo("dcx check: dcx's best change above does not make the check pass; nothing "
                    "was written.", err=True)
