@@ -121,8 +121,9 @@ def stage(workspace: Workspace, changes: tuple[FileChange, ...],
     """Apply dcx's own diff to the index, file by file, so the user's unstaged edits stay unstaged.
     ``on_staged`` hears of each file as soon as it is staged."""
     staged, notes = [], []
-    if (Path(workspace.repo.git_dir) / "index.lock").exists():
-        return [], [f"not staged: {Path(workspace.repo.git_dir) / 'index.lock'} exists (another git "
+    lock = workspace.index_lock()
+    if lock:
+        return [], [f"not staged: {lock} exists (another git "
                     "process is running, or one crashed); the change is in your working tree"]
     for change in changes:
         diff = build_patch([change])
@@ -144,11 +145,10 @@ def _stdin(text: str):
     return handle
 
 
-def apply_and_stage(workspace: Workspace, changes: tuple[FileChange, ...],
-                    originals: Mapping[str, FileText], instruction: str = "") -> ApplyOutcome:
-    """Back up, write every file or none, then stage dcx's hunks; `dcx undo` reverts it."""
-    if not changes:
-        return ApplyOutcome((), (), ())
+def write_with_backup(workspace: Workspace, changes: tuple[FileChange, ...],
+                      originals: Mapping[str, FileText], instruction: str) -> Path:
+    """Check the targets, back them up, write every file or none; the backup folder is
+    returned (the caller marks it applied when it is done)."""
     check_no_conflicts(workspace, changes)
     check_unchanged(workspace, changes, originals)
     folder = backups.record(workspace, changes, originals, instruction)
@@ -157,6 +157,15 @@ def apply_and_stage(workspace: Workspace, changes: tuple[FileChange, ...],
     except BaseException:
         backups.discard(folder)
         raise
+    return folder
+
+
+def apply_and_stage(workspace: Workspace, changes: tuple[FileChange, ...],
+                    originals: Mapping[str, FileText], instruction: str = "") -> ApplyOutcome:
+    """Back up, write every file or none, then stage dcx's hunks; `dcx undo` reverts it."""
+    if not changes:
+        return ApplyOutcome((), (), ())
+    folder = write_with_backup(workspace, changes, originals, instruction)
     try:
         staged, notes = stage(workspace, changes, lambda p: backups.note_staged(workspace, folder, p))
     except KeyboardInterrupt:

@@ -153,8 +153,9 @@ def undo(workspace: Workspace, backup_id: str | None = None) -> Backup:
         raise UndoError("there is no dcx change to undo" + (f" with id {backup_id}" if backup_id else "")
                         + "; `dcx undo --list` shows what dcx applied")
     backup = candidates[0]
-    if (Path(workspace.repo.git_dir) / "index.lock").exists():
-        raise UndoError(f"{Path(workspace.repo.git_dir) / 'index.lock'} exists (another git process "
+    lock = workspace.index_lock()
+    if lock:
+        raise UndoError(f"{lock} exists (another git process "
                         "is running, or one crashed); nothing was undone. Try again when it is gone")
     manifest = json.loads((backup.folder / "manifest.json").read_text())
     restore = []

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Mapping
 
 from dcx import backups
-from dcx.apply import check_no_conflicts, check_unchanged, write_changes
+from dcx.apply import write_with_backup
 from dcx.backends import Backend
 from dcx.config import Settings
 from dcx.errors import DcxError
@@ -95,14 +95,7 @@ def run_check_hook(
     if not good or not write or not changes:
         return CheckOutcome(False, first.output, diff, bool(good))
     try:
-        check_no_conflicts(workspace, changes)
-        check_unchanged(workspace, changes, chosen.originals)
-        folder = backups.record(workspace, changes, chosen.originals, request.instruction)
-        try:
-            write_changes(workspace, changes, chosen.originals)
-        except BaseException:
-            backups.discard(folder)
-            raise
+        folder = write_with_backup(workspace, changes, chosen.originals, request.instruction)
     except DcxError as exc:  # e.g. the user edited the file meanwhile: show the fix, write nothing
         return CheckOutcome(False, first.output, diff, True, note=f"not written: {exc}")
     backups.mark_applied(workspace, folder)

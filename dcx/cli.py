@@ -7,7 +7,7 @@ import os
 import shlex
 import sys
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import click
 
@@ -253,7 +253,7 @@ def bench(suite: Path, json_path: str | None, limit: int | None, only: str | Non
 
         timing = perf_summary(results)
         click.echo("dcx bench: measuring llama-cpp-python alone on the same models", err=True)
-        measure_raw(timing, _role_backends(settings, backends))
+        measure_raw(timing, backends)  # single mode: both roles are the same backend
     if json_path:
         Path(json_path).write_text(json.dumps(
             report_json(results, summary, settings, models, test_rounds, timing), indent=2))
@@ -263,11 +263,6 @@ def bench(suite: Path, json_path: str | None, limit: int | None, only: str | Non
 
         click.echo(perf_table(timing))
 
-
-def _role_backends(settings: Any, backends: Mapping[str, Any]) -> dict[str, Any]:
-    """The backend that served each role of the handler's counts (single mode: one model)."""
-    code = backends["code"] if settings.dual_model_mode else backends["language"]
-    return {"language": backends["language"], "code": code}
 
 
 @main.command()

@@ -81,10 +81,9 @@ class Workspace:
         name = parts[-1]
         if name == IGNORE_FILE or any(fnmatch.fnmatch(name, pattern) for pattern in SECRET_PATTERNS):
             return f"looks like a secret ({name}); dcx never reads or writes it"
-        path = "/".join(parts)
+        prefixes = ["/".join(parts[: i + 1]) for i in range(len(parts))]
         for pattern in self.ignore_patterns:
             bare = pattern.strip("/").removeprefix("**/")
-            prefixes = ["/".join(parts[: i + 1]) for i in range(len(parts))]
             candidates = prefixes[:-1] if pattern.endswith("/") else prefixes
             if "/" in bare:  # anchored at the root, as in .gitignore
                 hit = any(fnmatch.fnmatch(p, bare) for p in candidates)
@@ -93,6 +92,12 @@ class Workspace:
             if hit:
                 return f"denied by {IGNORE_FILE} ({pattern})"
         return None
+
+    def index_lock(self) -> Path | None:
+        """git's index lock when it exists (another git process runs, or one crashed); dcx
+        reports it and never removes it."""
+        lock = Path(self.repo.git_dir) / "index.lock"
+        return lock if lock.exists() else None
 
     def changed(self) -> tuple[str, ...]:
         """Paths with staged or unstaged changes (untracked files included)."""

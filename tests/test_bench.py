@@ -78,15 +78,20 @@ def test_repo_subfolder_layout_and_only(tmp_path) -> None:
     assert [t.name for t in tasks] == ["b"] and tasks[0].folder == suite / "b" / "repo"
 
 
-def test_the_summary_table_counts_both_columns_and_tokens(tmp_path) -> None:
-    from dcx.bench import summary_table
-
+def fix_mean_suite(tmp_path):
+    """The mean fixture fixed by a scripted router and code model: (results, summary)."""
     suite = suite_with(tmp_path, "mean")
     router = FakeBackend([call("generate_code", path="stats/core.py", target="mean", instructions="x"),
                           call("finish", answer="ok")])
     coder = FakeBackend([code_reply(MEAN_FIX)])
-    _, summary = run_suite(discover(suite), load_settings(None, {"plan_first_call": False}),
-                           {"language": router, "code": coder})
+    return run_suite(discover(suite), load_settings(None, {"plan_first_call": False}),
+                     {"language": router, "code": coder})
+
+
+def test_the_summary_table_counts_both_columns_and_tokens(tmp_path) -> None:
+    from dcx.bench import summary_table
+
+    _, summary = fix_mean_suite(tmp_path)
     table = summary_table(summary, 2)
     assert "first attempt" in table and "with 2 test rounds" in table
     assert "passed          1/1 (100%)        1/1 (100%)" in table

@@ -4,21 +4,12 @@ tests/test_llama_backend.py run the real one)."""
 
 from __future__ import annotations
 
-from dcx.backends import FakeBackend
-from dcx.bench import discover, run_suite
-from dcx.config import load_settings
 from dcx.perf import measure_raw, perf_summary, perf_table
-from tests.conftest import call, code_reply
-from tests.test_bench import MEAN_FIX, suite_with
+from tests.test_bench import fix_mean_suite
 
 
 def test_stage_seconds_and_tokens_are_summed_over_the_tasks(tmp_path) -> None:
-    suite = suite_with(tmp_path, "mean")
-    router = FakeBackend([call("generate_code", path="stats/core.py", target="mean", instructions="x"),
-                          call("finish", answer="ok")])
-    coder = FakeBackend([code_reply(MEAN_FIX)])
-    results, _ = run_suite(discover(suite), load_settings(None, {"plan_first_call": False}),
-                           {"language": router, "code": coder})
+    results, _ = fix_mean_suite(tmp_path)
     summary = perf_summary(results)
     assert summary["stages"]["verify"] > 0 and "context" in summary["stages"]
     assert abs(sum(summary["stages"].values()) - summary["seconds"]) < 0.2
