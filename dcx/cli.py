@@ -193,6 +193,14 @@ def models(as_json: bool, assemble: bool, **flags: Any) -> None:
         click.echo(json.dumps(rows, indent=2))
         return
     for row in rows:
+        if row["backend"] == "openai":
+            state = ("reachable" if row["reachable"] else "NOT reachable") + (
+                f" ({row['error']})" if row["error"] else "")
+            click.echo(f"{row['role']:8} {row['model'] or '(not named)'} on {row['url']}\n"
+                       f"         from: {row['origin']}; {state}; "
+                       f"API key {'set' if row['api_key'] else 'not set'}; backend openai, "
+                       f"{row['mode']}-model mode")
+            continue
         size = f"{row['size']:,} bytes" if row["size"] is not None else "missing"
         verified = {True: "sha256 verified", False: "not verified", None: "sha256 not known"}[
             row["sha256_verified"]]

@@ -10,7 +10,7 @@ from dcx.apply import ApplyOutcome, apply_and_stage
 from dcx.backends import Backend
 from dcx.config import Settings, load_settings
 from dcx.handler import LocalCodingHandler, Request, Result
-from dcx.models import ROLES, choose, describe, locate
+from dcx.models import ROLES, choose, describe, describe_remote, endpoint, locate
 from dcx.progress import Reporter
 from dcx.verify import Attempt, CheckResult, check_in_scratch, fix_with_checks, parse_command
 from dcx.workspace import Workspace
@@ -110,11 +110,16 @@ def run_request(
 def model_report(settings: Settings, assemble: bool, reporter: Reporter) -> list[dict[str, Any]]:
     rows = []
     for role in ROLES:
-        choice = choose(role, settings)
-        if assemble:
-            locate(choice, reporter)
-        row = describe(choice)
-        row["backend"] = settings.backend
+        remote = endpoint(role, settings) if settings.backend == "llama_cpp" else None
+        if remote is not None:
+            row = describe_remote(remote)
+            row["backend"] = "openai"
+        else:
+            choice = choose(role, settings)
+            if assemble:
+                locate(choice, reporter)
+            row = describe(choice)
+            row["backend"] = settings.backend
         row["mode"] = "dual" if settings.dual_model_mode else "single"
         rows.append(row)
     return rows

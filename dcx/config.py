@@ -95,6 +95,23 @@ KEYS: tuple[Key, ...] = (
     Key("test_timeout", int, 120, ("DCX_TEST_TIMEOUT",), "seconds one test run may take"),
     Key("allow_deletions", bool, False, ("DCX_ALLOW_DELETIONS",),
         "accept edits that delete most of a file (refused by default)"),
+    Key("language_model_url", str, None, ("DCX_LANGUAGE_MODEL_URL",),
+        "OpenAI-compatible server for the router (base URL ending in /v1); unset: in-process"),
+    Key("code_model_url", str, None, ("DCX_CODE_MODEL_URL",),
+        "OpenAI-compatible server for the code model (base URL ending in /v1); unset: in-process"),
+    Key("language_model_name", str, None, ("DCX_LANGUAGE_MODEL_NAME",),
+        "the router's model name on its server (unset: the one model the server lists)"),
+    Key("code_model_name", str, None, ("DCX_CODE_MODEL_NAME",),
+        "the code model's name on its server (unset: the one model the server lists)"),
+    Key("language_model_key_env", str, "DCX_API_KEY", ("DCX_LANGUAGE_MODEL_KEY_ENV",),
+        "environment variable holding the router server's API key (the key itself is never "
+        "read from config files)"),
+    Key("code_model_key_env", str, "DCX_API_KEY", ("DCX_CODE_MODEL_KEY_ENV",),
+        "environment variable holding the code model server's API key"),
+    Key("http_timeout", int, 300, ("DCX_HTTP_TIMEOUT",),
+        "seconds a model server may stay silent before dcx gives up on a request"),
+    Key("http_retries", int, 2, ("DCX_HTTP_RETRIES",),
+        "extra tries after a connection error or a server error (5xx), with backoff"),
     Key("prompt_lookup", int, 0, ("DCX_PROMPT_LOOKUP",),
         "code model: tokens drafted per step by prompt-lookup decoding (0: off; costs "
         "context_tokens x vocabulary floats of memory)"),
@@ -123,6 +140,14 @@ class Settings:
     test_timeout: int = 120
     allow_deletions: bool = False
     prompt_lookup: int = 0
+    language_model_url: str | None = None
+    code_model_url: str | None = None
+    language_model_name: str | None = None
+    code_model_name: str | None = None
+    language_model_key_env: str = "DCX_API_KEY"
+    code_model_key_env: str = "DCX_API_KEY"
+    http_timeout: int = 300
+    http_retries: int = 2
     origins: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     @property
@@ -175,6 +200,10 @@ def _file_layer(table: Mapping[str, Any], path: Path, label: str) -> dict[str, t
     layer = {}
     for name, value in table.items():
         key = KEYS_BY_NAME.get(name.replace("-", "_"))
+        if key is None and ("api_key" in name.replace("-", "_") or name in ("key", "token")):
+            raise ConfigError(
+                f"{label} holds {name!r}: dcx never reads API keys from config files; put the key "
+                "in an environment variable (DCX_API_KEY, or the one code_model_key_env names)")
         if key is None:
             known = ", ".join(KEYS_BY_NAME)
             raise ConfigError(f"unknown key {name!r} in {label}; known keys: {known}")
@@ -242,5 +271,10 @@ def load_settings(
         raise ConfigError(
             f"backend from {origins['backend']} must be llama_cpp or fake, not {values['backend']!r}"
         )
+    for name in ("language_model_url", "code_model_url"):
+        url = values.get(name)
+        if url and not url.startswith(("http://", "https://")):
+            raise ConfigError(f"{name} from {origins[name]} must be an http:// or https:// URL "
+                              f"ending in /v1, not {url!r}")
     known = {f.name for f in fields(Settings)}
     return Settings(**{k: v for k, v in values.items() if k in known}, origins=origins)

@@ -451,7 +451,10 @@ class LocalCodingHandler:
         out = {}
         for role, backend in (("language", self.router), ("code", self.coder)):
             entry = {"model": backend.model, "backend": backend.name}
-            if self.settings.backend == "llama_cpp":
+            remote = getattr(backend, "endpoint", None)
+            if remote is not None:
+                entry["url"] = remote.url
+            elif self.settings.backend == "llama_cpp":
                 entry["file"] = str(choose(role, self.settings).path)
             out[role] = entry
         return out

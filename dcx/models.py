@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Mapping
+
+from dcx.backends.openai_http import Endpoint, OpenAIHTTPBackend
 
 from dcx.config import Settings
+from dcx.errors import BackendError
 from dcx.model_cache import cached_path, check_gguf_file, ensure_model, is_verified
 from dcx.packaged_models import PackagedModel, packaged
 from dcx.progress import Reporter
@@ -21,11 +26,31 @@ class ModelChoice:
     packaged: PackagedModel | None
 
 
+def _source(role: str, settings: Settings) -> str:
+    """The role whose settings ``role`` uses: in single-model mode the code model also plans."""
+    return "code" if not settings.dual_model_mode else role
+
+
+def endpoint(role: str, settings: Settings, environ: Mapping[str, str] | None = None) -> Endpoint | None:
+    """The model server ``role`` talks to, or None when its model runs in-process."""
+    source = _source(role, settings)
+    url = getattr(settings, f"{source}_model_url")
+    if not url:
+        return None
+    environ = os.environ if environ is None else environ
+    return Endpoint(
+        role=role,
+        url=url,
+        model=getattr(settings, f"{source}_model_name"),
+        api_key=environ.get(getattr(settings, f"{source}_model_key_env")) or None,
+        url_origin=settings.origin(f"{source}_model_url"),
+        timeout=float(settings.http_timeout),
+        retries=settings.http_retries,
+    )
+
+
 def choose(role: str, settings: Settings) -> ModelChoice:
-    if not settings.dual_model_mode and role == "language":
-        role_for_file = "code"  # single-model mode: the code model also plans
-    else:
-        role_for_file = role
+    role_for_file = _source(role, settings)
     path_key = f"{role_for_file}_model_path"
     user_path = getattr(settings, path_key)
     if user_path:
@@ -62,3 +87,27 @@ def describe(choice: ModelChoice) -> dict:
         "size": choice.path.stat().st_size if exists else None,
         "sha256_verified": verified,
     }
+
+
+def describe_remote(where: Endpoint, timeout: float = 5.0) -> dict[str, Any]:
+    """A remote role for `dcx models`: its server, model name, and whether the server answers
+    and serves that model (asked once, without retries; the API key is never shown)."""
+    probe = OpenAIHTTPBackend(Endpoint(where.role, where.url, where.model, where.api_key,
+                                       where.url_origin, timeout, 0))
+    row: dict[str, Any] = {"role": where.role, "url": where.url, "origin": where.url_origin,
+                           "model": where.model, "api_key": bool(where.api_key)}
+    try:
+        served = probe.served_models()
+    except BackendError as exc:
+        return {**row, "reachable": False, "served": None, "error": str(exc)}
+    finally:
+        probe.close()
+    row.update(reachable=True, served=served, error=None)
+    if served is not None and where.model is None and len(served) == 1:
+        row["model"] = served[0]
+    elif served is not None and where.model not in served:
+        row["error"] = (f"the server does not serve {where.model!r}; it serves: "
+                        f"{', '.join(served) or 'nothing'}") if where.model else (
+            f"the server serves {len(served)} models; name one with "
+            f"DCX_{where.role.upper()}_MODEL_NAME")
+    return row

@@ -17,11 +17,31 @@ class Reporter:
         self.enabled = enabled
         self._bar_at = 0.0
         self._tty = self.enabled and self.stream.isatty()
+        self._open_line = False  # a counter line waiting for its newline
 
     def stage(self, message: str) -> None:
         if self.enabled:
+            self._end_line()
             self.stream.write(f"dcx: {message}\n")
             self.stream.flush()
+
+    def tokens(self, role: str, count: int) -> None:
+        """Tokens of a reply streamed in so far (a server's): one line rewritten in place, on a
+        terminal only."""
+        if not self._tty:
+            return
+        now = time.monotonic()
+        if now - self._bar_at < 0.2:
+            return
+        self._bar_at = now
+        self.stream.write(f"\rdcx: {role} model: {count} tokens received")
+        self.stream.flush()
+        self._open_line = True
+
+    def _end_line(self) -> None:
+        if self._open_line:
+            self.stream.write("\n")
+            self._open_line = False
 
     def bar(self, label: str, done: int, total: int) -> None:
         if not self.enabled or total <= 0:

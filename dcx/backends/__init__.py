@@ -8,16 +8,22 @@ from dcx.backends.base import Backend, Completion, Message
 from dcx.backends.fake import FakeBackend, load_script
 from dcx.config import Settings
 from dcx.errors import ConfigError
-from dcx.models import choose, locate
 from dcx.progress import Reporter
 
 __all__ = ["Backend", "Completion", "Message", "FakeBackend", "create_backends", "BACKENDS"]
 
 
-def _llama_cpp(settings: Settings, reporter: Reporter) -> dict[str, Backend]:
+def _default(settings: Settings, reporter: Reporter) -> dict[str, Backend]:
+    """Each role in-process (llama-cpp-python), or on the OpenAI-compatible server its URL
+    setting names; in single-model mode the code model's backend plans too."""
     from dcx.backends.llama_cpp_backend import LlamaCppBackend
+    from dcx.backends.openai_http import OpenAIHTTPBackend
+    from dcx.models import choose, endpoint, locate
 
     def make(role: str) -> Backend:
+        remote = endpoint(role, settings)
+        if remote is not None:
+            return OpenAIHTTPBackend(remote, on_tokens=reporter.tokens)
         choice = choose(role, settings)
 
         def loaded(model: str, seconds: float) -> None:
@@ -50,7 +56,7 @@ def _fake(settings: Settings, reporter: Reporter) -> dict[str, Backend]:
 
 
 BACKENDS: dict[str, Callable[[Settings, Reporter], dict[str, Backend]]] = {
-    "llama_cpp": _llama_cpp,
+    "llama_cpp": _default,
     "fake": _fake,
 }
 
