@@ -23,6 +23,8 @@ WHOLE_FILE_LINES_OTHER = 60  # other languages are rewritten whole: keep the rep
 RELATED_FILES = 2
 RELATED_CHARS = 5000
 TEST_CHARS = 3000  # test files the request names, shown for reference
+TEST_DATA_CHARS = 1200  # the start of data files named after the module those tests check
+DATA_SUFFIXES = (".json", ".jsonl", ".csv", ".tsv", ".txt", ".yaml", ".yml")
 _PATH = re.compile(r"(?<![\w/.-])((?:[\w.-]+/)*[\w-]+\.(?:py|js|mjs|cjs|ts|sh|go|rs|rb|java))(?![\w/-])")
 _CREATE = re.compile(r"\b(add|create|new|write)\b", re.I)
 
@@ -128,6 +130,31 @@ def named_tests(context: Context, path: str) -> dict[str, str]:
         if f.named and is_test_path(f.path) and f.text.strip() and len(f.text) <= TEST_CHARS \
                 and sum(map(len, out.values())) + len(f.text) <= TEST_CHARS:
             out[f.path] = f.text
+    if out:
+        out.update(_test_data(context, path))
+    return out
+
+
+def _test_data(context: Context, path: str) -> dict[str, str]:
+    """Data files named after the module ``path`` (``json_testcases/to_base.json`` beside
+    ``to_base.py``): the cases its tests check, the examples of what the code must do. Whole
+    lines up to TEST_DATA_CHARS, then how many lines were left out."""
+    stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    out = {}
+    for f in context.ranked:
+        name = f.path.rsplit("/", 1)[-1]
+        if f.path == path or not name.endswith(DATA_SUFFIXES) or name.rsplit(".", 1)[0] != stem:
+            continue
+        lines = split_lines(f.text)
+        kept: list[str] = []
+        for line in lines:
+            if sum(map(len, kept)) + len(line) > TEST_DATA_CHARS:
+                break
+            kept.append(line)
+        if not kept:
+            continue
+        left = len(lines) - len(kept)
+        out[f.path] = "".join(kept) + (f"... ({left} more lines)\n" if left else "")
     return out
 
 

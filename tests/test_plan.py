@@ -141,3 +141,25 @@ def test_named_tests_are_shown_for_reference_and_never_changed(make_repo) -> Non
     assert "a.successors = [a]" in prompt
     assert result.files == ("search.py",)  # the reply's test function went nowhere
     assert "def test_cycle" not in result.diff and "seen.add(start)" in result.diff
+
+
+def test_test_data_named_after_the_module_is_shown_whole_lines_and_capped(make_repo) -> None:
+    from dcx.plan import TEST_DATA_CHARS, named_tests
+
+    cases = "".join(f'[[{n}, 16], "{n:X}"]\n' for n in range(1, 400))
+    repo = make_repo({
+        "to_base.py": "def to_base(num, b):\n    return ''\n",
+        "test_to_base.py": "from to_base import to_base\n\n\ndef test_cases():\n    pass\n",
+        "json_testcases/to_base.json": cases,
+        "json_testcases/other.json": '[[1], "1"]\n',
+    })
+    _, context = plan(repo, "Fix the bug in to_base.py: the tests in test_to_base.py fail.")
+    shown = named_tests(context, "to_base.py")
+    assert list(shown) == ["test_to_base.py", "json_testcases/to_base.json"]
+    data = shown["json_testcases/to_base.json"]
+    body, _, tail = data.rpartition("... (")
+    assert cases.startswith(body) and body.endswith("\n") and len(body) <= TEST_DATA_CHARS
+    assert tail == f"{cases.count(chr(10)) - body.count(chr(10))} more lines)\n"
+    # without a named test there is no reference data either
+    _, context = plan(repo, "to_base gives the wrong digits")
+    assert named_tests(context, "to_base.py") == {}
