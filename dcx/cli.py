@@ -260,7 +260,8 @@ def bench(suite: Path, json_path: str | None, limit: int | None, only: str | Non
         from dcx.perf import measure_raw, perf_summary
 
         timing = perf_summary(results)
-        click.echo("dcx bench: measuring llama-cpp-python alone on the same models", err=True)
+        if any(hasattr(b, "raw_throughput") for b in backends.values()):
+            click.echo("dcx bench: measuring llama-cpp-python alone on the same models", err=True)
         measure_raw(timing, backends)  # single mode: both roles are the same backend
     if json_path:
         Path(json_path).write_text(json.dumps(
@@ -270,7 +271,6 @@ def bench(suite: Path, json_path: str | None, limit: int | None, only: str | Non
         from dcx.perf import perf_table
 
         click.echo(perf_table(timing))
-
 
 
 @main.command()

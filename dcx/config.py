@@ -12,6 +12,7 @@ import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Mapping
+from urllib.parse import urlsplit
 
 from dcx.errors import ConfigError
 from dcx.packaged_models import DEFAULT_CODE_MODEL, DEFAULT_LANGUAGE_MODEL
@@ -232,6 +233,21 @@ def repo_config_layers(root: Path | None) -> list[dict[str, tuple[Any, str]]]:
     return layers
 
 
+def _check_url(name: str, url: str, origin: str) -> None:
+    """A model server's base URL: http(s), a host, and no credentials (keys go in the environment)."""
+    try:
+        parts = urlsplit(url)
+        host, _ = parts.hostname, parts.port
+    except ValueError:
+        host, parts = None, None
+    if parts is None or parts.scheme not in ("http", "https") or not host:
+        raise ConfigError(f"{name} from {origin} must be an http:// or https:// URL with a host, "
+                          f"ending in /v1 (e.g. http://127.0.0.1:8080/v1), not {url!r}")
+    if parts.username or parts.password:
+        raise ConfigError(f"{name} from {origin} holds credentials; remove them and put the API key "
+                          f"in an environment variable (DCX_API_KEY, or the one {name[:-4]}_key_env names)")
+
+
 def user_config_path() -> Path:
     base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
     return Path(base) / "dcx" / "config.toml"
@@ -272,9 +288,9 @@ def load_settings(
             f"backend from {origins['backend']} must be llama_cpp or fake, not {values['backend']!r}"
         )
     for name in ("language_model_url", "code_model_url"):
-        url = values.get(name)
-        if url and not url.startswith(("http://", "https://")):
-            raise ConfigError(f"{name} from {origins[name]} must be an http:// or https:// URL "
-                              f"ending in /v1, not {url!r}")
+        if values.get(name):
+            _check_url(name, values[name], origins[name])
+    if values.get("http_timeout", 1) == 0:
+        raise ConfigError(f"http_timeout from {origins['http_timeout']} must be at least 1 second")
     known = {f.name for f in fields(Settings)}
     return Settings(**{k: v for k, v in values.items() if k in known}, origins=origins)

@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
-from dcx.backends.openai_http import Endpoint, OpenAIHTTPBackend
-
+from dcx.backends.openai_http import Endpoint, model_to_use, probe
 from dcx.config import Settings
-from dcx.errors import BackendError
+from dcx.errors import BackendError, ConfigError
 from dcx.model_cache import cached_path, check_gguf_file, ensure_model, is_verified
 from dcx.packaged_models import PackagedModel, packaged
 from dcx.progress import Reporter
@@ -38,12 +37,19 @@ def endpoint(role: str, settings: Settings, environ: Mapping[str, str] | None = 
     if not url:
         return None
     environ = os.environ if environ is None else environ
+    key_env = getattr(settings, f"{source}_model_key_env")
+    key = environ.get(key_env, "").strip() or None
+    if key is not None and (not key.isascii() or not key.isprintable() or " " in key):
+        raise ConfigError(f"the API key in ${key_env} has characters an HTTP header cannot carry; "
+                          "check the variable")
     return Endpoint(
         role=role,
         url=url,
         model=getattr(settings, f"{source}_model_name"),
-        api_key=environ.get(getattr(settings, f"{source}_model_key_env")) or None,
+        api_key=key,
+        key_env=key_env,
         url_origin=settings.origin(f"{source}_model_url"),
+        name_setting=f"DCX_{source.upper()}_MODEL_NAME",
         timeout=float(settings.http_timeout),
         retries=settings.http_retries,
     )
@@ -89,25 +95,17 @@ def describe(choice: ModelChoice) -> dict:
     }
 
 
-def describe_remote(where: Endpoint, timeout: float = 5.0) -> dict[str, Any]:
-    """A remote role for `dcx models`: its server, model name, and whether the server answers
+def describe_remote(where: Endpoint) -> dict[str, Any]:
+    """A remote role for `dcx models`: its server, the model name, whether the server answers
     and serves that model (asked once, without retries; the API key is never shown)."""
-    probe = OpenAIHTTPBackend(Endpoint(where.role, where.url, where.model, where.api_key,
-                                       where.url_origin, timeout, 0))
+    served, error, reachable = probe(where)
     row: dict[str, Any] = {"role": where.role, "url": where.url, "origin": where.url_origin,
-                           "model": where.model, "api_key": bool(where.api_key)}
-    try:
-        served = probe.served_models()
-    except BackendError as exc:
-        return {**row, "reachable": False, "served": None, "error": str(exc)}
-    finally:
-        probe.close()
-    row.update(reachable=True, served=served, error=None)
-    if served is not None and where.model is None and len(served) == 1:
-        row["model"] = served[0]
-    elif served is not None and where.model not in served:
-        row["error"] = (f"the server does not serve {where.model!r}; it serves: "
-                        f"{', '.join(served) or 'nothing'}") if where.model else (
-            f"the server serves {len(served)} models; name one with "
-            f"DCX_{where.role.upper()}_MODEL_NAME")
+                           "model": where.model, "api_key": bool(where.api_key),
+                           "reachable": reachable, "served": served, "error": None}
+    if error is None:
+        try:
+            row["model"] = model_to_use(where, served)
+        except BackendError as exc:
+            error = exc
+    row["error"] = str(error) if error else None
     return row

@@ -34,9 +34,14 @@ class Reporter:
         if now - self._bar_at < 0.2:
             return
         self._bar_at = now
-        self.stream.write(f"\rdcx: {role} model: {count} tokens received")
+        self.stream.write(f"\rdcx: {role} model: {count} tokens received\x1b[K")
         self.stream.flush()
         self._open_line = True
+
+    def end_line(self) -> None:
+        """End a counter line, so what comes next (a stage, an error) starts on its own line."""
+        self._end_line()
+        self.stream.flush()
 
     def _end_line(self) -> None:
         if self._open_line:
@@ -46,6 +51,7 @@ class Reporter:
     def bar(self, label: str, done: int, total: int) -> None:
         if not self.enabled or total <= 0:
             return
+        self._end_line()
         now = time.monotonic()
         finished = done >= total
         if not finished and now - self._bar_at < 0.2:

@@ -39,6 +39,9 @@ def isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(gitconfig))
     monkeypatch.setenv("DCX_HOME", REAL_DCX_HOME)
+    # Servers the tests start on 127.0.0.1 are reached directly, whatever proxy the machine uses.
+    for name in ("NO_PROXY", "no_proxy"):
+        monkeypatch.setenv(name, ",".join(filter(None, [os.environ.get(name), "127.0.0.1", "localhost"])))
 
 
 def git(repo: Path, *args: str, input: str | None = None) -> str:

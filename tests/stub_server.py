@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import threading
-import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -19,6 +18,10 @@ class Answer:
     delay: float = 0.0  # seconds before answering
     usage: dict | None = None  # sent in a final chunk, as servers with include_usage do
     cut: bool = False  # drop the connection after the first chunk
+    events: list | None = None  # stream these JSON events (or raw "data:" strings) instead of text
+    raw: bytes | None = None  # send this body as it is, with ``content_type`` and ``headers``
+    content_type: str = "application/json"
+    headers: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -26,6 +29,7 @@ class StubServer:
     models: list[str] | None = field(default_factory=lambda: ["stub-model"])
     answers: list[Answer] = field(default_factory=list)
     requests: list[dict[str, Any]] = field(default_factory=list)
+    stopping: threading.Event = field(default_factory=threading.Event)
 
     def start(self) -> "StubServer":
         stub = self
@@ -55,18 +59,38 @@ class StubServer:
                 body = json.loads(self.rfile.read(length) or b"{}")
                 stub.requests.append({"method": "POST", "path": self.path, "body": body,
                                       "headers": dict(self.headers)})
-                answer = stub.answers.pop(0) if stub.answers else Answer(500, body={"error": {"message": "no scripted answer"}})
-                time.sleep(answer.delay)
+                answer = (stub.answers.pop(0) if stub.answers
+                          else Answer(500, body={"error": {"message": "no scripted answer"}}))
+                if stub.stopping.wait(answer.delay):
+                    return  # the test is over
+                if answer.raw is not None:
+                    self.send_response(answer.status)
+                    self.send_header("Content-Type", answer.content_type)
+                    for name, value in answer.headers.items():
+                        self.send_header(name, value)
+                    self.send_header("Content-Length", str(len(answer.raw)))
+                    self.end_headers()
+                    self.wfile.write(answer.raw)
+                    return
                 if answer.status != 200:
                     self._json(answer.status, answer.body or {"error": {"message": "scripted failure"}})
                     return
                 self.send_response(200)
                 self.send_header("Content-Type", "text/event-stream")
                 self.end_headers()
+                if answer.events is not None:
+                    for event in answer.events:
+                        if isinstance(event, str):
+                            self.wfile.write(f"data: {event}\n\n".encode())
+                        else:
+                            self._event(event)
+                    self.wfile.write(b"data: [DONE]\n\n")
+                    return
                 words = answer.text.split(" ")
                 for index, word in enumerate(words):
                     piece = word if index == 0 else " " + word
-                    self._event({"choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}]})
+                    self._event({"choices": [{"index": 0, "delta": {"content": piece},
+                                              "finish_reason": None}]})
                     if answer.cut:
                         self.wfile.flush()
                         self.connection.close()
@@ -81,7 +105,8 @@ class StubServer:
                 self.wfile.flush()
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
+                                        daemon=True)
         self._thread.start()
         return self
 
@@ -90,6 +115,7 @@ class StubServer:
         return f"http://127.0.0.1:{self._server.server_address[1]}/v1"
 
     def stop(self) -> None:
+        self.stopping.set()
         self._server.shutdown()
         self._server.server_close()
 

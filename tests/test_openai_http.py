@@ -13,6 +13,7 @@ from dcx.backends.openai_http import Endpoint, OpenAIHTTPBackend
 from dcx.cli import main
 from dcx.config import load_settings
 from dcx.errors import BackendError, ConfigError
+from dcx.progress import Reporter
 from tests.conftest import code_reply, git
 from tests.stub_server import Answer, StubServer
 
@@ -27,11 +28,31 @@ def stub():
     server.stop()
 
 
+class Counting(Reporter):
+    """Progress as a list of events."""
+
+    def __init__(self) -> None:
+        super().__init__(enabled=False)
+        self.seen: list[tuple] = []
+
+    def stage(self, message: str) -> None:
+        self.seen.append(("stage", message))
+
+    def tokens(self, role: str, count: int) -> None:
+        self.seen.append((role, count))
+
+    def end_line(self) -> None:
+        self.seen.append(("end",))
+
+
 def backend(url: str, *, model: str | None = None, key: str | None = None, timeout: float = 5.0,
-            retries: int = 2, sleeps: list | None = None) -> OpenAIHTTPBackend:
+            retries: int = 2, sleeps: list | None = None, key_env: str = "DCX_API_KEY",
+            reporter: Reporter | None = None) -> OpenAIHTTPBackend:
     sleeps = [] if sleeps is None else sleeps
-    return OpenAIHTTPBackend(Endpoint("code", url, model, key, "$DCX_CODE_MODEL_URL", timeout, retries),
-                             sleep=sleeps.append)
+    where = Endpoint(role="code", url=url, model=model, api_key=key, key_env=key_env,
+                     url_origin="$DCX_CODE_MODEL_URL", name_setting="DCX_CODE_MODEL_NAME",
+                     timeout=timeout, retries=retries)
+    return OpenAIHTTPBackend(where, reporter, sleep=sleeps.append)
 
 
 def closed_port() -> int:
@@ -42,12 +63,12 @@ def closed_port() -> int:
 
 def test_streams_the_reply_and_sends_greedy_llama_sampling(stub) -> None:
     stub.answers.append(Answer(text="def add(a, b): return a + b"))
-    seen = []
-    b = backend(stub.url)
-    b._on_tokens = lambda role, n: seen.append((role, n))
-    done = b.chat(MESSAGES, max_tokens=50, stop=["```\n"])
+    progress = Counting()
+    done = backend(stub.url, reporter=progress).chat(MESSAGES, max_tokens=50, stop=["```\n"])
     assert done.text == "def add(a, b): return a + b"
-    assert done.completion_tokens == 7 and seen[-1] == ("code", 7)  # one chunk per token
+    assert done.completion_tokens == 7  # one chunk per token
+    assert progress.seen[0][0] == "stage" and progress.seen[0][1].startswith("code model: first token after")
+    assert progress.seen[1:] == [("code", n) for n in range(1, 8)] + [("end",)]
     assert done.prompt_tokens == 0  # this server reports no usage
     body = stub.chats[0]["body"]
     assert body["model"] == "stub-model" and body["stream"] is True
@@ -74,12 +95,35 @@ def test_json_schema_falls_back_to_the_dialect_the_server_takes(stub) -> None:
     assert sleeps == []  # a refused format is not retried as a server failure
 
 
-def test_a_server_that_takes_no_schema_gets_plain_openai_fields(stub) -> None:
+def test_a_strict_server_loses_llama_fields_but_keeps_the_schema(stub) -> None:
+    """OpenAI's own API: unknown fields are refused, json_schema is taken."""
     bad = {"error": {"message": "Unrecognized request argument supplied: repeat_penalty"}}
+    stub.answers += [Answer(400, body=bad), Answer(text='{"name": "z"}'), Answer(text="plain")]
+    b = backend(stub.url)
+    assert b.chat(MESSAGES, max_tokens=20, json_schema=SCHEMA).text == '{"name": "z"}'
+    assert b.chat(MESSAGES, max_tokens=20).text == "plain"
+    second, third = stub.chats[1]["body"], stub.chats[2]["body"]
+    assert "repeat_penalty" not in second and second["response_format"]["type"] == "json_schema"
+    assert "repeat_penalty" not in third and "response_format" not in third
+
+
+def test_a_server_that_takes_no_schema_gets_plain_requests(stub) -> None:
+    bad = {"error": {"message": "response_format is not supported"}}
     stub.answers += [Answer(400, body=bad), Answer(400, body=bad), Answer(text='{"name": "z"}')]
     assert backend(stub.url).chat(MESSAGES, max_tokens=20, json_schema=SCHEMA).text == '{"name": "z"}'
     last = stub.chats[-1]["body"]
-    assert "response_format" not in last and "repeat_penalty" not in last
+    assert "response_format" not in last and last["repeat_penalty"] == 1.0
+
+
+def test_an_unrelated_validation_error_does_not_change_the_dialect(stub) -> None:
+    """FastAPI echoes the whole request in a 422: only its location and message count."""
+    echo = {"detail": [{"loc": ["body", "messages"], "msg": "Field required",
+                        "input": {"response_format": {"type": "json_schema"}, "repeat_penalty": 1.0}}]}
+    stub.answers += [Answer(422, body=echo)]
+    b = backend(stub.url)
+    with pytest.raises(BackendError, match=r"HTTP 422: body.messages: Field required\)$"):
+        b.chat(MESSAGES, max_tokens=20, json_schema=SCHEMA)
+    assert len(stub.chats) == 1 and b._dialect == 0 and b._llama_fields
 
 
 def test_server_errors_are_retried_with_backoff(stub) -> None:
@@ -120,10 +164,82 @@ def test_server_down_is_a_clear_error_after_the_retries() -> None:
                                "start the server, or fix the URL (from $DCX_CODE_MODEL_URL)")
 
 
-def test_a_silent_server_times_out(stub) -> None:
-    stub.answers.append(Answer(text="late", delay=2.0))
-    with pytest.raises(BackendError, match=r"sent nothing for 0.5 s; .* raise http_timeout"):
-        backend(stub.url, timeout=0.5).chat(MESSAGES, max_tokens=5)
+def test_a_silent_server_times_out_without_retries(stub) -> None:
+    stub.answers.append(Answer(text="late", delay=5.0))
+    sleeps: list[float] = []
+    with pytest.raises(BackendError, match=r"sent nothing for 1 s; .* raise http_timeout"):
+        backend(stub.url, timeout=1.0, sleeps=sleeps).chat(MESSAGES, max_tokens=5)
+    assert len(stub.chats) == 1 and sleeps == []
+
+
+def test_a_cut_that_keeps_happening_is_reported_as_such(stub) -> None:
+    stub.answers += [Answer(text="half of it", cut=True)] * 2
+    with pytest.raises(BackendError, match=r"broke off its reply \(2 tries\); see the server's log"):
+        backend(stub.url, retries=1).chat(MESSAGES, max_tokens=5)
+
+
+@pytest.mark.parametrize("events", [
+    [{"choices": {"delta": {"content": "a"}}}],
+    [{"choices": [None]}],
+    [{"choices": ["x"]}],
+    ["not json"],
+    ["[1, 2]"],
+])
+def test_odd_stream_events_are_a_clear_error(stub, events) -> None:
+    stub.answers.append(Answer(events=events))
+    with pytest.raises(BackendError, match="not in the OpenAI format"):
+        backend(stub.url).chat(MESSAGES, max_tokens=5)
+
+
+def test_odd_but_harmless_fields_are_tolerated(stub) -> None:
+    stub.answers.append(Answer(events=[
+        {"choices": [{"delta": "a"}]},
+        {"choices": [{"delta": {"content": [{"type": "text", "text": "parts"}]}}]},
+        {"choices": [{"delta": {"content": 7}}]},
+        {"choices": [], "usage": "x"},
+        {"choices": [{"delta": {}, "finish_reason": "stop"}], "usage": {"prompt_tokens": None}},
+    ]))
+    done = backend(stub.url).chat(MESSAGES, max_tokens=5)
+    assert (done.text, done.prompt_tokens, done.completion_tokens) == ("parts", 0, 1)
+
+
+def test_an_error_event_mid_stream_uses_its_code(stub) -> None:
+    stub.answers.append(Answer(events=[
+        {"choices": [{"delta": {"content": "a"}}]},
+        {"error": {"code": 400, "message": "context length exceeded"}},
+    ]))
+    sleeps: list[float] = []
+    with pytest.raises(BackendError, match=r"failed \(HTTP 400: context length exceeded\)"):
+        backend(stub.url, sleeps=sleeps).chat(MESSAGES, max_tokens=5)
+    assert sleeps == []  # a client error is not retried
+
+
+def test_a_reply_that_is_not_streamed_is_read_whole(stub) -> None:
+    whole = {"choices": [{"message": {"content": "whole"}, "finish_reason": "stop"}],
+             "usage": {"prompt_tokens": 12, "completion_tokens": 1}}
+    stub.answers.append(Answer(raw=json.dumps(whole).encode()))
+    done = backend(stub.url).chat(MESSAGES, max_tokens=5)
+    assert (done.text, done.prompt_tokens) == ("whole", 12)
+
+
+def test_html_error_pages_and_redirects_give_one_line(stub) -> None:
+    page = b"<html>\n<head><title>502 Bad Gateway</title></head>\n<body>nginx</body>\n</html>\n"
+    stub.answers.append(Answer(502, raw=page, content_type="text/html"))
+    with pytest.raises(BackendError) as info:
+        backend(stub.url, retries=0).chat(MESSAGES, max_tokens=5)
+    assert "\n" not in str(info.value) and "HTTP 502: <html> <head>" in str(info.value)
+    moved = "https://example.invalid/v1/chat/completions"
+    stub.answers.append(Answer(301, raw=b"", headers={"Location": moved}))
+    with pytest.raises(BackendError, match=f"redirects to {moved}; use that URL"):
+        backend(stub.url).chat(MESSAGES, max_tokens=5)
+
+
+def test_retry_after_is_honoured_within_a_limit(stub) -> None:
+    stub.answers += [Answer(503, raw=b"{}", headers={"Retry-After": "7"}),
+                     Answer(503, raw=b"{}", headers={"Retry-After": "3600"}), Answer(text="ok")]
+    sleeps: list[float] = []
+    assert backend(stub.url, sleeps=sleeps).chat(MESSAGES, max_tokens=5).text == "ok"
+    assert sleeps == [7.0, 30.0]
 
 
 def test_model_names_are_checked_against_the_server(stub) -> None:
@@ -131,7 +247,8 @@ def test_model_names_are_checked_against_the_server(stub) -> None:
                                            r"fix DCX_CODE_MODEL_NAME"):
         backend(stub.url, model="big").chat(MESSAGES, max_tokens=5)
     stub.models = ["a", "b"]
-    with pytest.raises(BackendError, match=r"serves several models \(a, b\); choose one with DCX_CODE_MODEL_NAME"):
+    with pytest.raises(BackendError, match=r"serves several models \(a, b\); choose one with "
+                                           r"DCX_CODE_MODEL_NAME"):
         backend(stub.url).chat(MESSAGES, max_tokens=5)
     stub.answers.append(Answer(text="ok"))
     assert backend(stub.url, model="b").chat(MESSAGES, max_tokens=5).text == "ok"
@@ -140,7 +257,8 @@ def test_model_names_are_checked_against_the_server(stub) -> None:
 
 def test_a_server_without_a_model_list_needs_a_name(stub) -> None:
     stub.models = None
-    with pytest.raises(BackendError, match="does not list its models; name the model with"):
+    with pytest.raises(BackendError, match=r"does not list its models at /models \(is the URL its /v1 "
+                                           r"address\?\); name the model with DCX_CODE_MODEL_NAME$"):
         backend(stub.url).chat(MESSAGES, max_tokens=5)
     stub.answers.append(Answer(text="ok"))
     assert backend(stub.url, model="qwen2.5-coder:1.5b").chat(MESSAGES, max_tokens=5).text == "ok"
@@ -148,11 +266,17 @@ def test_a_server_without_a_model_list_needs_a_name(stub) -> None:
 
 def test_the_api_key_is_sent_and_never_shown(stub) -> None:
     secret = "sk-test-0123456789"
-    stub.answers.append(Answer(401, body={"error": {"message": "invalid api key"}}))
+    stub.answers.append(Answer(401, body={"error": {"message": f"invalid api key {secret}"}}))
+    b = backend(stub.url, key=secret, key_env="TEAM_KEY")
     with pytest.raises(BackendError) as info:
-        backend(stub.url, key=secret).chat(MESSAGES, max_tokens=5)
+        b.chat(MESSAGES, max_tokens=5)
     assert all(r["headers"].get("Authorization") == f"Bearer {secret}" for r in stub.requests)
-    assert secret not in str(info.value) and "DCX_API_KEY" in str(info.value)
+    assert str(info.value).endswith("(HTTP 401: invalid api key ***); check the API key in $TEAM_KEY")
+    assert secret not in repr(b.endpoint)
+    stub.answers.append(Answer(401, body={"error": {"message": "a key is required"}}))
+    with pytest.raises(BackendError, match=r"set the server's API key in \$TEAM_KEY$"):
+        backend(stub.url, key_env="TEAM_KEY").chat(MESSAGES, max_tokens=5)
+    assert "Authorization" not in stub.requests[-1]["headers"]
 
 
 # -- settings ---------------------------------------------------------------------------------
@@ -164,9 +288,25 @@ def test_api_keys_are_refused_in_config_files(tmp_path) -> None:
         load_settings(tmp_path, environ={})
 
 
-def test_urls_must_be_http(tmp_path) -> None:
+@pytest.mark.parametrize("url", ["127.0.0.1:8000/v1", "http://[::1/v1", "ftp://host/v1", "http:///v1",
+                                 "http://host:port/v1"])
+def test_urls_must_be_http_with_a_host(tmp_path, url) -> None:
     with pytest.raises(ConfigError, match="code_model_url from \\$DCX_CODE_MODEL_URL must be an http"):
-        load_settings(tmp_path, environ={"DCX_CODE_MODEL_URL": "127.0.0.1:8000/v1"})
+        load_settings(tmp_path, environ={"DCX_CODE_MODEL_URL": url})
+
+
+def test_urls_must_not_hold_credentials_and_keys_must_fit_a_header(tmp_path) -> None:
+    from dcx.models import endpoint
+
+    with pytest.raises(ConfigError, match="holds credentials"):
+        load_settings(tmp_path, environ={"DCX_CODE_MODEL_URL": "https://me:sk-1@gpu.lan/v1"})
+    settings = load_settings(tmp_path, environ={"DCX_CODE_MODEL_URL": "https://gpu.lan/v1"})
+    with pytest.raises(ConfigError, match=r"the API key in \$DCX_API_KEY has characters"):
+        endpoint("code", settings, {"DCX_API_KEY": "sk-ключ"})
+    with pytest.raises(ConfigError, match="http_timeout .* at least 1 second"):
+        load_settings(tmp_path, environ={"DCX_HTTP_TIMEOUT": "0"})
+    with pytest.raises(ConfigError, match="http_retries .* non-negative"):
+        load_settings(tmp_path, environ={"DCX_HTTP_RETRIES": "-1"})
 
 
 def test_each_role_is_configured_on_its_own(tmp_path) -> None:
@@ -209,7 +349,8 @@ def test_a_failing_server_changes_nothing(make_repo, stub, monkeypatch) -> None:
     stub.answers.append(Answer(500, body={"error": {"message": "out of memory"}}))
     done = CliRunner().invoke(main, ["fix", "--apply", "add must add", "calc.py"])
     assert done.exit_code != 0
-    assert done.stderr.strip() == f"Error: the code model server at {stub.url} failed (HTTP 500: out of memory)"
+    assert done.stderr.strip() == (f"Error: the code model server at {stub.url} failed "
+                                   "(HTTP 500: out of memory)")
     assert (repo / "calc.py").read_text() == CALC and git(repo, "status", "--porcelain") == ""
 
 
@@ -225,6 +366,18 @@ def test_models_shows_remote_roles(stub, monkeypatch, tmp_path) -> None:
     text = CliRunner().invoke(main, ["models"], catch_exceptions=False).stdout
     assert f"stub-model on {stub.url}" in text and "NOT reachable" in text
     assert "sk-never-shown" not in text + done.stdout
+
+
+def test_models_says_what_is_wrong_with_a_reachable_server(stub, monkeypatch, tmp_path) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DCX_CODE_MODEL_URL", stub.url)
+    monkeypatch.setenv("DCX_CODE_MODEL_NAME", "qwen-7b")
+    rows = json.loads(CliRunner().invoke(main, ["models", "--json", "--single-model"]).stdout)
+    assert [r["role"] for r in rows] == ["language", "code"]
+    for row in rows:  # single-model mode: the code model's server plans too
+        assert row["url"] == stub.url and row["reachable"]
+        assert row["error"] == (f"the {row['role']} model server at {stub.url} has no model named "
+                                "'qwen-7b' (it serves: stub-model); fix DCX_CODE_MODEL_NAME")
 
 
 def test_ctrl_c_while_a_reply_streams_cancels_and_writes_nothing(make_repo, stub) -> None:

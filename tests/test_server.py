@@ -137,15 +137,15 @@ def test_a_server_stopped_mid_run_is_a_clear_error_and_nothing_is_written(fixtur
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
             env={**os.environ, "DCX_CODE_MODEL_URL": url, "DCX_PROGRESS": "1", "DCX_HTTP_RETRIES": "1"})
         lines = []
-        for line in run.stderr:  # wait until the code model has been asked
+        for line in run.stderr:  # wait until the reply has begun to stream in
             lines.append(line)
-            if line.startswith("dcx: code model: "):
+            if line.startswith("dcx: code model: first token after"):
                 break
-        time.sleep(1.0)  # the server is reading the prompt (several seconds on this CPU)
-        server.send_signal(signal.SIGKILL)
+        server.send_signal(signal.SIGKILL)  # mid-reply: the fix is dozens of tokens long
         rest = run.stderr.read()
         assert run.wait(timeout=120) != 0
     error = rest.strip().splitlines()[-1]
+    assert any("first token" in line for line in lines), lines + [rest]
     assert error.startswith(f"Error: cannot reach the code model server at {url} ("), lines + [rest]
     assert "Traceback" not in rest
     assert git(repo, "status", "--porcelain") == ""

@@ -23,7 +23,7 @@ def _default(settings: Settings, reporter: Reporter) -> dict[str, Backend]:
     def make(role: str) -> Backend:
         remote = endpoint(role, settings)
         if remote is not None:
-            return OpenAIHTTPBackend(remote, on_tokens=reporter.tokens)
+            return OpenAIHTTPBackend(remote, reporter)
         choice = choose(role, settings)
 
         def loaded(model: str, seconds: float) -> None:
