@@ -7,14 +7,18 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Mapping
+from typing import Callable, Mapping, TypeVar
 
 import git
 
 from dcx import backups
-from dcx.errors import ApplyError
-from dcx.patch import FileChange, build_patch
+from dcx.encoding import encode
+from dcx.errors import ApplyError, PathError
+from dcx.patch import FileChange, build_patch, patch_bytes
 from dcx.workspace import FileText, Workspace
+
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -25,8 +29,12 @@ class ApplyOutcome:
     backup: str = ""  # the id `dcx undo` knows this apply by
 
 
-def _encode(change: FileChange) -> bytes:
-    return change.new.encode("utf-8")
+def encoded(change: FileChange) -> bytes:
+    """The bytes ``change`` writes, in its file's encoding; ApplyError when it cannot carry them."""
+    try:
+        return encode(change.new, change.encoding, change.path)
+    except PathError as exc:
+        raise ApplyError(f"{exc}; nothing was written") from None
 
 
 def check_unchanged(workspace: Workspace, changes: tuple[FileChange, ...],
@@ -71,13 +79,29 @@ def write_atomic(path: Path, data: bytes, mode: int) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(directory: Path) -> None:
+    """Make the rename itself durable (a crash right after it keeps the new name)."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems cannot sync a directory
+    finally:
+        os.close(fd)
 
 
 def write_changes(workspace: Workspace, changes: tuple[FileChange, ...],
                   originals: Mapping[str, FileText]) -> None:
-    """Write every file or none: on any failure, files already written are put back."""
+    """Write every file or none: on any failure (or Ctrl-C), files already written are put back."""
     check_unchanged(workspace, changes, originals)
-    done: list[FileChange] = []
+    data = {change.path: encoded(change) for change in changes}  # every file encodes, or none is written
+    started: list[FileChange] = []  # a write may have happened: put back unless it did not
     created_dirs: list[Path] = []
     try:
         for change in changes:
@@ -89,14 +113,14 @@ def write_changes(workspace: Workspace, changes: tuple[FileChange, ...],
                 mode = 0o666 & ~_umask()
             else:
                 mode = originals[change.path].mode
-            write_atomic(full, _encode(change), mode)
-            done.append(change)
+            started.append(change)
+            write_atomic(full, data[change.path], mode)
     except BaseException as exc:
-        for change in reversed(done):
+        for change in reversed(started):
             full = workspace.root / change.path
             if change.is_new:
                 full.unlink(missing_ok=True)
-            else:
+            elif _read(full) != originals[change.path].raw:
                 original = originals[change.path]
                 write_atomic(full, original.raw, original.mode)
         for directory in reversed(created_dirs):
@@ -108,6 +132,13 @@ def write_changes(workspace: Workspace, changes: tuple[FileChange, ...],
             raise ApplyError(f"could not write {getattr(exc, 'filename', '') or 'a file'}: "
                              f"{exc.strerror}; nothing was changed") from None
         raise
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def _umask() -> int:
@@ -126,9 +157,9 @@ def stage(workspace: Workspace, changes: tuple[FileChange, ...],
         return [], [f"not staged: {lock} exists (another git "
                     "process is running, or one crashed); the change is in your working tree"]
     for change in changes:
-        diff = build_patch([change])
+        build_patch([change])  # checked
         try:
-            workspace.repo.git.apply("--cached", "--recount", "-", istream=_stdin(diff))
+            workspace.repo.git.apply("--cached", "--recount", "-", istream=_stdin(patch_bytes([change])))
             staged.append(change.path)
             if on_staged:
                 on_staged(change.path)
@@ -138,9 +169,9 @@ def stage(workspace: Workspace, changes: tuple[FileChange, ...],
     return staged, notes
 
 
-def _stdin(text: str):
+def _stdin(data: bytes):
     handle = tempfile.TemporaryFile()
-    handle.write(text.encode("utf-8"))
+    handle.write(data)
     handle.seek(0)
     return handle
 
@@ -151,6 +182,8 @@ def write_with_backup(workspace: Workspace, changes: tuple[FileChange, ...],
     returned (the caller marks it applied when it is done)."""
     check_no_conflicts(workspace, changes)
     check_unchanged(workspace, changes, originals)
+    for change in changes:
+        encoded(change)
     folder = backups.record(workspace, changes, originals, instruction)
     try:
         write_changes(workspace, changes, originals)
@@ -160,17 +193,39 @@ def write_with_backup(workspace: Workspace, changes: tuple[FileChange, ...],
     return folder
 
 
+_FAULTS = (KeyboardInterrupt, OSError, git.GitCommandError)
+
+
+def after_writing(workspace: Workspace, folder: Path, step: Callable[[], T], doing: str,
+                  unsure: str) -> T:
+    """``step()``, which follows a write (staging, recording the backup as applied). A fault in it
+    cannot be called "nothing was written": the error says the change is in the working tree and
+    how to revert it. The backup is marked applied if it can be; if not, `dcx undo --list` shows
+    it as interrupted, and undo puts back exactly what dcx wrote."""
+    try:
+        return step()
+    except _FAULTS as exc:
+        try:
+            backups.mark_applied(workspace, folder)
+        except _FAULTS:
+            pass
+        what = (f"interrupted while {doing}" if isinstance(exc, KeyboardInterrupt)
+                else f"{doing} failed ({getattr(exc, 'strerror', None) or type(exc).__name__})")
+        raise ApplyError(f"{what}: the change is in the working tree but {unsure}; "
+                         "`dcx undo` reverts it") from None
+
+
 def apply_and_stage(workspace: Workspace, changes: tuple[FileChange, ...],
                     originals: Mapping[str, FileText], instruction: str = "") -> ApplyOutcome:
     """Back up, write every file or none, then stage dcx's hunks; `dcx undo` reverts it."""
     if not changes:
         return ApplyOutcome((), (), ())
     folder = write_with_backup(workspace, changes, originals, instruction)
-    try:
-        staged, notes = stage(workspace, changes, lambda p: backups.note_staged(workspace, folder, p))
-    except KeyboardInterrupt:
+
+    def stage_and_record() -> tuple[list[str], list[str]]:
+        done = stage(workspace, changes, lambda p: backups.note_staged(workspace, folder, p))
         backups.mark_applied(workspace, folder)
-        raise ApplyError("interrupted while staging: the change is in the working tree but may "
-                         "not be staged; `dcx undo` reverts it") from None
-    backups.mark_applied(workspace, folder)
+        return done
+
+    staged, notes = after_writing(workspace, folder, stage_and_record, "staging", "may not be staged")
     return ApplyOutcome(tuple(c.path for c in changes), tuple(staged), tuple(notes), folder.name)

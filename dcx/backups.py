@@ -14,6 +14,7 @@ from typing import Mapping
 
 import git
 
+from dcx.encoding import encode
 from dcx.errors import DcxError
 from dcx.patch import FileChange
 from dcx.workspace import FileText, Workspace
@@ -68,7 +69,7 @@ def record(workspace: Workspace, changes: tuple[FileChange, ...], originals: Map
             "existed": original is not None,
             "mode": original.mode if original else None,
             "blob": str(number) if original is not None else None,
-            "new_sha256": _sha(change.new.encode("utf-8")),
+            "new_sha256": _sha(encode(change.new, change.encoding, change.path)),
             "index_before": index_entry(workspace, change.path),
             "index_after": None,
         })

@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import Mapping
 
 from dcx import backups
-from dcx.apply import write_with_backup
+from dcx.apply import after_writing, write_with_backup
 from dcx.backends import Backend
 from dcx.config import Settings
 from dcx.errors import DcxError
 from dcx.handler import LocalCodingHandler, Request, Result
-from dcx.patch import FileChange, build_patch
+from dcx.patch import FileChange, build_patch, patch_bytes
 from dcx.progress import Reporter
 from dcx.verify import CheckResult, check_in_scratch, fix_with_checks, run_check
 from dcx.workspace import Workspace
@@ -38,6 +38,11 @@ class CheckOutcome:
     written: tuple[str, ...] = ()  # files written to the working tree, unstaged
     backup: str = ""  # the id `dcx undo` knows the write by
     note: str = ""  # why no fix came out, when dcx failed to make one
+    changes: tuple[FileChange, ...] = ()  # the fix's changes (``diff`` is their diff)
+
+    @property
+    def diff_bytes(self) -> bytes:
+        return patch_bytes(self.changes)
 
 
 def staged_files(workspace: Workspace) -> tuple[str, ...]:
@@ -93,13 +98,16 @@ def run_check_hook(
     changes = within(chosen)
     diff = build_patch(list(changes))
     if not good or not write or not changes:
-        return CheckOutcome(False, first.output, diff, bool(good))
+        return CheckOutcome(False, first.output, diff, bool(good), changes=changes)
     try:
         folder = write_with_backup(workspace, changes, chosen.originals, request.instruction)
     except DcxError as exc:  # e.g. the user edited the file meanwhile: show the fix, write nothing
-        return CheckOutcome(False, first.output, diff, True, note=f"not written: {exc}")
-    backups.mark_applied(workspace, folder)
-    return CheckOutcome(False, first.output, diff, True, tuple(c.path for c in changes), folder.name)
+        return CheckOutcome(False, first.output, diff, True, note=f"not written: {exc}",
+                            changes=changes)
+    after_writing(workspace, folder, lambda: backups.mark_applied(workspace, folder),
+                  "recording the fix for dcx undo", "not recorded as done")
+    return CheckOutcome(False, first.output, diff, True, tuple(c.path for c in changes), folder.name,
+                        changes=changes)
 
 
 def _repo_path(workspace: Workspace, path: str) -> str | None:

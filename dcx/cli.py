@@ -52,6 +52,9 @@ class DcxGroup(click.Group):
             _fail(str(exc), exc.exit_code)
         except KeyboardInterrupt:
             _fail("interrupted; nothing was written", EXIT_INTERRUPTED)
+        except OSError as exc:  # the machine, not dcx: a full disk, too many open files, ...
+            where = f" ({exc.filename})" if exc.filename else ""
+            _fail(f"{exc.strerror or exc}{where}; nothing was written", 1)
 
 
 def _model_options(func: Any) -> Any:
@@ -94,7 +97,7 @@ def _run(mode: str, instruction: str, paths: tuple[str, ...], apply: bool, as_js
     outcome = run_request(workspace, settings, instruction, paths, mode, apply, reporter,
                           test_command=test_command)
     if output:
-        Path(output).write_text(outcome.result.diff, encoding="utf-8")
+        Path(output).write_bytes(outcome.result.diff_bytes)
     if as_json:
         click.echo(json.dumps(outcome.to_json(), indent=2))
         return
@@ -102,8 +105,12 @@ def _run(mode: str, instruction: str, paths: tuple[str, ...], apply: bool, as_js
     _print_notes(mode, outcome)
 
 
-def _print_diff(diff: str) -> None:
-    click.echo(colorize(diff) if _color_enabled(sys.stdout) else diff, nl=False)
+def _print_diff(diff: bytes) -> None:
+    """The diff's own bytes (a Latin-1 file's part in Latin-1, as `git apply` needs it); colours
+    are added around them without re-encoding anything."""
+    if _color_enabled(sys.stdout):
+        diff = colorize(diff.decode("latin-1")).encode("latin-1")
+    click.echo(diff, nl=False)
 
 
 def _print_result(mode: str, outcome: Any) -> None:
@@ -113,9 +120,9 @@ def _print_result(mode: str, outcome: Any) -> None:
         click.echo(result.answer or "(no answer)")
         if result.diff:
             click.echo("\nProposed change (not applied):")
-            _print_diff(result.diff)
+            _print_diff(result.diff_bytes)
     elif result.diff:
-        _print_diff(result.diff)
+        _print_diff(result.diff_bytes)
 
 
 def _print_notes(mode: str, outcome: Any) -> None:
@@ -346,7 +353,7 @@ def check(ctx: click.Context, files: tuple[str, ...], command_text: str | None, 
         return
     click.echo(f"dcx check: `{shlex.join(argv)}` failed:\n{outcome.output}", err=True)
     if outcome.diff:
-        _print_diff(outcome.diff)
+        _print_diff(outcome.diff_bytes)
     if outcome.written:
         click.echo(f"dcx check: the fix above is in your working tree, not staged "
                    f"({', '.join(outcome.written)}): review it and `git add` it, or `dcx undo`.",

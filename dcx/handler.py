@@ -12,9 +12,10 @@ from dcx.backends import Backend, Completion, create_backends
 from dcx.codegen import CodeEdit, CodeWriter
 from dcx.config import ASK_SUFFIX, ROLE_SYSTEM, Settings
 from dcx.context import Context, gather
+from dcx.encoding import UTF8, check_encodable
 from dcx.errors import CodeGenerationError, DcxError, InputError, PathError, StepLimitError
 from dcx.models import choose
-from dcx.patch import FileChange, build_patch, destructive_reason
+from dcx.patch import FileChange, build_patch, destructive_reason, patch_bytes
 from dcx.plan import hints_for, named_tests, plan_first_call, related_files
 from dcx.progress import Reporter, Silent
 from dcx.rename import imports_name, rename_references, uses_name
@@ -62,6 +63,11 @@ class Result:
     @property
     def files(self) -> tuple[str, ...]:
         return tuple(c.path for c in self.changes)
+
+    @property
+    def diff_bytes(self) -> bytes:
+        """The diff as `git apply` reads it: each file's part in that file's encoding."""
+        return patch_bytes(self.changes)
 
 
 @dataclass
@@ -192,7 +198,7 @@ class LocalCodingHandler:
         """Every file edited so far, against what it held when first read (or new)."""
         return tuple(
             FileChange(path, None if orig is None else orig.text, self._session.files[path],
-                       orig.mode if orig else 0o644)
+                       orig.mode if orig else 0o644, orig.encoding if orig else UTF8)
             for path, orig in self._session.originals.items()
             if orig is None or self._session.files[path] != orig.text
         )
@@ -418,6 +424,12 @@ class LocalCodingHandler:
             reason = destructive_reason(old_text or "", new_text)
             if reason and not self.settings.allow_deletions:
                 raise ToolCallError(f"{reason} ({changed_path}); change a smaller target")
+            original = self._session.originals.get(changed_path)
+            if original is not None:  # a Latin-1 file cannot take every character a model writes
+                try:
+                    check_encodable(new_text, original.encoding, changed_path)
+                except PathError as exc:
+                    raise ToolCallError(str(exc)) from None
         if text is None:
             self._session.originals[path] = None
         self._session.files.update(new_texts)

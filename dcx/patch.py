@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import unidiff
 
+from dcx.encoding import UTF8, diff_codec, diff_prefix
 from dcx.errors import PatchError
 
 NO_NEWLINE = "\\ No newline at end of file\n"
@@ -18,10 +19,17 @@ class FileChange:
     old: str | None  # None: a new file
     new: str
     mode: int = 0o644
+    encoding: str = UTF8  # the file's encoding (dcx.encoding), kept when it is written
 
     @property
     def is_new(self) -> bool:
         return self.old is None
+
+    def diff_texts(self) -> tuple[list[str], list[str]]:
+        """Old and new lines as the diff shows them (a byte-order mark starts the first line)."""
+        prefix = diff_prefix(self.encoding)
+        old = split_lines(prefix + self.old) if self.old is not None else []
+        return old, split_lines(prefix + self.new)
 
 
 def split_lines(text: str) -> list[str]:
@@ -65,8 +73,7 @@ def _range(start: int, count: int) -> str:
 
 
 def file_diff(change: FileChange, context: int = 3) -> str:
-    old_lines = split_lines(change.old or "")
-    new_lines = split_lines(change.new)
+    old_lines, new_lines = change.diff_texts()
     if change.old is not None and old_lines == new_lines:
         return ""
     out = [f"diff --git a/{change.path} b/{change.path}\n"]
@@ -100,6 +107,11 @@ def build_patch(changes: list[FileChange]) -> str:
     return diff
 
 
+def patch_bytes(changes: list[FileChange] | tuple[FileChange, ...]) -> bytes:
+    """The diff as bytes, each file's part in that file's encoding, as `git apply` needs it."""
+    return b"".join(file_diff(c).encode(diff_codec(c.encoding)) for c in changes)
+
+
 def validate(diff: str, changes: list[FileChange]) -> None:
     try:
         patch = unidiff.PatchSet(diff)
@@ -110,7 +122,7 @@ def validate(diff: str, changes: list[FileChange]) -> None:
         raise PatchError("the built diff does not name the changed files; please report this")
     for patched in patch:
         change = expected[patched.path]
-        old, new = split_lines(change.old or ""), split_lines(change.new)
+        old, new = change.diff_texts()
         removed = sum(1 for hunk in patched for line in hunk if line.is_removed)
         added = sum(1 for hunk in patched for line in hunk if line.is_added)
         opcodes = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()

@@ -37,6 +37,9 @@ def perf_summary(results: Sequence[Any]) -> dict[str, Any]:
             "prompt_per_s": _rate(t.get("evaluated_tokens", 0), t.get("prompt", 0.0)),
             "generation_per_s": _rate(t.get("completion_tokens", 0), t.get("generation", 0.0)),
             "evaluated_per_call": int(t.get("evaluated_tokens", 0) / calls),
+            # what llama.cpp's prompt cache held at the start of a call, on average
+            "cached_per_call": int(max(0, t.get("prompt_tokens", 0) - t.get("evaluated_tokens", 0))
+                                   / calls),
             "written_per_call": int(t.get("completion_tokens", 0) / calls),
         }
     return {"seconds": round(total, 1), "stages": {k: round(v, 1) for k, v in stages.items()},
@@ -48,17 +51,19 @@ def _rate(tokens: float, seconds: float) -> float:
 
 
 def measure_raw(summary: dict[str, Any], backends: Mapping[str, Any]) -> None:
-    """Add llama-cpp-python's own throughput on each role's model (same prompt length and
-    output length per call as dcx's average), and dcx's share of it, to ``summary``."""
-    measured: dict[int, tuple[float, float]] = {}
+    """Add llama-cpp-python's own throughput on each role's model (as many new prompt tokens,
+    after as long a cached prefix, and as many written tokens per call as dcx's average), and
+    dcx's share of it, to ``summary``."""
+    measured: dict[tuple[int, int, int, int], tuple[float, float]] = {}
     for role, row in summary["roles"].items():
         backend = backends.get(role)
         if backend is None or not hasattr(backend, "raw_throughput") or not row["calls"]:
             continue
-        key = id(backend)
+        shape = (max(row["evaluated_per_call"], 32), max(row["written_per_call"], 32),
+                 row.get("cached_per_call", 0))
+        key = (id(backend), *shape)  # single mode: one backend, measured once per shape
         if key not in measured:
-            measured[key] = backend.raw_throughput(max(row["evaluated_per_call"], 32),
-                                                   max(row["written_per_call"], 32))
+            measured[key] = backend.raw_throughput(*shape)
         raw_prompt, raw_generation = measured[key]
         row.update(raw_prompt_per_s=round(raw_prompt, 1), raw_generation_per_s=round(raw_generation, 1),
                    prompt_ratio=round(row["prompt_per_s"] / raw_prompt, 2) if raw_prompt else None,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from dcx.encoding import encode
 from dcx.errors import DcxError, InputError
 from dcx.handler import LocalCodingHandler, Request, Result
 from dcx.patch import FileChange
@@ -94,7 +95,7 @@ def check_in_scratch(workspace: Workspace, changes: tuple[FileChange, ...], argv
             shutil.copy2(source, root / path)
         for change in changes:
             (root / change.path).parent.mkdir(parents=True, exist_ok=True)
-            (root / change.path).write_bytes(change.new.encode("utf-8"))
+            (root / change.path).write_bytes(encode(change.new, change.encoding, change.path))
         return run_check(argv, root, timeout_s, scratch=True)
 
 

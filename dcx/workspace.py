@@ -11,6 +11,7 @@ from pathlib import Path, PurePosixPath
 
 import git
 
+from dcx.encoding import UTF8, decode
 from dcx.errors import NotARepositoryError, PathError, RepositoryStateError
 from dcx.patch import dominant_ending
 
@@ -30,6 +31,7 @@ class FileText:
     newline: str  # the file's dominant line ending: "\n" or "\r\n"
     mode: int
     raw: bytes
+    encoding: str = UTF8  # see dcx.encoding; ``raw`` is ``text`` in it
 
 
 class Workspace:
@@ -173,16 +175,11 @@ class Workspace:
             raw = full.read_bytes()
         except OSError as exc:
             raise PathError(f"cannot read {path}: {exc.strerror}") from None
-        if b"\0" in raw[:_BINARY_SNIFF]:
+        if b"\0" in raw[:_BINARY_SNIFF] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
             raise PathError(f"{path} is a binary file; dcx only edits text")
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            raise PathError(f"{path} is not UTF-8 text; dcx only edits UTF-8 files") from None
-        if text.startswith("\ufeff"):
-            raise PathError(f"{path} starts with a byte-order mark; dcx does not edit such files yet")
+        text, encoding = decode(raw, path)
         mode = stat.S_IMODE(full.stat().st_mode)
-        return FileText(path, text, dominant_ending(text), mode, raw)
+        return FileText(path, text, dominant_ending(text), mode, raw, encoding)
 
     def readable(self, path: str) -> bool:
         try:

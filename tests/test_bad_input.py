@@ -151,10 +151,3 @@ def test_dcx_never_commits_and_never_skips_hooks() -> None:
             assert '"commit"' not in text and "index.commit" not in text, source
 
 
-def test_non_utf8_files_are_refused_with_their_bytes_untouched(make_repo, scripted, monkeypatch) -> None:
-    repo = make_repo({"calc.py": CALC, "legacy.py": "# caf\xe9\nX = 1\n".encode("latin-1")})
-    monkeypatch.chdir(repo)
-    scripted(GOOD, [FIXED])
-    one_line_error(invoke("fix", "x", "legacy.py"), "legacy.py is not UTF-8 text")
-    assert (repo / "legacy.py").read_bytes() == "# caf\xe9\nX = 1\n".encode("latin-1")
-    assert subprocess.run(["git", "diff", "--quiet"], cwd=repo).returncode == 0

@@ -130,6 +130,20 @@ def test_user_errors_are_one_line(make_repo, scripted, monkeypatch, args, messag
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
 
 
+def test_a_fault_of_the_machine_is_one_line(make_repo, scripted, monkeypatch, mocker) -> None:
+    """A full disk or too many open files while dcx works (here while it gathers context):
+    no traceback, nothing written."""
+    repo = make_repo({"calc.py": CALC})
+    monkeypatch.chdir(repo)
+    scripted(GOOD, [])
+    mocker.patch("dcx.handler.gather", side_effect=OSError(24, "Too many open files"))
+    result = invoke("fix", "x", "--apply")
+    assert result.exit_code == 1
+    assert result.stderr == "Error: Too many open files; nothing was written\n"
+    mocker.stopall()
+    assert git(repo, "status", "--porcelain") == ""
+
+
 def test_not_a_repository(tmp_path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     result = invoke("fix", "anything")

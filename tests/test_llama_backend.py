@@ -27,3 +27,7 @@ def test_a_later_turn_evaluates_only_its_new_tokens() -> None:
 
     prompt_rate, generation_rate = router.raw_throughput(256, 16)
     assert prompt_rate > generation_rate > 0  # tokens/s, llama-cpp-python alone
+    deep_prompt, deep_generation = router.raw_throughput(64, 8, cached_tokens=512)
+    evaluated = router._perf(router._llama).n_p_eval
+    assert deep_prompt > 0 and deep_generation > 0
+    assert 64 <= evaluated <= 66, evaluated  # only the new tokens were evaluated, after the prefix

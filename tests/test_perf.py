@@ -15,25 +15,28 @@ def test_stage_seconds_and_tokens_are_summed_over_the_tasks(tmp_path) -> None:
     assert abs(sum(summary["stages"].values()) - summary["seconds"]) < 0.2
     code = summary["roles"]["code"]
     assert code["calls"] == 1 and code["sent"] == code["evaluated"] > 0 and code["written"] > 0
+    assert code["cached_per_call"] == 0
     assert summary["roles"]["language"]["calls"] == 2
 
 
 class Engine:
     def __init__(self) -> None:
-        self.asked: list[tuple[int, int]] = []
+        self.asked: list[tuple[int, int, int]] = []
 
-    def raw_throughput(self, prompt_tokens: int, generate_tokens: int) -> tuple[float, float]:
-        self.asked.append((prompt_tokens, generate_tokens))
+    def raw_throughput(self, prompt_tokens: int, generate_tokens: int,
+                       cached_tokens: int = 0) -> tuple[float, float]:
+        self.asked.append((prompt_tokens, generate_tokens, cached_tokens))
         return 200.0, 20.0
 
 
 def test_dcx_throughput_is_compared_with_the_engine_alone_at_the_same_lengths() -> None:
     summary = {"seconds": 10.0, "stages": {"code model": 8.0, "other": 2.0}, "roles": {
         "code": {"calls": 2, "sent": 900, "evaluated": 600, "written": 100, "prompt_per_s": 190.0,
-                 "generation_per_s": 19.0, "evaluated_per_call": 300, "written_per_call": 50}}}
+                 "generation_per_s": 19.0, "evaluated_per_call": 300, "written_per_call": 50,
+                 "cached_per_call": 150}}}
     engine = Engine()
     measure_raw(summary, {"code": engine, "language": engine})
-    assert engine.asked == [(300, 50)]  # once per engine, at dcx's lengths per call
+    assert engine.asked == [(300, 50, 150)]  # at dcx's lengths and cache depth per call
     code = summary["roles"]["code"]
     assert code["prompt_ratio"] == 0.95 and code["generation_ratio"] == 0.95
     table = perf_table(summary)

@@ -74,13 +74,15 @@ def test_binary_huge_non_utf8_and_ignored_files_are_refused(make_repo) -> None:
     repo = make_repo({
         "img.png": b"\x89PNG\r\n\x1a\n\0\0\0",
         "big.txt": "x" * (600 * 1024),
-        "latin.txt": "caf\xe9\n".encode("latin-1"),
+        "utf16.txt": "caf\xe9\n".encode("utf-16"),
+        "liar.py": "# -*- coding: utf-8 -*-\ncaf\xe9\n".encode("latin-1"),
         ".gitignore": "secret_dir/\n",
     })
     (repo / "secret_dir").mkdir()
     (repo / "secret_dir" / "x.py").write_text("")
     ws = Workspace(repo)
-    for path, message in [("img.png", "binary"), ("big.txt", "KiB"), ("latin.txt", "not UTF-8"),
+    for path, message in [("img.png", "binary"), ("big.txt", "KiB"), ("utf16.txt", "UTF-16 or UTF-32"),
+                          ("liar.py", "not valid utf-8 text"),
                           ("secret_dir/x.py", "ignored"), ("missing.py", "does not exist")]:
         with pytest.raises(PathError, match=message):
             ws.read(path)

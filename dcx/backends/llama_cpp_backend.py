@@ -139,14 +139,21 @@ class LlamaCppBackend:
 
         return llama_cpp.llama_perf_context(llama.ctx)
 
-    def raw_throughput(self, prompt_tokens: int, generate_tokens: int) -> tuple[float, float]:
+    def raw_throughput(self, prompt_tokens: int, generate_tokens: int,
+                       cached_tokens: int = 0) -> tuple[float, float]:
         """llama-cpp-python alone on this model, for comparison with what dcx gets from it:
-        (prompt tokens evaluated per second for a fresh prompt of ``prompt_tokens``, tokens
-        generated per second for ``generate_tokens`` tokens). Clears the model's prompt cache."""
+        (prompt tokens evaluated per second for ``prompt_tokens`` new tokens after a cached
+        prefix of ``cached_tokens``, tokens generated per second for ``generate_tokens`` tokens
+        after them). The prefix is evaluated first, untimed, so both measure at the same depth
+        of the context as dcx's calls. Clears the model's prompt cache."""
         llama = self._load()
-        sample = (Path(__file__).read_text() * 20).encode()
-        tokens = llama.tokenize(sample, add_bos=True)[: max(1, prompt_tokens)]
+        sample = (Path(__file__).read_text() * 40).encode()
+        room = max(1, self._n_ctx - generate_tokens - 8)
+        cached_tokens = min(cached_tokens, max(0, room - prompt_tokens))
+        tokens = llama.tokenize(sample, add_bos=True)[: min(room, cached_tokens + max(1, prompt_tokens))]
         llama.reset()
+        if cached_tokens:
+            llama.create_completion(tokens[:cached_tokens], max_tokens=1, temperature=0.0)
         self._reset_perf(llama)
         llama.create_completion(tokens, max_tokens=generate_tokens, temperature=0.0,
                                 logit_bias={llama.token_eos(): float("-inf")})
