@@ -158,7 +158,8 @@ def _print_notes(mode: str, outcome: Any) -> None:
 @click.option("--test-rounds", type=int, default=None,
               help="Extra attempts with the failing output (default 2).")
 @click.option("--allow-deletions", is_flag=True, default=None,
-              help="Accept a change that deletes most of a file (refused otherwise).")
+              help="Accept a change that deletes most of a file, or code the request does not "
+                   "name (refused otherwise).")
 @_model_options
 def fix(instruction: str, paths: tuple[str, ...], apply: bool, as_json: bool, output: str | None,
         max_steps: int | None, test_command: str | None, test_rounds: int | None,

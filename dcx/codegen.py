@@ -141,6 +141,8 @@ def _brace_balance(text: str) -> int:
     return code.count("{") - code.count("}") + code.count("(") - code.count(")")
 
 
+NOT_YET = ("\nNote: the code as shown does not do this yet, so a reply that repeats it unchanged "
+           "is wrong.")
 RETRY_TEMPERATURE = 0.7  # Qwen2.5-Coder's recommended sampling, for tries after a failed one
 
 
@@ -160,7 +162,7 @@ class CodeWriter:
 
     def _prompt(self, path: str, file_text: str, target: Target, instructions: str, request: str,
                 related: Mapping[str, str], hints: Sequence[tuple[str, str]],
-                tests: Mapping[str, str]) -> str:
+                tests: Mapping[str, str], warning: str = "") -> str:
         lines = split_lines(file_text)
         language = language_of(path)
         python = language == "python"
@@ -198,7 +200,7 @@ class CodeWriter:
             focus += f"\nThe request {'also ' if focus else ''}names: {names}."
         note = "" if instructions.strip() == request.strip() else f"\nPlanner's note: {instructions}"
         return (
-            f"{shown}\nRequest (a bug report means: fix the bug): {request}{note}{focus}\n\n"
+            f"{shown}\nRequest (a bug report means: fix the bug): {request}{warning}{note}{focus}\n\n"
             f"Reply with {what}, in one ```{language} block."
         )
 
@@ -213,15 +215,16 @@ class CodeWriter:
         related = dict(related or {})
         tests = {p: t for p, t in (tests or {}).items() if p != path and p not in related}
         files = {path: old, **related, **tests}
-        messages: list[Message] = [
-            {"role": "system", "content": CODE_SYSTEM},
-            {"role": "user", "content": self._prompt(path, old, target, instructions, request,
-                                                     related, hints, tests)},
-        ]
+        def first_messages(warning: str = "") -> list[Message]:
+            return [{"role": "system", "content": CODE_SYSTEM},
+                    {"role": "user", "content": self._prompt(path, old, target, instructions, request,
+                                                             related, hints, tests, warning)}]
+
+        messages = first_messages()
         size = len(split_lines(old)) if target.kind == "file" else target.end - target.start
         budget = min(2048, 300 + 20 * size)
         last_problem = ""
-        identical = 0  # an unchanged reply is retried once: a second one rarely differs
+        identical = 0  # an unchanged reply is retried once, afresh: a second one rarely differs
         for attempt in range(1, self.retries + 2):
             greedy = self._round == 0 and attempt == 1
             completion = self.backend.chat(
@@ -236,8 +239,13 @@ class CodeWriter:
             except ReplyError as exc:
                 changed, problem = {}, str(exc)
             if problem is None and not changed and attempt <= self.retries and not identical:
+                # Asked again from the start, told that a copy is wrong: shown its own unchanged
+                # copy in the conversation, a small model copies it once more (measured:
+                # QuixBugs first attempt 12/40 that way, 14/40 this way).
                 identical += 1
-                problem = "your code is identical to the original, so nothing was changed"
+                messages = first_messages(NOT_YET)
+                last_problem = "the code model returned the code unchanged"
+                continue
             if problem is None:
                 new = changed.get(path, old)
                 others = {p: t for p, t in changed.items() if p != path}

@@ -95,7 +95,7 @@ KEYS: tuple[Key, ...] = (
         "of building on the failed change"),
     Key("test_timeout", int, 120, ("DCX_TEST_TIMEOUT",), "seconds one test run may take"),
     Key("allow_deletions", bool, False, ("DCX_ALLOW_DELETIONS",),
-        "accept edits that delete most of a file (refused by default)"),
+        "accept edits that delete most of a file or code the request does not name"),
     Key("language_model_url", str, None, ("DCX_LANGUAGE_MODEL_URL",),
         "OpenAI-compatible server for the router (base URL ending in /v1); unset: in-process"),
     Key("code_model_url", str, None, ("DCX_CODE_MODEL_URL",),

@@ -15,7 +15,8 @@ from dcx.context import Context, gather
 from dcx.encoding import UTF8, check_encodable
 from dcx.errors import CodeGenerationError, DcxError, InputError, PathError, StepLimitError
 from dcx.models import choose
-from dcx.patch import FileChange, build_patch, destructive_reason, patch_bytes
+from dcx.guards import destructive_reason, removed_definitions_reason
+from dcx.patch import FileChange, build_patch, patch_bytes
 from dcx.plan import hints_for, named_tests, plan_first_call, related_files
 from dcx.progress import Reporter, Silent
 from dcx.rename import imports_name, rename_references, uses_name
@@ -421,7 +422,8 @@ class LocalCodingHandler:
         new_texts = {path: edit.new_text, **edit.others}
         for changed_path, new_text in new_texts.items():
             old_text = text if changed_path == path else related[changed_path]
-            reason = destructive_reason(old_text or "", new_text)
+            reason = destructive_reason(old_text or "", new_text) or removed_definitions_reason(
+                changed_path, old_text or "", new_text, self._request.instruction)
             if reason and not self.settings.allow_deletions:
                 raise ToolCallError(f"{reason} ({changed_path}); change a smaller target")
             original = self._session.originals.get(changed_path)

@@ -130,15 +130,3 @@ def validate(diff: str, changes: list[FileChange]) -> None:
         want_added = sum(j2 - j1 for tag, _, _, j1, j2 in opcodes if tag != "equal")
         if (removed, added) != (want_removed, want_added):
             raise PatchError(f"the built diff for {patched.path} miscounts lines; please report this")
-
-
-def destructive_reason(old: str, new: str, min_lines: int = 12, keep_ratio: float = 0.5) -> str | None:
-    """Why replacing ``old`` by ``new`` looks like gutting a file, or None when it does not."""
-    old_count = len([line for line in split_lines(old) if line.strip()])
-    new_count = len([line for line in split_lines(new) if line.strip()])
-    if old_count >= min_lines and new_count < old_count * keep_ratio:
-        return (
-            f"the change would cut the file from {old_count} to {new_count} non-blank lines; "
-            "dcx refuses edits that delete most of a file"
-        )
-    return None

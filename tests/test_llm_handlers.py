@@ -230,6 +230,13 @@ def test_when_the_planned_edit_changes_nothing_dcx_says_so_without_the_router(ma
     assert [(s.tool, s.by) for s in result.steps] == [("generate_code", "dcx"), ("finish", "dcx")]
     assert result.diff == "" and "nothing to change" in result.answer
     assert router.chat.call_count == 0 and coder.chat.call_count == 2  # one retry when unchanged
+    first, retry = (c.args[0] for c in coder.chat.call_args_list)
+    # the retry starts afresh (the unchanged copy is not in it), told that a copy is wrong
+    assert len(retry) == len(first) == 2 and retry[0] == first[0]
+    assert retry[1]["content"] == first[1]["content"].replace(
+        "add() subtracts", "add() subtracts\nNote: the code as shown does not do this yet, so a "
+        "reply that repeats it unchanged is wrong.")
+    assert coder.chat.call_args_list[1].kwargs["temperature"] > 0
 
 
 def test_with_router_review_the_router_takes_over_an_unchanged_planned_edit(make_repo, mocker) -> None:

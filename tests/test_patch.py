@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from dcx.errors import PatchError
-from dcx.patch import FileChange, build_patch, destructive_reason, split_lines, validate
+from dcx.guards import destructive_reason, removed_definitions_reason
+from dcx.patch import FileChange, build_patch, split_lines, validate
 from tests.conftest import git
 
 CASES = {
@@ -77,3 +78,17 @@ def test_destructive_reason_flags_gutted_file() -> None:
     assert destructive_reason(old, "line 0\n") is not None
     assert destructive_reason(old, old.replace("line 3", "LINE 3")) is None
     assert destructive_reason("a\nb\n", "") is None  # tiny files are not guarded
+
+
+def test_deleting_a_definition_the_request_does_not_name_is_refused() -> None:
+    old = "function a() {\n  return 1;\n}\n\nfunction helper() {\n  return 2;\n}\n"
+    new = "function a() {\n  return 3;\n}\n"
+    assert removed_definitions_reason("x.js", old, new, "a() must return 3") == (
+        "the change would delete helper, which the request does not mention; dcx refuses edits "
+        "that delete code the request did not touch")
+    assert removed_definitions_reason("x.js", old, new, "drop helper(), a() returns 3") is None
+    assert removed_definitions_reason("x.js", old, old.replace("1", "5"), "a() returns 5") is None
+    py = "class Stack:\n    def push(self, x):\n        pass\n\n    def pop(self):\n        pass\n"
+    assert "Stack.pop" in removed_definitions_reason("s.py", py, py.split("\n\n")[0] + "\n", "push")
+    renamed = py.replace("def pop", "def take")
+    assert removed_definitions_reason("s.py", py, renamed, "Rename Stack.pop to take") is None

@@ -140,6 +140,23 @@ def test_a_gutting_rewrite_is_refused(make_repo) -> None:
     assert "-function f9() {" in allowed.diff
 
 
+def test_a_rewrite_that_drops_code_the_request_does_not_name_is_refused(make_repo) -> None:
+    """The request ("total ignores quantity") names total; the reply drops the helper too."""
+    js = "function total(items) {\n  return sum(items);\n}\n\nfunction sum(xs) {\n  return 0;\n}\n"
+    repo = make_repo({"cart.js": js})
+    reply = code_reply("function total(items) {\n  return items.length;\n}", "javascript")
+    steps = [call("generate_code", path="cart.js", target="file", instructions="x"),
+             call("finish", answer="no")]
+    result, router, _ = run(repo, steps, [reply])
+    assert tool_results(router)[0] == (
+        "Result of generate_code:\nError: the change would delete sum, which the request does not "
+        "mention; dcx refuses edits that delete code the request did not touch (cart.js); change "
+        "a smaller target")
+    assert result.diff == ""
+    allowed, _, _ = run(repo, steps, [reply], allow_deletions=True)
+    assert "-function sum(xs) {" in allowed.diff
+
+
 def test_parse_call_validates_arguments() -> None:
     with pytest.raises(ToolCallError, match="missing argument 'end'"):
         parse_call(call("read_file", path="a.py", start=1))
