@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from dcx.patch import split_lines
-from dcx.targets import symbols_of
+from dcx.targets import generic_symbols, language_of, python_symbols
 
 
 def destructive_reason(old: str, new: str, min_lines: int = 12, keep_ratio: float = 0.5) -> str | None:
@@ -25,8 +25,7 @@ def destructive_reason(old: str, new: str, min_lines: int = 12, keep_ratio: floa
 def removed_definitions_reason(path: str, old: str, new: str, request: str) -> str | None:
     """Why ``new`` deletes code the request did not touch: functions, classes or methods of
     ``old`` that ``new`` no longer defines and that the request does not name. None otherwise."""
-    before = {s.name for s in symbols_of(path, old)}
-    after = {s.name for s in symbols_of(path, new)}
+    before, after = _definitions(path, old), _definitions(path, new)
     words = set(re.findall(r"[A-Za-z_$][\w$]*", request))
     gone = [n for n in before - after if not any(part in words for part in n.split("."))]
     if not gone:
@@ -34,3 +33,12 @@ def removed_definitions_reason(path: str, old: str, new: str, request: str) -> s
     names = ", ".join(sorted(gone)[:5])
     return (f"the change would delete {names}, which the request does not mention; dcx refuses "
             "edits that delete code the request did not touch")
+
+
+def _definitions(path: str, text: str) -> set[str]:
+    """Names defined in ``text``: Python's functions, classes and methods; in other languages the
+    blocks that start a line unindented (an indented ``const x = ...`` is a local variable)."""
+    if language_of(path) == "python":
+        return {s.name for s in python_symbols(text)}
+    lines = split_lines(text)
+    return {s.name for s in generic_symbols(text) if not lines[s.start][:1].isspace()}

@@ -108,7 +108,7 @@ class LocalCodingHandler:
         self._request = Request("")
         self._feedback: str | None = None
         self._context: Context | None = None
-        self._previous_diff = ""
+        self._previous_diffs: list[str] = []  # every failed attempt's change, for the next one
 
     # -- public ----------------------------------------------------------------------------
 
@@ -120,8 +120,13 @@ class LocalCodingHandler:
         started = time.monotonic()
         if feedback is None:
             self._session = _Session()
+            self._previous_diffs = []
         else:  # count this attempt's own steps and edits
-            self._previous_diff = self._patch(list(self._changes())) or "(no change)"
+            diff = self._patch(list(self._changes())) or "(no change)"
+            if not self.settings.feedback_restart:  # the files hold it: only the last one counts
+                self._previous_diffs = [diff]
+            elif diff not in self._previous_diffs:
+                self._previous_diffs.append(diff)
             if self.settings.feedback_restart:  # start again from the files as they were
                 originals = self._session.originals
                 self._session.files = {p: o.text for p, o in originals.items() if o is not None}
@@ -207,17 +212,30 @@ class LocalCodingHandler:
     def _feedback_text(self) -> str:
         now = ("The files are back as they were." if self.settings.feedback_restart
                else "The files now hold that change; fix it.")
-        return (f"\nA previous attempt made this change:\n{self._previous_diff}\nIt is not right "
-                f"yet. Test output:\n{self._feedback}\n{now}\n")
+        if len(self._previous_diffs) == 1:
+            return (f"\nA previous attempt made this change:\n{self._previous_diffs[0]}\nIt is not "
+                    f"right yet. Test output:\n{self._feedback}\n{now}\n")
+        return (f"\nPrevious attempts made these changes:\n{self._earlier()}None is right yet. "
+                f"Test output of the last one:\n{self._feedback}\n{now}\n")
+
+    def _earlier(self) -> str:
+        """Every failed attempt's change: a small model told only of the last one often makes the
+        one before it again."""
+        return "".join(f"Attempt {n}:\n{diff.rstrip()}\n"
+                       for n, diff in enumerate(self._previous_diffs, 1))
 
     def _code_request(self) -> str:
         """What the code model is told the user wants (with the last test failure, if any)."""
         if self._feedback is None:
             return self._request.instruction
         if self.settings.feedback_restart:
-            return (f"{self._request.instruction}\nA previous attempt made this change, and the "
-                    f"tests still failed:\n{self._previous_diff}\nTest output:\n{self._feedback}\n"
-                    "Do not repeat that attempt: find the real cause and fix it.")
+            if len(self._previous_diffs) == 1:
+                return (f"{self._request.instruction}\nA previous attempt made this change, and the "
+                        f"tests still failed:\n{self._previous_diffs[0]}\nTest output:\n"
+                        f"{self._feedback}\nDo not repeat that attempt: find the real cause and fix it.")
+            return (f"{self._request.instruction}\nPrevious attempts made these changes, and the "
+                    f"tests still failed:\n{self._earlier()}Test output of the last one:\n"
+                    f"{self._feedback}\nDo not repeat any of them: find the real cause and fix it.")
         return f"{self._request.instruction}\nThe tests still fail with:\n{self._feedback}"
 
     def _run_router(self, request: Request, context: Context) -> tuple[str, bool]:

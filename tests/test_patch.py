@@ -88,6 +88,8 @@ def test_deleting_a_definition_the_request_does_not_name_is_refused() -> None:
         "that delete code the request did not touch")
     assert removed_definitions_reason("x.js", old, new, "drop helper(), a() returns 3") is None
     assert removed_definitions_reason("x.js", old, old.replace("1", "5"), "a() returns 5") is None
+    local = "function a(s) {\n  const parts = s.split(' ');\n  return parts;\n}\n"
+    assert removed_definitions_reason("x.js", local, local.replace("parts", "words"), "a()") is None
     py = "class Stack:\n    def push(self, x):\n        pass\n\n    def pop(self):\n        pass\n"
     assert "Stack.pop" in removed_definitions_reason("s.py", py, py.split("\n\n")[0] + "\n", "push")
     renamed = py.replace("def pop", "def take")

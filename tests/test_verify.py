@@ -60,6 +60,18 @@ def test_without_restart_the_next_attempt_builds_on_the_failed_change(fixture_re
     assert "-    return sum(values) / (len(values) - 1)\n+    return sum(values) / len(values)" in outcome.result.diff
 
 
+def test_the_third_attempt_is_told_of_both_failed_ones(fixture_repo) -> None:
+    repo = fixture_repo("mean")
+    other = WRONG.replace("/ 2", "/ 3")
+    outcome, _, coder = fix_mean(repo, PLAN * 3, [code_reply(WRONG), code_reply(other), code_reply(RIGHT)])
+    assert [c.passed for c in outcome.checks] == [False, False, True]
+    third = coder.history[2]["messages"][1]["content"]
+    assert "Previous attempts made these changes, and the tests still failed:\nAttempt 1:\n" in third
+    assert third.index("+    return sum(values) / 2") < third.index("Attempt 2:\n") \
+        < third.index("+    return sum(values) / 3")
+    assert "Test output of the last one:" in third and "Do not repeat any of them" in third
+
+
 def test_rounds_are_bounded(fixture_repo) -> None:
     repo = fixture_repo("mean")
     outcome, router, coder = fix_mean(repo, PLAN * 5, [code_reply(WRONG)] * 5, test_rounds=1)
