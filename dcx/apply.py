@@ -12,6 +12,7 @@ from typing import Callable, Mapping, TypeVar
 import git
 
 from dcx import backups
+from dcx.atomic import write_atomic
 from dcx.encoding import encode
 from dcx.errors import ApplyError, PathError
 from dcx.patch import FileChange, build_patch, patch_bytes
@@ -67,35 +68,6 @@ def check_no_conflicts(workspace: Workspace, changes: tuple[FileChange, ...]) ->
                              "`git add` it, then run dcx again. Nothing was written")
 
 
-def write_atomic(path: Path, data: bytes, mode: int) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".dcx-tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(directory: Path) -> None:
-    """Make the rename itself durable (a crash right after it keeps the new name)."""
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass  # some file systems cannot sync a directory
-    finally:
-        os.close(fd)
-
-
 def write_changes(workspace: Workspace, changes: tuple[FileChange, ...],
                   originals: Mapping[str, FileText]) -> None:
     """Write every file or none: on any failure (or Ctrl-C), files already written are put back."""
@@ -116,22 +88,38 @@ def write_changes(workspace: Workspace, changes: tuple[FileChange, ...],
             started.append(change)
             write_atomic(full, data[change.path], mode)
     except BaseException as exc:
-        for change in reversed(started):
-            full = workspace.root / change.path
-            if change.is_new:
-                full.unlink(missing_ok=True)
-            elif _read(full) != originals[change.path].raw:
-                original = originals[change.path]
-                write_atomic(full, original.raw, original.mode)
-        for directory in reversed(created_dirs):
-            try:
-                directory.rmdir()
-            except OSError:
-                pass
+        try:
+            _put_back(workspace, started, originals, created_dirs)
+        except BaseException as second:
+            why = ("interrupted" if isinstance(second, KeyboardInterrupt)
+                   else getattr(second, "strerror", None) or type(second).__name__)
+            raise RollbackError(f"writing the change failed, and putting back the files already "
+                                f"written failed too ({why}): some files may hold dcx's version; "
+                                "`dcx undo` puts back their previous versions") from None
         if isinstance(exc, OSError):
             raise ApplyError(f"could not write {getattr(exc, 'filename', '') or 'a file'}: "
                              f"{exc.strerror}; nothing was changed") from None
         raise
+
+
+class RollbackError(ApplyError):
+    """Writing failed and so did restoring a file already written: the backup must be kept."""
+
+
+def _put_back(workspace: Workspace, started: list[FileChange], originals: Mapping[str, FileText],
+              created_dirs: list[Path]) -> None:
+    for change in reversed(started):
+        full = workspace.root / change.path
+        if change.is_new:
+            full.unlink(missing_ok=True)
+        elif _read(full) != originals[change.path].raw:
+            original = originals[change.path]
+            write_atomic(full, original.raw, original.mode)
+    for directory in reversed(created_dirs):
+        try:
+            directory.rmdir()
+        except OSError:
+            pass
 
 
 def _read(path: Path) -> bytes | None:
@@ -159,7 +147,8 @@ def stage(workspace: Workspace, changes: tuple[FileChange, ...],
     for change in changes:
         build_patch([change])  # checked
         try:
-            workspace.repo.git.apply("--cached", "--recount", "-", istream=_stdin(patch_bytes([change])))
+            with _stdin(patch_bytes([change])) as diff:
+                workspace.repo.git.apply("--cached", "--recount", "-", istream=diff)
             staged.append(change.path)
             if on_staged:
                 on_staged(change.path)
@@ -187,6 +176,8 @@ def write_with_backup(workspace: Workspace, changes: tuple[FileChange, ...],
     folder = backups.record(workspace, changes, originals, instruction)
     try:
         write_changes(workspace, changes, originals)
+    except RollbackError:
+        raise  # some file may hold the new text: the backup is what `dcx undo` needs
     except BaseException:
         backups.discard(folder)
         raise

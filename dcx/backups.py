@@ -14,6 +14,7 @@ from typing import Mapping
 
 import git
 
+from dcx.atomic import write_atomic
 from dcx.encoding import encode
 from dcx.errors import DcxError
 from dcx.patch import FileChange
@@ -59,11 +60,22 @@ def record(workspace: Workspace, changes: tuple[FileChange, ...], originals: Map
     backup_id = time.strftime("%Y%m%d-%H%M%S", time.localtime(now / 1e9)) + f"-{now % 10**9:09d}"
     folder = root / backup_id
     (folder / "files").mkdir(parents=True)
+    try:
+        _save(folder, _manifest(workspace, folder, changes, originals, instruction, backup_id))
+    except BaseException:
+        discard(folder)
+        raise
+    _prune(root)
+    return folder
+
+
+def _manifest(workspace: Workspace, folder: Path, changes: tuple[FileChange, ...],
+              originals: Mapping[str, FileText], instruction: str, backup_id: str) -> dict:
     entries = []
     for number, change in enumerate(changes):
         original = originals.get(change.path)
         if original is not None:
-            (folder / "files" / str(number)).write_bytes(original.raw)
+            write_atomic(folder / "files" / str(number), original.raw, 0o644)  # synced
         entries.append({
             "path": change.path,
             "existed": original is not None,
@@ -73,11 +85,13 @@ def record(workspace: Workspace, changes: tuple[FileChange, ...], originals: Map
             "index_before": index_entry(workspace, change.path),
             "index_after": None,
         })
-    manifest = {"id": backup_id, "created": time.time(), "instruction": instruction,
-                "files": entries, "applied": False, "undone": False}
-    (folder / "manifest.json").write_text(json.dumps(manifest, indent=2))
-    _prune(root)
-    return folder
+    return {"id": backup_id, "created": time.time(), "instruction": instruction,
+            "files": entries, "applied": False, "undone": False}
+
+
+def _save(folder: Path, manifest: dict) -> None:
+    """The manifest is replaced whole, never left half-written: undo depends on it."""
+    write_atomic(folder / "manifest.json", json.dumps(manifest, indent=2).encode(), 0o644)
 
 
 def note_staged(workspace: Workspace, folder: Path, path: str) -> None:
@@ -87,7 +101,7 @@ def note_staged(workspace: Workspace, folder: Path, path: str) -> None:
     for entry in manifest["files"]:
         if entry["path"] == path:
             entry["index_after"] = index_entry(workspace, path)
-    (folder / "manifest.json").write_text(json.dumps(manifest, indent=2))
+    _save(folder, manifest)
 
 
 def mark_applied(workspace: Workspace, folder: Path) -> None:
@@ -96,7 +110,7 @@ def mark_applied(workspace: Workspace, folder: Path) -> None:
     for entry in manifest["files"]:
         entry["index_after"] = index_entry(workspace, entry["path"])
     manifest["applied"] = True
-    (folder / "manifest.json").write_text(json.dumps(manifest, indent=2))
+    _save(folder, manifest)
 
 
 def discard(folder: Path) -> None:
@@ -188,7 +202,11 @@ def undo(workspace: Workspace, backup_id: str | None = None) -> Backup:
                             f"staged version of {entry['path']} ({exc.stderr.strip()}); run "
                             f"`git restore --staged {entry['path']}` if it should not be staged") from None
     manifest["undone"] = True
-    (backup.folder / "manifest.json").write_text(json.dumps(manifest, indent=2))
+    try:
+        _save(backup.folder, manifest)
+    except OSError as exc:
+        raise UndoError(f"the files of {backup.id} are restored, but dcx could not record that "
+                        f"({exc.strerror}); `dcx undo --list` may still show it as not undone") from None
     return Backup(backup.id, backup.created, backup.instruction, backup.files, True, backup.folder,
                   backup.interrupted)
 
@@ -196,8 +214,6 @@ def undo(workspace: Workspace, backup_id: str | None = None) -> Backup:
 def _restore_files(workspace: Workspace, folder: Path, entries: list[dict]) -> None:
     """Every file back to its old bytes, or none: on a failure, files already restored get
     dcx's version again."""
-    from dcx.apply import write_atomic  # apply imports this module
-
     done: list[tuple[Path, bytes, int]] = []
     try:
         for entry in entries:

@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from dcx import __version__
-from dcx.errors import DcxError
+from dcx.errors import DcxError, InputError
 
 EXIT_INTERRUPTED = 130
 
@@ -51,10 +51,19 @@ class DcxGroup(click.Group):
         except DcxError as exc:
             _fail(str(exc), exc.exit_code)
         except KeyboardInterrupt:
-            _fail("interrupted; nothing was written", EXIT_INTERRUPTED)
+            _fail("interrupted" + _what_was_written(ctx), EXIT_INTERRUPTED)
         except OSError as exc:  # the machine, not dcx: a full disk, too many open files, ...
             where = f" ({exc.filename})" if exc.filename else ""
-            _fail(f"{exc.strerror or exc}{where}; nothing was written", 1)
+            _fail(f"{exc.strerror or exc}{where}" + _what_was_written(ctx), 1)
+
+
+APPLIED = "dcx_applied"  # set in the context's meta once a change is in the working tree
+
+
+def _what_was_written(ctx: click.Context) -> str:
+    if ctx.meta.get(APPLIED):
+        return "; the change itself was applied (`dcx undo` reverts it)"
+    return "; nothing was written"
 
 
 def _model_options(func: Any) -> Any:
@@ -91,11 +100,15 @@ def _run(mode: str, instruction: str, paths: tuple[str, ...], apply: bool, as_js
     from dcx.progress import Reporter
 
     workspace = open_workspace(Path.cwd())
+    if output and not Path(output).absolute().parent.is_dir():
+        raise InputError(f"--output {output}: there is no folder {Path(output).absolute().parent}")
     flags = dict(flags, max_steps=max_steps)
     settings = _settings(flags, workspace)
     reporter = Reporter()
     outcome = run_request(workspace, settings, instruction, paths, mode, apply, reporter,
                           test_command=test_command)
+    if outcome.applied and outcome.applied.applied:
+        click.get_current_context().meta[APPLIED] = True
     if output:
         Path(output).write_bytes(outcome.result.diff_bytes)
     if as_json:

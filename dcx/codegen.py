@@ -244,7 +244,6 @@ class CodeWriter:
                 # QuixBugs first attempt 12/40 that way, 14/40 this way).
                 identical += 1
                 messages = first_messages(NOT_YET)
-                last_problem = "the code model returned the code unchanged"
                 continue
             if problem is None:
                 new = changed.get(path, old)

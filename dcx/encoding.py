@@ -18,7 +18,9 @@ UTF8 = "utf-8"
 UTF8_BOM = "utf-8-sig"  # UTF-8 after a byte-order mark (the mark is not part of the text)
 FALLBACKS = ("cp1252", "latin-1")
 # a comment in the first two lines that says ``coding: NAME`` or ``coding=NAME``
-_COOKIE = re.compile(rb"^[ \t\f]*(?:#|//|/\*|<!--|--|;|%|\"|@?rem\b).*?coding[:=][ \t]*([-\w.]+)", re.I)
+# (a ``"`` comment only as a vim script's modeline: elsewhere it starts a string or docstring)
+_COOKIE = re.compile(rb"^[ \t\f]*(?:#|//|/\*|<!--|--|;|%|\"(?=[ \t]*(?:vim?|ex):)|@?rem\b)"
+                     rb".*?coding[:=][ \t]*([-\w.]+)", re.I)
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
 
 

@@ -474,6 +474,12 @@ class LocalCodingHandler:
         renamed = rename_references(text, path, args["module"], args["old"], args["new"])
         if renamed is None or renamed == text:
             raise ToolCallError(f"{path} does not import {args['old']} from {args['module']}")
+        original = self._session.originals.get(path)
+        if original is not None:
+            try:
+                check_encodable(renamed, original.encoding, path)
+            except PathError as exc:
+                raise ToolCallError(str(exc)) from None
         self._session.files[path] = renamed
         self.reporter.stage(f"renamed {args['old']} to {args['new']} in {path}")
         return f"Renamed {args['old']} to {args['new']} in {path}:\n" + build_patch(

@@ -109,7 +109,15 @@ def build_patch(changes: list[FileChange]) -> str:
 
 def patch_bytes(changes: list[FileChange] | tuple[FileChange, ...]) -> bytes:
     """The diff as bytes, each file's part in that file's encoding, as `git apply` needs it."""
-    return b"".join(file_diff(c).encode(diff_codec(c.encoding)) for c in changes)
+    return b"".join(_file_diff_bytes(c) for c in changes)
+
+
+def _file_diff_bytes(change: FileChange) -> bytes:
+    """Headers in UTF-8 (paths are UTF-8 to git, whatever the file holds), hunks in the file's
+    encoding."""
+    text = file_diff(change)
+    cut = text.find("\n@@ ") + 1 or len(text)
+    return text[:cut].encode(UTF8) + text[cut:].encode(diff_codec(change.encoding))
 
 
 def validate(diff: str, changes: list[FileChange]) -> None:

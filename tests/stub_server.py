@@ -20,7 +20,7 @@ class Answer:
     cut: bool = False  # drop the connection after the first chunk
     events: list | None = None  # stream these JSON events (or raw "data:" strings) instead of text
     raw: bytes | None = None  # send this body as it is, with ``content_type`` and ``headers``
-    content_type: str = "application/json"
+    content_type: str | None = "application/json"  # None: no Content-Type header
     headers: dict = field(default_factory=dict)
 
 
@@ -65,7 +65,8 @@ class StubServer:
                     return  # the test is over
                 if answer.raw is not None:
                     self.send_response(answer.status)
-                    self.send_header("Content-Type", answer.content_type)
+                    if answer.content_type is not None:
+                        self.send_header("Content-Type", answer.content_type)
                     for name, value in answer.headers.items():
                         self.send_header(name, value)
                     self.send_header("Content-Length", str(len(answer.raw)))

@@ -144,6 +144,32 @@ def test_a_fault_of_the_machine_is_one_line(make_repo, scripted, monkeypatch, mo
     assert git(repo, "status", "--porcelain") == ""
 
 
+def test_output_into_a_missing_folder_is_refused_before_any_work(make_repo, scripted, monkeypatch) -> None:
+    repo = make_repo({"calc.py": CALC})
+    monkeypatch.chdir(repo)
+    scripted(GOOD, [code_reply("def add(a, b):\n    return a + b")])
+    result = invoke("fix", "add subtracts", "--apply", "--output", "no/such/folder/x.diff")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: --output no/such/folder/x.diff: there is no folder ")
+    assert (repo / "calc.py").read_text() == CALC and git(repo, "status", "--porcelain") == ""
+
+
+def test_a_fault_after_applying_does_not_claim_nothing_was_written(make_repo, scripted, monkeypatch,
+                                                                   mocker) -> None:
+    repo = make_repo({"calc.py": CALC})
+    monkeypatch.chdir(repo)
+    scripted(GOOD, [code_reply("def add(a, b):\n    return a + b")])
+    mocker.patch("dcx.cli._print_result", side_effect=OSError(5, "Input/output error"))
+    result = invoke("fix", "add subtracts", "--apply")
+    assert result.exit_code == 1
+    assert result.stderr == ("Error: Input/output error; the change itself was applied "
+                             "(`dcx undo` reverts it)\n")
+    mocker.stopall()
+    assert "return a + b" in (repo / "calc.py").read_text()
+    assert invoke("undo").exit_code == 0
+    assert (repo / "calc.py").read_text() == CALC and git(repo, "status", "--porcelain") == ""
+
+
 def test_not_a_repository(tmp_path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     result = invoke("fix", "anything")

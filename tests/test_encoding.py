@@ -29,6 +29,10 @@ FIXED_ADD = code_reply("def add(a, b):\n    return a + b")
      "// no declaration, Windows-1252: ‘quoted’\n"),
     (b"# cp1252 leaves 0x81 undefined: \x81\xe9\n", "latin-1", "# cp1252 leaves 0x81 undefined: \x81é\n"),
     ('"""Content-Encoding: gzip"""\n'.encode(), "utf-8", '"""Content-Encoding: gzip"""\n'),
+    ('"""Reads bank exports (encoding: cp1252), café."""\n'.encode(), "utf-8",
+     '"""Reads bank exports (encoding: cp1252), café."""\n'),
+    ('" vim: set fileencoding=latin-1 :\nlet s = "é"\n'.encode("latin-1"), "iso8859-1",
+     '" vim: set fileencoding=latin-1 :\nlet s = "é"\n'),
 ])
 def test_decode_finds_the_encoding_and_encode_gives_the_same_bytes_back(raw, encoding, text) -> None:
     assert decode(raw, "f") == (text, encoding)
@@ -56,18 +60,20 @@ def scripted(tmp_path, monkeypatch):
     return script
 
 
-@pytest.mark.parametrize("name, raw", [
-    ("latin-1 declared", LATIN.encode("latin-1")),
+@pytest.mark.parametrize("name, raw, path", [
+    ("latin-1 declared", LATIN.encode("latin-1"), "calc.py"),
     ("cp1252 undeclared", LATIN.replace("# -*- coding: latin-1 -*-\n", "").replace("'crème'", "'‘crème’'")
-     .encode("cp1252")),
-    ("UTF-8 with a byte-order mark", codecs.BOM_UTF8 + LATIN.replace("latin-1", "utf-8").encode()),
+     .encode("cp1252"), "calc.py"),
+    ("UTF-8 with a byte-order mark", codecs.BOM_UTF8 + LATIN.replace("latin-1", "utf-8").encode(), "calc.py"),
+    # the diff's headers name the path in UTF-8, as git does, whatever the file's own encoding
+    ("latin-1 in a folder named in UTF-8", LATIN.encode("latin-1"), "prix/année/calc.py"),
 ])
 def test_a_fix_keeps_the_files_encoding_in_the_diff_the_tree_and_the_index(
-        make_repo, scripted, monkeypatch, name, raw) -> None:
-    repo = make_repo({"calc.py": raw, "test_calc.py": "from calc import add\n"})
+        make_repo, scripted, monkeypatch, name, raw, path) -> None:
+    repo = make_repo({path: raw, "test_calc.py": "from calc import add\n"})
     monkeypatch.chdir(repo)
     scripted([FIXED_ADD])
-    printed = _fix(repo, "add must add", "calc.py")
+    printed = _fix(repo, "add must add", path)
     assert printed.exit_code == 0, printed.output
     diff = printed.stdout_bytes
     assert b"-    return a - b\n+    return a + b\n" in diff
@@ -75,13 +81,14 @@ def test_a_fix_keeps_the_files_encoding_in_the_diff_the_tree_and_the_index(
     check = subprocess.run(["git", "apply", "--check", "-"], cwd=repo, input=diff, capture_output=True)
     assert check.returncode == 0, check.stderr
     scripted([FIXED_ADD])
-    assert _fix(repo, "add must add", "calc.py", "--apply").exit_code == 0
-    written = (repo / "calc.py").read_bytes()
+    applied = _fix(repo, "add must add", path, "--apply", "--json")
+    assert applied.exit_code == 0 and json.loads(applied.stdout)["staged"] == [path], applied.output
+    written = (repo / path).read_bytes()
     assert written == raw.replace(b"return a - b", b"return a + b")  # every other byte as it was
-    staged = subprocess.run(["git", "show", ":calc.py"], cwd=repo, capture_output=True).stdout
+    staged = subprocess.run(["git", "show", f":{path}"], cwd=repo, capture_output=True).stdout
     assert staged == written and git(repo, "diff") == ""
     assert CliRunner().invoke(main, ["undo"]).exit_code == 0
-    assert (repo / "calc.py").read_bytes() == raw and git(repo, "status", "--porcelain") == ""
+    assert (repo / path).read_bytes() == raw and git(repo, "status", "--porcelain") == ""
 
 
 def test_a_change_the_files_encoding_cannot_carry_is_not_written(make_repo, scripted, monkeypatch) -> None:

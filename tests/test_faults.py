@@ -120,3 +120,32 @@ def test_a_fault_while_staging_is_one_line_and_undo_reverts_it(make_repo, mocker
     assert set(_state(repo).values()) == {"new"}
     backups.undo(Workspace(repo))
     assert git(repo, "status", "--porcelain") == ""
+
+
+def test_when_putting_back_fails_too_the_backup_is_kept_and_undo_restores(make_repo, monkeypatch) -> None:
+    """Writing the second file fails, and so does restoring the first (a full disk, twice): the
+    error says so, the backup survives, and `dcx undo` brings the first file back."""
+    repo = make_repo(FILES)
+    ws = Workspace(repo)
+    changes, originals = _change_set(ws)
+    real = os.replace
+    renamed_into: list[str] = []
+
+    def replace(src, dst, *args, **kwargs):
+        name = Path(dst).name
+        if name == "legacy.py" or (name == "crlf.txt" and "crlf.txt" in renamed_into):
+            raise OSError(28, "No space left on device")
+        renamed_into.append(name)
+        return real(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(ApplyError, match=r"^writing the change failed, and putting back the files "
+                                         r"already written failed too \(No space left on device\): "
+                                         r".*`dcx undo` puts back their previous versions$"):
+        apply_and_stage(ws, changes, originals, "double fault")
+    monkeypatch.setattr(os, "replace", real)
+    assert _state(repo) == {"crlf.txt": "new", "legacy.py": "old", "pkg/added.py": "absent"}
+    assert [b.interrupted for b in backups.list_backups(Workspace(repo))] == [True]
+    backups.undo(Workspace(repo))
+    assert _state(repo) == {"crlf.txt": "old", "legacy.py": "old", "pkg/added.py": "absent"}
+    assert git(repo, "status", "--porcelain") == ""

@@ -222,6 +222,13 @@ def test_a_reply_that_is_not_streamed_is_read_whole(stub) -> None:
     assert (done.text, done.prompt_tokens) == ("whole", 12)
 
 
+def test_a_stream_without_a_content_type_is_read_as_a_stream(stub) -> None:
+    chunk = {"choices": [{"index": 0, "delta": {"content": "streamed"}, "finish_reason": "stop"}]}
+    stub.answers.append(Answer(raw=b"data: " + json.dumps(chunk).encode() + b"\n\ndata: [DONE]\n\n",
+                               content_type=None))
+    assert backend(stub.url).chat(MESSAGES, max_tokens=5).text == "streamed"
+
+
 def test_html_error_pages_and_redirects_give_one_line(stub) -> None:
     page = b"<html>\n<head><title>502 Bad Gateway</title></head>\n<body>nginx</body>\n</html>\n"
     stub.answers.append(Answer(502, raw=page, content_type="text/html"))

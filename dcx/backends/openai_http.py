@@ -129,7 +129,7 @@ class OpenAIHTTPBackend:
             return exc
         import httpx
 
-        if isinstance(exc, (_CutOff, httpx.RemoteProtocolError)):
+        if isinstance(exc, (_CutOff, httpx.RemoteProtocolError, httpx.ReadError)):
             return BackendError(f"{self.endpoint.where} broke off its reply ({tries} tries); see "
                                 "the server's log")
         return BackendError(f"cannot reach {self.endpoint.where} ({_reason(exc)}); start the server, "
@@ -225,7 +225,7 @@ class OpenAIHTTPBackend:
             with self._http().stream("POST", "chat/completions", json=body) as response:
                 if response.status_code >= 300:
                     self._raise_for(response, response.read().decode("utf-8", "replace"))
-                if "text/event-stream" not in response.headers.get("content-type", "event-stream"):
+                if "text/event-stream" not in response.headers.get("content-type", "text/event-stream"):
                     # A server or proxy that ignored "stream": one whole JSON reply.
                     events: Iterator[Any] = iter([_json(response.read().decode("utf-8", "replace"),
                                                         self.endpoint.where), DONE])
