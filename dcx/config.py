@@ -113,6 +113,9 @@ KEYS: tuple[Key, ...] = (
         "seconds a model server may stay silent before dcx gives up on a request"),
     Key("http_retries", int, 2, ("DCX_HTTP_RETRIES",),
         "extra tries after a connection error or a server error (5xx), with backoff"),
+    Key("weight_repack", bool, False, ("DCX_WEIGHT_REPACK",),
+        "let llama.cpp repack the weights for this CPU (a second copy of them in memory; "
+        "measured slower at reading prompts here)"),
     Key("prompt_lookup", int, 0, ("DCX_PROMPT_LOOKUP",),
         "code model: tokens drafted per step by prompt-lookup decoding (0: off; costs "
         "context_tokens x vocabulary floats of memory)"),
@@ -141,6 +144,7 @@ class Settings:
     test_timeout: int = 120
     allow_deletions: bool = False
     prompt_lookup: int = 0
+    weight_repack: bool = False
     language_model_url: str | None = None
     code_model_url: str | None = None
     language_model_name: str | None = None

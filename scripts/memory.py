@@ -1,7 +1,7 @@
 """Peak resident memory of one process holding both packaged models after one call each.
 
-Usage: .venv/bin/python scripts/memory.py   (settings from the environment, e.g. DCX_PROMPT_LOOKUP=8)
-Prints VmHWM (peak RSS) and VmRSS from /proc/self/status, in MB.
+Usage: .venv/bin/python scripts/memory.py   (settings from the environment, e.g. DCX_PROMPT_LOOKUP=8 or DCX_WEIGHT_REPACK=1)
+Prints VmHWM (peak RSS) and VmRSS from /proc/self/status, in MiB.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ def main() -> None:
     prompt = Path(__file__).read_text()[:3000]
     for role in ("language", "code"):
         backends[role].chat([{"role": "user", "content": "Summarise:\n" + prompt}], max_tokens=16)
-        print(f"after the {role} model: peak {status('VmHWM'):.0f} MB, now {status('VmRSS'):.0f} MB")
+        print(f"after the {role} model: peak {status('VmHWM'):.0f} MiB, now {status('VmRSS'):.0f} MiB")
 
 
 if __name__ == "__main__":

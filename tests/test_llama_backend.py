@@ -31,3 +31,17 @@ def test_a_later_turn_evaluates_only_its_new_tokens() -> None:
     evaluated = router._perf(router._llama).n_p_eval
     assert deep_prompt > 0 and deep_generation > 0
     assert 64 <= evaluated <= 66, evaluated  # only the new tokens were evaluated, after the prefix
+
+
+@pytest.mark.model
+def test_weights_are_not_repacked_unless_asked() -> None:
+    """llama.cpp's repacking keeps a second copy of the weights (benchmarks.md: 2,628 against
+    2,003 MiB for both models); dcx loads without it unless `weight_repack` is set."""
+    import llama_cpp.llama_cpp as low
+
+    for setting in (False, True):
+        router = create_backends(load_settings(None, {"weight_repack": setting}), Silent())["language"]
+        reply = router.chat([{"role": "user", "content": "Say hi."}], max_tokens=2)
+        assert reply.text and router._llama.model_params.use_extra_bufts is setting
+        assert low.llama_model_default_params().use_extra_bufts  # llama.cpp's own default is back
+        router._llama.close()

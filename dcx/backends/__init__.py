@@ -36,6 +36,7 @@ def _default(settings: Settings, reporter: Reporter) -> dict[str, Backend]:
             n_threads=settings.n_threads,
             on_load=loaded,
             prompt_lookup=settings.prompt_lookup if role == "code" else 0,
+            weight_repack=settings.weight_repack,
         )
 
     code = make("code")
