@@ -35,8 +35,8 @@ def test_a_later_turn_evaluates_only_its_new_tokens() -> None:
 
 @pytest.mark.model
 def test_weights_are_not_repacked_unless_asked() -> None:
-    """llama.cpp's repacking keeps a second copy of the weights (benchmarks.md: 2,628 against
-    2,003 MiB for both models); dcx loads without it unless `weight_repack` is set."""
+    """llama.cpp's repacking keeps a second copy of the weights (benchmarks.md: 2,543 against
+    1,919 MiB for both models); dcx loads without it unless `weight_repack` is set."""
     import llama_cpp.llama_cpp as low
 
     for setting in (False, True):

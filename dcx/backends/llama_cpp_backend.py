@@ -171,7 +171,7 @@ class LlamaCppBackend:
 def _weight_repack(enabled: bool) -> Iterator[None]:
     """By default llama.cpp copies the weights into CPU-specific layouts ("extra buffer types")
     beside the memory-mapped file: a second copy in memory. Measured here (benchmarks.md), both
-    models then peak at 2,628 MiB instead of 2,003, and the code model reads prompts a quarter
+    models then peak at 2,543 MiB instead of 1,919, and the code model reads prompts a quarter
     slower. ``Llama()`` has no argument for it, so the model's default parameters are adjusted
     while it loads."""
     import llama_cpp.llama_cpp as low
