@@ -82,9 +82,9 @@ def _model_options(func: Any) -> Any:
 
 
 def _settings(flags: dict[str, Any], workspace: Any = None) -> Any:
-    from dcx.commands import settings_for
+    from dcx.config import load_settings
 
-    return settings_for(workspace, flags)
+    return load_settings(workspace.root if workspace else None, flags)
 
 
 @click.group(cls=DcxGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -200,7 +200,7 @@ def ask(question: str, paths: tuple[str, ...], as_json: bool, max_steps: int | N
 @_model_options
 def models(as_json: bool, assemble: bool, **flags: Any) -> None:
     """Show each role's model file, where it came from, its size and verification."""
-    from dcx.commands import model_report
+    from dcx.models import model_report
     from dcx.progress import Reporter
     from dcx.workspace import Workspace
 

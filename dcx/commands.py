@@ -8,9 +8,8 @@ from typing import Any, Mapping
 
 from dcx.apply import ApplyOutcome, apply_and_stage
 from dcx.backends import Backend
-from dcx.config import Settings, load_settings
+from dcx.config import Settings
 from dcx.handler import LocalCodingHandler, Request, Result
-from dcx.models import ROLES, choose, describe, describe_remote, endpoint, locate
 from dcx.progress import Reporter
 from dcx.verify import Attempt, CheckResult, check_in_scratch, fix_with_checks, parse_command
 from dcx.workspace import Workspace
@@ -64,10 +63,6 @@ def open_workspace(cwd: Path | str = ".") -> Workspace:
     return Workspace(cwd)
 
 
-def settings_for(workspace: Workspace | None, flags: Mapping[str, Any]) -> Settings:
-    return load_settings(workspace.root if workspace else None, flags)
-
-
 def run_request(
     workspace: Workspace,
     settings: Settings,
@@ -105,21 +100,3 @@ def run_request(
     if apply and mode == "fix":
         outcome = apply_and_stage(workspace, result.changes, result.originals, instruction)
     return RunOutcome(result, outcome, checks)
-
-
-def model_report(settings: Settings, assemble: bool, reporter: Reporter) -> list[dict[str, Any]]:
-    rows = []
-    for role in ROLES:
-        remote = endpoint(role, settings) if settings.backend == "llama_cpp" else None
-        if remote is not None:
-            row = describe_remote(remote)
-            row["backend"] = "openai"
-        else:
-            choice = choose(role, settings)
-            if assemble:
-                locate(choice, reporter)
-            row = describe(choice)
-            row["backend"] = settings.backend
-        row["mode"] = "dual" if settings.dual_model_mode else "single"
-        rows.append(row)
-    return rows

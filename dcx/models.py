@@ -109,3 +109,22 @@ def describe_remote(where: Endpoint) -> dict[str, Any]:
             error = exc
     row["error"] = str(error) if error else None
     return row
+
+
+def model_report(settings: Settings, assemble: bool, reporter: Reporter) -> list[dict[str, Any]]:
+    """What `dcx models` shows: each role's model, where it came from, and its state."""
+    rows = []
+    for role in ROLES:
+        remote = endpoint(role, settings) if settings.backend == "llama_cpp" else None
+        if remote is not None:
+            row = describe_remote(remote)
+            row["backend"] = "openai"
+        else:
+            choice = choose(role, settings)
+            if assemble:
+                locate(choice, reporter)
+            row = describe(choice)
+            row["backend"] = settings.backend
+        row["mode"] = "dual" if settings.dual_model_mode else "single"
+        rows.append(row)
+    return rows
