@@ -20,10 +20,10 @@ def write_atomic(path: Path, data: bytes, mode: int) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    fsync_dir(path.parent)
+    _fsync_dir(path.parent)
 
 
-def fsync_dir(directory: Path) -> None:
+def _fsync_dir(directory: Path) -> None:
     """Make a rename durable (a crash right after it keeps the new name)."""
     try:
         fd = os.open(directory, os.O_RDONLY)

@@ -71,6 +71,7 @@ def record(workspace: Workspace, changes: tuple[FileChange, ...], originals: Map
 
 def _manifest(workspace: Workspace, folder: Path, changes: tuple[FileChange, ...],
               originals: Mapping[str, FileText], instruction: str, backup_id: str) -> dict:
+    """Copy each original into ``folder/files`` (synced) and return the manifest describing them."""
     entries = []
     for number, change in enumerate(changes):
         original = originals.get(change.path)

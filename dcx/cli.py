@@ -100,8 +100,9 @@ def _run(mode: str, instruction: str, paths: tuple[str, ...], apply: bool, as_js
     from dcx.progress import Reporter
 
     workspace = open_workspace(Path.cwd())
-    if output and not Path(output).absolute().parent.is_dir():
-        raise InputError(f"--output {output}: there is no folder {Path(output).absolute().parent}")
+    folder = Path(output).absolute().parent if output else None
+    if folder is not None and not folder.is_dir():
+        raise InputError(f"--output {output}: there is no folder {folder}")
     flags = dict(flags, max_steps=max_steps)
     settings = _settings(flags, workspace)
     reporter = Reporter()

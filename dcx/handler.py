@@ -123,14 +123,14 @@ class LocalCodingHandler:
             self._previous_diffs = []
         else:  # count this attempt's own steps and edits
             diff = self._patch(list(self._changes())) or "(no change)"
-            if not self.settings.feedback_restart:  # the files hold it: only the last one counts
-                self._previous_diffs = [diff]
-            elif diff not in self._previous_diffs:
-                self._previous_diffs.append(diff)
             if self.settings.feedback_restart:  # start again from the files as they were
+                if diff not in self._previous_diffs:
+                    self._previous_diffs.append(diff)
                 originals = self._session.originals
                 self._session.files = {p: o.text for p, o in originals.items() if o is not None}
                 self._session.originals = {p: o for p, o in originals.items() if o is not None}
+            else:  # the files hold it: only the last one counts
+                self._previous_diffs = [diff]
             self._session.steps, self._session.edits = [], []
             self._session.round += 1
             self._session.followed_up = set()
@@ -393,6 +393,16 @@ class LocalCodingHandler:
         except (ToolCallError, PathError, CodeGenerationError) as exc:
             return f"Error: {exc}", False
 
+    def _check_encodable(self, path: str, text: str) -> None:
+        """A tool error when the file's encoding cannot carry ``text`` (a Latin-1 file cannot
+        take every character a model writes); new files are UTF-8."""
+        original = self._session.originals.get(path)
+        if original is not None:
+            try:
+                check_encodable(text, original.encoding, path)
+            except PathError as exc:
+                raise ToolCallError(str(exc)) from None
+
     def _current(self, path: str) -> str | None:
         """The text of ``path`` as edited so far, reading it on first use; None if it is new."""
         if path not in self._session.files:
@@ -444,12 +454,7 @@ class LocalCodingHandler:
                 changed_path, old_text or "", new_text, self._request.instruction)
             if reason and not self.settings.allow_deletions:
                 raise ToolCallError(f"{reason} ({changed_path}); change a smaller target")
-            original = self._session.originals.get(changed_path)
-            if original is not None:  # a Latin-1 file cannot take every character a model writes
-                try:
-                    check_encodable(new_text, original.encoding, changed_path)
-                except PathError as exc:
-                    raise ToolCallError(str(exc)) from None
+            self._check_encodable(changed_path, new_text)
         if text is None:
             self._session.originals[path] = None
         self._session.files.update(new_texts)
@@ -474,12 +479,7 @@ class LocalCodingHandler:
         renamed = rename_references(text, path, args["module"], args["old"], args["new"])
         if renamed is None or renamed == text:
             raise ToolCallError(f"{path} does not import {args['old']} from {args['module']}")
-        original = self._session.originals.get(path)
-        if original is not None:
-            try:
-                check_encodable(renamed, original.encoding, path)
-            except PathError as exc:
-                raise ToolCallError(str(exc)) from None
+        self._check_encodable(path, renamed)
         self._session.files[path] = renamed
         self.reporter.stage(f"renamed {args['old']} to {args['new']} in {path}")
         return f"Renamed {args['old']} to {args['new']} in {path}:\n" + build_patch(
