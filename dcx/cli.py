@@ -241,7 +241,7 @@ def models(as_json: bool, assemble: bool, **flags: Any) -> None:
 @click.option("--router", "language_model", metavar="KEY",
               help="Packaged router model, e.g. gemma-3-270m-q4_k_m.")
 @click.option("--max-steps", type=int, default=None, help="Router tool calls allowed per task.")
-@click.option("--test-rounds", type=int, default=2, show_default=True,
+@click.option("--test-rounds", type=int, default=3, show_default=True,
               help="Extra attempts with the failing test output (0: first attempt only).")
 @click.option("--record", is_flag=True,
               help="Write each task's model replies and diff to its golden.json (first attempt).")

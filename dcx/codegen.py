@@ -14,7 +14,7 @@ from dcx.config import CODE_SYSTEM
 from dcx.errors import CodeGenerationError
 from dcx.patch import dominant_ending, ending_near, split_lines
 from dcx.merge import ReplyError, merge_reply
-from dcx.targets import Target, generic_symbols, language_of
+from dcx.targets import Target, generic_symbols, hide_body, language_of
 
 SMALL_FILE_LINES = 150
 CONTEXT_BEFORE = 40
@@ -149,20 +149,26 @@ RETRY_TEMPERATURE = 0.7  # Qwen2.5-Coder's recommended sampling, for tries after
 class CodeWriter:
     """Writes one target (and, in Python, whatever else of the shown files the reply redefines).
 
-    The first try of the first round is greedy; every later try (a retry after invalid or
-    unchanged code, or a new round after failing tests) samples at RETRY_TEMPERATURE with a
-    fixed seed, so a retry can differ and a run stays repeatable."""
+    The first try of the first round (or of a round whose prompt is new, ``greedy``) is greedy;
+    every later try (a retry after invalid or unchanged code, or a new round after failing
+    tests) samples at RETRY_TEMPERATURE with a fixed seed, so a retry can differ and a run stays
+    repeatable."""
 
     def __init__(self, backend: Backend, retries: int, on_completion: Callable[[Completion], None],
-                 round_number: int = 0) -> None:
+                 round_number: int = 0, greedy: bool | None = None) -> None:
         self.backend = backend
         self.retries = retries
         self._on_completion = on_completion
         self._round = round_number
+        self._greedy = round_number == 0 if greedy is None else greedy
 
     def _prompt(self, path: str, file_text: str, target: Target, instructions: str, request: str,
                 related: Mapping[str, str], hints: Sequence[tuple[str, str]],
-                tests: Mapping[str, str], warning: str = "") -> str:
+                tests: Mapping[str, str], warning: str = "", hidden: str | None = None) -> str:
+        if hidden is not None:  # the target's body is hidden: shown its signature only
+            target = Target(target.name, target.kind, target.start, target.end - (
+                len(split_lines(file_text)) - len(split_lines(hidden))), target.indent)
+            file_text = hidden
         lines = split_lines(file_text)
         language = language_of(path)
         python = language == "python"
@@ -195,6 +201,9 @@ class CodeWriter:
             what = f"the complete new version of {target.name}"
             if python:
                 what += ", and of any other function or class you change or add"
+        if hidden is not None:
+            return (f"{shown}\nRequest: {request}{warning}\n\n"
+                    f"Reply with the complete new version of {target.name}, in one ```{language} block.")
         if hints:
             names = ", ".join(f"{name} in {p}" for p, name in hints)
             focus += f"\nThe request {'also ' if focus else ''}names: {names}."
@@ -207,18 +216,22 @@ class CodeWriter:
     def rewrite(
         self, path: str, file_text: str | None, target: Target, instructions: str, request: str,
         related: Mapping[str, str] | None = None, hints: Sequence[tuple[str, str]] = (),
-        tests: Mapping[str, str] | None = None,
+        tests: Mapping[str, str] | None = None, anew: bool = False,
     ) -> CodeEdit:
         """The target rewritten by the code model. ``related`` files are shown and may change
-        too; ``tests`` are shown for reference only: definitions of theirs in a reply are dropped."""
+        too; ``tests`` are shown for reference only: definitions of theirs in a reply are dropped.
+        With ``anew`` (a Python function target) the model sees the function's signature and
+        docstring but not its body, and writes it again from them, the request and the tests."""
         old = file_text or ""
+        hidden = hide_body(old, target) if anew and language_of(path) == "python" else None
         related = dict(related or {})
         tests = {p: t for p, t in (tests or {}).items() if p != path and p not in related}
         files = {path: old, **related, **tests}
         def first_messages(warning: str = "") -> list[Message]:
             return [{"role": "system", "content": CODE_SYSTEM},
                     {"role": "user", "content": self._prompt(path, old, target, instructions, request,
-                                                             related, hints, tests, warning)}]
+                                                             related, hints, tests, warning,
+                                                             hidden)}]
 
         messages = first_messages()
         size = len(split_lines(old)) if target.kind == "file" else target.end - target.start
@@ -226,7 +239,7 @@ class CodeWriter:
         last_problem = ""
         identical = 0  # an unchanged reply is retried once, afresh: a second one rarely differs
         for attempt in range(1, self.retries + 2):
-            greedy = self._round == 0 and attempt == 1
+            greedy = self._greedy and attempt == 1
             completion = self.backend.chat(
                 list(messages), max_tokens=budget,
                 temperature=0.0 if greedy else RETRY_TEMPERATURE, seed=100 * self._round + attempt)

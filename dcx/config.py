@@ -88,8 +88,11 @@ KEYS: tuple[Key, ...] = (
         "where it goes, and edits of files that still use a renamed name"),
     Key("router_review", bool, False, ("DCX_ROUTER_REVIEW",),
         "after dcx's own first edit, let the router review it and continue (default: finish)"),
-    Key("test_rounds", int, 2, ("DCX_TEST_ROUNDS",),
+    Key("test_rounds", int, 3, ("DCX_TEST_ROUNDS",),
         "extra attempts with the failing test output (fix --test)"),
+    Key("rewrite_from_round", int, 3, ("DCX_REWRITE_FROM_ROUND",),
+        "from this test round on, a Python function that still fails is written anew: the code "
+        "model sees its signature, docstring and tests but not its body (0: never)"),
     Key("feedback_restart", bool, True, ("DCX_FEEDBACK_RESTART",),
         "after failing tests, start again from the original files (told what failed) instead "
         "of building on the failed change"),
@@ -139,7 +142,8 @@ class Settings:
     context_budget: int = 1500
     plan_first_call: bool = True
     router_review: bool = False
-    test_rounds: int = 2
+    test_rounds: int = 3
+    rewrite_from_round: int = 3
     feedback_restart: bool = True
     test_timeout: int = 120
     allow_deletions: bool = False

@@ -7,7 +7,7 @@ import ast
 import re
 from dataclasses import dataclass
 
-from dcx.patch import split_lines
+from dcx.patch import dominant_ending, ending_near, split_lines
 
 WHOLE_FILE_NAMES = {"", "file", "whole file", "all", "*"}
 _RANGE = re.compile(r"^\s*(?:lines?\s*)?L?(\d+)\s*(?:-|:|\.\.|to)\s*L?(\d+)\s*$", re.I)
@@ -165,3 +165,38 @@ def find_target(path: str, text: str, name: str) -> Target | None:
     if chosen is None:
         return None
     return Target(chosen.name, chosen.kind, chosen.start, chosen.end, _indent(lines[chosen.start]))
+
+
+HIDDEN_BODY = "..."
+
+
+def hide_body(text: str, target: Target) -> str | None:
+    """``text`` with the body of the Python function ``target`` replaced by ``...`` (its
+    signature, decorators and docstring kept), or None when it has no body to hide."""
+    if target.kind != "function":
+        return None
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError):
+        return None
+    lines = split_lines(text)
+    for node in ast.walk(tree):
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        first = min([node.lineno] + [d.lineno for d in node.decorator_list])
+        if first - 1 != target.start:
+            continue
+        body = node.body
+        keep = body[0].lineno - 1  # the lines before the body: decorators and signature
+        if isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
+                and isinstance(body[0].value.value, str):
+            keep, body = body[0].end_lineno or keep, body[1:]
+        else:  # comments above the first statement are part of the body
+            while keep > node.lineno and lines[keep - 1].lstrip().startswith("#"):
+                keep -= 1
+        if not body or keep < node.lineno or keep >= (node.end_lineno or 0):
+            return None  # nothing but a docstring, or a body on the signature's line
+        newline = ending_near(lines, keep, dominant_ending(text))
+        indent = _indent(lines[body[0].lineno - 1])
+        return "".join(lines[:keep]) + indent + HIDDEN_BODY + newline + "".join(lines[node.end_lineno:])
+    return None

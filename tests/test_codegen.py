@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dcx.codegen import apply_reply, extract_code, reindent, splice, validate
-from dcx.targets import find_target, generic_symbols, python_symbols
+from dcx.targets import find_target, generic_symbols, hide_body, python_symbols
 
 PY = '''import os
 
@@ -124,3 +124,27 @@ def test_a_chatty_reply_in_another_language_keeps_only_the_target_block() -> Non
     reply = js.replace("return x;", "return x + 1;")  # the whole file, with f changed
     changed = apply_reply("lib/f.js", {"lib/f.js": js}, find_target("lib/f.js", js, "f"), reply)
     assert changed == {"lib/f.js": js.replace("return x;", "return x + 1;")}
+
+
+def test_hide_body_keeps_decorators_signature_and_docstring() -> None:
+    text = ("import functools\r\n\r\n\r\nclass Cache:\r\n    @functools.cache\r\n"
+            "    def lookup(self, key,\r\n               default=None):\r\n"
+            "        \"\"\"The value for key.\"\"\"\r\n        # the store first\r\n"
+            "        return self.store.get(key, default)\r\n\r\n    def size(self):\r\n"
+            "        return len(self.store)\r\n")
+    hidden = hide_body(text, find_target("cache.py", text, "lookup"))
+    assert hidden == text.replace("        # the store first\r\n        return self.store.get(key, "
+                                  "default)\r\n", "        ...\r\n")
+    without_docstring = text.replace("        \"\"\"The value for key.\"\"\"\r\n", "")
+    assert "default=None):\r\n        ...\r\n\r\n    def size" in hide_body(
+        without_docstring, find_target("cache.py", without_docstring, "Cache.lookup"))
+
+
+def test_hide_body_has_nothing_to_hide_in_a_one_line_or_docstring_only_function() -> None:
+    text = ('def one(): return 1\n\n\ndef doc():\n    """Only a docstring."""\n\n\n'
+            'async def fetch(url):\n    return await get(url)\n')
+    assert hide_body(text, find_target("m.py", text, "one")) is None
+    assert hide_body(text, find_target("m.py", text, "doc")) is None
+    assert hide_body(text, find_target("m.py", text, "file")) is None
+    assert hide_body(text, find_target("m.py", text, "fetch")).endswith(
+        "async def fetch(url):\n    ...\n")

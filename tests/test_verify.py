@@ -72,6 +72,33 @@ def test_the_third_attempt_is_told_of_both_failed_ones(fixture_repo) -> None:
     assert "Test output of the last one:" in third and "Do not repeat any of them" in third
 
 
+def test_the_third_round_writes_the_function_anew_with_its_body_hidden(fixture_repo) -> None:
+    repo = fixture_repo("mean")
+    wrong = [code_reply(WRONG.replace("/ 2", f"/ {n}")) for n in (2, 3, 4)]
+    outcome, _, coder = fix_mean(repo, PLAN * 4, wrong + [code_reply(RIGHT)])
+    assert [c.passed for c in outcome.checks] == [False, False, False, True]
+    fourth = coder.history[3]["messages"][1]["content"]
+    assert 'def mean(values):\n    """Arithmetic mean of a non-empty list."""\n    ...\n\n\n' \
+           "def median(values):" in fourth  # mean's body is hidden, the rest of the file shown
+    assert "(len(values) - 1)" not in fourth and "/ 4" not in fourth  # no buggy code, no attempts
+    assert "Write mean anew" in fourth and "sum(values) / 4" not in fourth
+    assert "test_mean" in fourth  # the last attempt's test output
+    assert coder.history[3]["temperature"] == 0.0  # a new kind of prompt: greedy first
+    # the reply replaces the real body, not the placeholder
+    assert "-    return sum(values) / (len(values) - 1)\n+    return sum(values) / len(values)" \
+        in outcome.result.diff
+    assert git(repo, "status", "--porcelain") == ""
+
+
+def test_no_round_writes_anew_when_rewrite_from_round_is_0(fixture_repo) -> None:
+    repo = fixture_repo("mean")
+    wrong = [code_reply(WRONG.replace("/ 2", f"/ {n}")) for n in (2, 3, 4)]
+    outcome, _, coder = fix_mean(repo, PLAN * 4, wrong + [code_reply(RIGHT)], rewrite_from_round=0)
+    assert outcome.tests_passed
+    fourth = coder.history[3]["messages"][1]["content"]
+    assert "(len(values) - 1)" in fourth and "anew" not in fourth
+
+
 def test_rounds_are_bounded(fixture_repo) -> None:
     repo = fixture_repo("mean")
     outcome, router, coder = fix_mean(repo, PLAN * 5, [code_reply(WRONG)] * 5, test_rounds=1)
