@@ -23,7 +23,7 @@ from dcx.errors import DcxError
 from dcx.handler import LocalCodingHandler, Request, Result
 from dcx.patch import FileChange, build_patch, patch_bytes
 from dcx.progress import Reporter
-from dcx.verify import CheckResult, check_in_scratch, fix_with_checks, run_check
+from dcx.verify import CheckResult, check_in_scratch, chosen_attempt, fix_with_checks, run_check
 from dcx.workspace import Workspace
 
 HOOK_MARK = "# installed by `dcx hook install`"
@@ -94,7 +94,7 @@ def run_check_hook(
     except DcxError as exc:  # the check's failure stays the news; say why there is no fix
         return CheckOutcome(False, first.output, note=str(exc))
     good = [a for a in attempts if a.check and a.check.passed]
-    chosen = (good or attempts)[-1].result
+    chosen = chosen_attempt(attempts, settings.rewrite_from_round).result
     changes = within(chosen)
     diff = build_patch(list(changes))
     if not good or not write or not changes:

@@ -11,7 +11,8 @@ from dcx.backends import Backend
 from dcx.config import Settings
 from dcx.handler import LocalCodingHandler, Request, Result
 from dcx.progress import Reporter
-from dcx.verify import Attempt, CheckResult, check_in_scratch, fix_with_checks, parse_command
+from dcx.verify import (Attempt, CheckResult, check_in_scratch, chosen_attempt, fix_with_checks,
+                        parse_command)
 from dcx.workspace import Workspace
 
 
@@ -92,7 +93,7 @@ def run_request(
             reporter.stage(f"attempt {number}: tests {verdict}")
 
         attempts = fix_with_checks(handler, request, check, settings.test_rounds, report)
-        result = attempts[-1].result
+        result = chosen_attempt(attempts, settings.rewrite_from_round).result
         checks = tuple(a.check for a in attempts if a.check is not None)
     else:
         result = handler.handle(request)

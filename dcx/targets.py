@@ -194,7 +194,7 @@ def hide_body(text: str, target: Target) -> str | None:
         else:  # comments above the first statement are part of the body
             while keep > node.lineno and lines[keep - 1].lstrip().startswith("#"):
                 keep -= 1
-        if not body or keep < node.lineno or keep >= (node.end_lineno or 0):
+        if not body or body[0].lineno <= keep or keep < node.lineno:
             return None  # nothing but a docstring, or a body on the signature's line
         newline = ending_near(lines, keep, dominant_ending(text))
         indent = _indent(lines[body[0].lineno - 1])

@@ -141,9 +141,11 @@ def test_hide_body_keeps_decorators_signature_and_docstring() -> None:
 
 
 def test_hide_body_has_nothing_to_hide_in_a_one_line_or_docstring_only_function() -> None:
-    text = ('def one(): return 1\n\n\ndef doc():\n    """Only a docstring."""\n\n\n'
+    text = ('def one(): return 1\n\n\ndef two(): "Doc."; return 2\n\n\n'
+            'def doc():\n    """Only a docstring."""\n\n\n'
             'async def fetch(url):\n    return await get(url)\n')
     assert hide_body(text, find_target("m.py", text, "one")) is None
+    assert hide_body(text, find_target("m.py", text, "two")) is None
     assert hide_body(text, find_target("m.py", text, "doc")) is None
     assert hide_body(text, find_target("m.py", text, "file")) is None
     assert hide_body(text, find_target("m.py", text, "fetch")).endswith(

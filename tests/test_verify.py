@@ -90,6 +90,16 @@ def test_the_third_round_writes_the_function_anew_with_its_body_hidden(fixture_r
     assert git(repo, "status", "--porcelain") == ""
 
 
+def test_when_every_attempt_fails_the_last_fix_is_shown_not_the_rewrite(fixture_repo) -> None:
+    repo = fixture_repo("mean")
+    wrong = [code_reply(WRONG.replace("/ 2", f"/ {n}")) for n in (2, 3, 4)]
+    rewrite = 'def mean(values):\n    """Arithmetic mean of a non-empty list."""\n    return 0'
+    outcome, _, coder = fix_mean(repo, PLAN * 4, wrong + [code_reply(rewrite)])
+    assert len(outcome.checks) == 4 and not outcome.tests_passed
+    assert "Write mean anew" in coder.history[3]["messages"][1]["content"]
+    assert "+    return sum(values) / 4" in outcome.result.diff and "return 0" not in outcome.result.diff
+
+
 def test_no_round_writes_anew_when_rewrite_from_round_is_0(fixture_repo) -> None:
     repo = fixture_repo("mean")
     wrong = [code_reply(WRONG.replace("/ 2", f"/ {n}")) for n in (2, 3, 4)]
