@@ -170,7 +170,8 @@ def _print_notes(mode: str, outcome: Any) -> None:
 @click.option("--test", "test_command", metavar="CMD",
               help="Check each attempt with CMD (no shell) on a scratch copy; retry on failure.")
 @click.option("--test-rounds", type=int, default=None,
-              help="Extra attempts with the failing output (default 2).")
+              help="Extra attempts with the failing output (default 3; the third writes a "
+                   "failing Python function anew).")
 @click.option("--allow-deletions", is_flag=True, default=None,
               help="Accept a change that deletes most of a file, or code the request does not "
                    "name (refused otherwise).")
