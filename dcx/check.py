@@ -94,7 +94,7 @@ def run_check_hook(
     except DcxError as exc:  # the check's failure stays the news; say why there is no fix
         return CheckOutcome(False, first.output, note=str(exc))
     good = [a for a in attempts if a.check and a.check.passed]
-    chosen = chosen_attempt(attempts, settings.rewrite_from_round).result
+    chosen = chosen_attempt(attempts).result
     changes = within(chosen)
     diff = build_patch(list(changes))
     if not good or not write or not changes:

@@ -93,7 +93,7 @@ def run_request(
             reporter.stage(f"attempt {number}: tests {verdict}")
 
         attempts = fix_with_checks(handler, request, check, settings.test_rounds, report)
-        result = chosen_attempt(attempts, settings.rewrite_from_round).result
+        result = chosen_attempt(attempts).result
         checks = tuple(a.check for a in attempts if a.check is not None)
     else:
         result = handler.handle(request)

@@ -56,6 +56,7 @@ class Result:
     tokens: Mapping[str, Mapping[str, int]]
     seconds: float
     step_limit_hit: bool = False
+    rewritten: bool = False  # a function was written anew, its body hidden (a late test round)
     # Where the time went, summed over this handler's requests so far: "stages" (seconds of
     # context, language model, code model, patch building) and per role "models" (prompt
     # evaluation and generation seconds, calls).
@@ -81,6 +82,7 @@ class _Session:
     steps: list[Step] = field(default_factory=list)
     round: int = 0  # 0 for the first attempt, then one more per round of feedback
     followed_up: set[tuple[str, str]] = field(default_factory=set)  # (file, name) planned already
+    rewritten: bool = False  # an edit of this round was written anew
 
 
 class LocalCodingHandler:
@@ -134,6 +136,7 @@ class LocalCodingHandler:
             self._session.steps, self._session.edits = [], []
             self._session.round += 1
             self._session.followed_up = set()
+            self._session.rewritten = False
         self._feedback = feedback
         self._request = request
         context = self._context = gather(
@@ -162,6 +165,7 @@ class LocalCodingHandler:
             tokens={role: dict(v) for role, v in self.tokens.items()},
             seconds=time.monotonic() - started,
             step_limit_hit=limit_hit,
+            rewritten=self._session.rewritten,
             perf={"stages": dict(self.stage_seconds),
                   "models": {role: dict(v) for role, v in self.model_seconds.items()}},
         )
@@ -478,6 +482,7 @@ class LocalCodingHandler:
         if text is None:
             self._session.originals[path] = None
         self._session.files.update(new_texts)
+        self._session.rewritten = self._session.rewritten or (anew and edit.changed)
         self._session.edits.append(edit)
         written = self.tokens["code"]["completion"] - before
         generated = self.model_seconds["code"]["generation"] - generating

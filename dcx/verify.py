@@ -130,12 +130,12 @@ def fix_with_checks(
     return attempts
 
 
-def chosen_attempt(attempts: list[Attempt], rewrite_from_round: int) -> Attempt:
+def chosen_attempt(attempts: list[Attempt]) -> Attempt:
     """The attempt whose change is the result: the one that passed; when none did, the last one
     that fixed the code rather than wrote a function anew (a failed rewrite is no more right, and
     further from the user's code)."""
     passed = [a for a in attempts if a.check and a.check.passed]
     if passed:
         return passed[-1]
-    fixes = attempts[:rewrite_from_round] if rewrite_from_round > 0 else attempts
+    fixes = [a for a in attempts if not a.result.rewritten]
     return (fixes or attempts)[-1]

@@ -109,6 +109,14 @@ def test_no_round_writes_anew_when_rewrite_from_round_is_0(fixture_repo) -> None
     assert "(len(values) - 1)" in fourth and "anew" not in fourth
 
 
+def test_when_every_attempt_fails_without_a_rewrite_the_last_one_is_shown(fixture_repo) -> None:
+    repo = fixture_repo("mean")
+    wrong = [code_reply(WRONG.replace("/ 2", f"/ {n}")) for n in (2, 3, 4, 5)]
+    outcome, _, _ = fix_mean(repo, PLAN * 4, wrong, rewrite_from_round=0)
+    assert len(outcome.checks) == 4 and not outcome.tests_passed
+    assert "+    return sum(values) / 5" in outcome.result.diff
+
+
 def test_rounds_are_bounded(fixture_repo) -> None:
     repo = fixture_repo("mean")
     outcome, router, coder = fix_mean(repo, PLAN * 5, [code_reply(WRONG)] * 5, test_rounds=1)
