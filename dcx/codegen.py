@@ -14,7 +14,7 @@ from dcx.config import CODE_SYSTEM
 from dcx.errors import CodeGenerationError
 from dcx.patch import dominant_ending, ending_near, split_lines
 from dcx.merge import ReplyError, merge_reply
-from dcx.targets import Target, generic_symbols, hide_body, language_of
+from dcx.targets import Target, generic_symbols, language_of
 
 SMALL_FILE_LINES = 150
 CONTEXT_BEFORE = 40
@@ -32,6 +32,7 @@ class CodeEdit:
     attempts: int
     changed: bool
     others: Mapping[str, str] = field(default_factory=dict)  # related files changed: path -> text
+    rewritten: bool = False  # written anew from the signature, its old body hidden
 
 
 def extract_code(reply: str, every_block: bool = False) -> str:
@@ -216,14 +217,14 @@ class CodeWriter:
     def rewrite(
         self, path: str, file_text: str | None, target: Target, instructions: str, request: str,
         related: Mapping[str, str] | None = None, hints: Sequence[tuple[str, str]] = (),
-        tests: Mapping[str, str] | None = None, anew: bool = False,
+        tests: Mapping[str, str] | None = None, hidden: str | None = None,
     ) -> CodeEdit:
         """The target rewritten by the code model. ``related`` files are shown and may change
         too; ``tests`` are shown for reference only: definitions of theirs in a reply are dropped.
-        With ``anew`` (a Python function target) the model sees the function's signature and
-        docstring but not its body, and writes it again from them, the request and the tests."""
+        With ``hidden`` (the file with the target function's body hidden, dcx.targets.hide_body)
+        the model sees that instead, and writes the function again from its signature and
+        docstring, the request and the tests."""
         old = file_text or ""
-        hidden = hide_body(old, target) if anew and language_of(path) == "python" else None
         related = dict(related or {})
         tests = {p: t for p, t in (tests or {}).items() if p != path and p not in related}
         files = {path: old, **related, **tests}
@@ -261,7 +262,8 @@ class CodeWriter:
             if problem is None:
                 new = changed.get(path, old)
                 others = {p: t for p, t in changed.items() if p != path}
-                return CodeEdit(path, target.name, file_text, new, attempt, bool(changed), others)
+                return CodeEdit(path, target.name, file_text, new, attempt, bool(changed), others,
+                                hidden is not None)
             last_problem = problem
             messages += [
                 {"role": "assistant", "content": completion.text},

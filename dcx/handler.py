@@ -82,7 +82,6 @@ class _Session:
     steps: list[Step] = field(default_factory=list)
     round: int = 0  # 0 for the first attempt, then one more per round of feedback
     followed_up: set[tuple[str, str]] = field(default_factory=set)  # (file, name) planned already
-    rewritten: bool = False  # an edit of this round was written anew
 
 
 class LocalCodingHandler:
@@ -136,7 +135,6 @@ class LocalCodingHandler:
             self._session.steps, self._session.edits = [], []
             self._session.round += 1
             self._session.followed_up = set()
-            self._session.rewritten = False
         self._feedback = feedback
         self._request = request
         context = self._context = gather(
@@ -165,7 +163,7 @@ class LocalCodingHandler:
             tokens={role: dict(v) for role, v in self.tokens.items()},
             seconds=time.monotonic() - started,
             step_limit_hit=limit_hit,
-            rewritten=self._session.rewritten,
+            rewritten=any(e.rewritten and e.changed for e in self._session.edits),
             perf={"stages": dict(self.stage_seconds),
                   "models": {role: dict(v) for role, v in self.model_seconds.items()}},
         )
@@ -242,15 +240,16 @@ class LocalCodingHandler:
                     f"{self._feedback}\nDo not repeat any of them: find the real cause and fix it.")
         return f"{self._request.instruction}\nThe tests still fail with:\n{self._feedback}"
 
-    def _writes_anew(self, path: str, text: str | None, target: Target) -> bool:
-        """Whether this round writes the target anew with its body hidden: from round
-        ``rewrite_from_round`` on, for a Python function. Shown the buggy body, a small model
-        keeps it (QuixBugs with the loop: 17/40 after two rounds, 31/40 after a third that
-        writes anew; benchmarks.md)."""
+    def _hidden(self, path: str, text: str | None, target: Target) -> str | None:
+        """The file with the target's body hidden when this round writes it anew: from round
+        ``rewrite_from_round`` on, for a Python function; else None. Shown the buggy body, a
+        small model keeps it (QuixBugs with the loop: 17/40 after two rounds, 31/40 after a
+        third that writes anew; benchmarks.md)."""
         start = self.settings.rewrite_from_round
-        return (self._feedback is not None and 0 < start <= self._session.round
-                and language_of(path) == "python" and text is not None
-                and hide_body(text, target) is not None)
+        if self._feedback is None or not 0 < start <= self._session.round \
+                or language_of(path) != "python" or text is None:
+            return None
+        return hide_body(text, target)
 
     def _anew_request(self, name: str) -> str:
         return (f"{self._request.instruction}\nThe body of {name} is hidden because it has a bug "
@@ -459,7 +458,8 @@ class LocalCodingHandler:
             related_files(self._context, path, self._session.files) if self._context else {})}
         started, before = time.monotonic(), self.tokens["code"]["completion"]
         generating = self.model_seconds["code"]["generation"]
-        anew = self._writes_anew(path, text, target)
+        hidden = self._hidden(path, text, target)
+        anew = hidden is not None
         self.reporter.stage(f"code model: {target.name} in {path}"
                             + (", written anew (its body hidden)" if anew else ""))
         first_anew = anew and self._session.round == self.settings.rewrite_from_round
@@ -469,7 +469,7 @@ class LocalCodingHandler:
         tests = named_tests(self._context, path) if self._context else {}
         request = self._anew_request(target.name) if anew else self._code_request()
         edit = writer.rewrite(path, text, target, args["instructions"], request, related,
-                              hints, tests, anew=anew)
+                              hints, tests, hidden=hidden)
         elapsed = time.monotonic() - started
         new_texts = {path: edit.new_text, **edit.others}
         for changed_path, new_text in new_texts.items():
@@ -482,7 +482,6 @@ class LocalCodingHandler:
         if text is None:
             self._session.originals[path] = None
         self._session.files.update(new_texts)
-        self._session.rewritten = self._session.rewritten or (anew and edit.changed)
         self._session.edits.append(edit)
         written = self.tokens["code"]["completion"] - before
         generated = self.model_seconds["code"]["generation"] - generating

@@ -9,7 +9,7 @@ from dcx.backends import create_backends
 from dcx.codegen import CodeWriter
 from dcx.config import load_settings
 from dcx.progress import Silent
-from dcx.targets import find_target
+from dcx.targets import find_target, hide_body
 
 BUGGY = '''def kth(arr, k):
     pivot = arr[0]
@@ -69,8 +69,9 @@ def test_the_real_code_model_writes_a_hidden_function_anew() -> None:
                "because it has a bug that earlier attempts could not find. The last attempt failed "
                f"the tests like this:\n{FAILED}\nWrite kth anew, correctly, from its name, its "
                "description and the tests.")
-    edit = writer.rewrite("kth.py", BUGGY, find_target("kth.py", BUGGY, "kth"), request, request,
-                          tests={"test_kth.py": TESTS}, anew=True)
+    target = find_target("kth.py", BUGGY, "kth")
+    edit = writer.rewrite("kth.py", BUGGY, target, request, request, tests={"test_kth.py": TESTS},
+                          hidden=hide_body(BUGGY, target))
     assert "def kth(arr, k):\n    ...\n" in prompts[0] and "num_lessoreq" not in prompts[0]
     assert edit.changed and '"""\nQuickSelect' in edit.new_text  # the module docstring is kept
     namespace: dict = {}
