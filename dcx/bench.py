@@ -23,9 +23,10 @@ from dcx.backends.recording import RecordingBackend
 from dcx.config import Settings
 from dcx.context import is_test_path
 from dcx.errors import DcxError
-from dcx.handler import LocalCodingHandler, Request, Result
+from dcx.handler import Request, Result
 from dcx.progress import Silent
-from dcx.verify import CheckResult, check_in_scratch, fix_with_checks, parse_command
+from dcx.solve import solve
+from dcx.verify import CheckResult, check_in_scratch, parse_command
 from dcx.workspace import Workspace
 
 @dataclass(frozen=True)
@@ -102,13 +103,13 @@ def _is_test_file(task: Task, path: str) -> bool:
 
 def run_task(task: Task, settings: Settings, backends: Mapping[str, Backend], rounds: int) -> TaskResult:
     """Fix the task, check every attempt with the task's tests (test files as the task has them),
-    and retry with the failing output up to ``rounds`` times."""
+    and retry with the failing output up to ``rounds`` times; the chosen attempt is reported,
+    as `dcx fix --test` would show it."""
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix=f"dcx-bench-{task.name}-") as scratch:
         repo_dir = Path(scratch) / "repo"
         _copy_repo(task, repo_dir)
         workspace = Workspace(repo_dir)
-        handler = LocalCodingHandler(settings, workspace, Silent(), backends)
         argv = parse_command(task.test_command)
 
         verify_seconds = [0.0]
@@ -128,34 +129,33 @@ def run_task(task: Task, settings: Settings, backends: Mapping[str, Backend], ro
                 first_done.append(time.monotonic() - started)
 
         try:
-            attempts = fix_with_checks(handler, Request(task.instruction), check, rounds, timed)
+            solution = solve(Request(task.instruction), workspace, settings, Silent(), backends,
+                             check, rounds, timed)
         except DcxError as exc:
             spent = time.monotonic() - started
             return TaskResult(task.name, False, False, False, f"error: {exc}", spent, 0, 0,
-                              {k: dict(v) for k, v in handler.tokens.items()}, first_seconds=spent,
-                              perf=_perf(handler, verify_seconds[0]))
-        last = attempts[-1]
+                              first_seconds=spent,
+                              perf={"stages": {"verify": verify_seconds[0]}})
+        attempts = solution.attempts
+        chosen = solution.chosen
+        last = attempts[-1].result  # its counters are the run's totals
         first_passed = bool(attempts[0].check and attempts[0].check.passed)
-        passed = bool(last.check and last.check.passed)
+        passed = bool(solution.passed)
         if passed:
-            outcome = "passed" if len(attempts) == 1 else f"passed on attempt {len(attempts)}"
-        elif not last.result.diff:
+            number = attempts.index(chosen) + 1
+            outcome = "passed" if number == 1 else f"passed on attempt {number}"
+        elif not chosen.result.diff:
             outcome = "no change"
         else:
-            outcome = "timeout" if last.check and last.check.timed_out else "failed"
+            outcome = "timeout" if chosen.check and chosen.check.timed_out else "failed"
         return TaskResult(
-            task.name, first_passed, passed, bool(last.result.diff), outcome,
+            task.name, first_passed, passed, bool(chosen.result.diff), outcome,
             time.monotonic() - started, len(attempts), sum(len(a.result.steps) for a in attempts),
-            {k: dict(v) for k, v in handler.tokens.items()}, last.result.files, last.result.diff,
-            last.check.output if last.check else "", first_done[0],
-            _perf(handler, verify_seconds[0]),
+            {k: dict(v) for k, v in last.tokens.items()}, chosen.result.files, chosen.result.diff,
+            chosen.check.output if chosen.check else "", first_done[0],
+            {"stages": {**last.perf.get("stages", {}), "verify": verify_seconds[0]},
+             "models": dict(last.perf.get("models", {}))},
         )
-
-
-def _perf(handler: LocalCodingHandler, verify_seconds: float) -> dict[str, Any]:
-    """Every attempt's time, failed ones included (the handler keeps the totals)."""
-    return {"stages": {**handler.stage_seconds, "verify": verify_seconds},
-            "models": {role: dict(v) for role, v in handler.model_seconds.items()}}
 
 
 def summarize(results: list[TaskResult]) -> dict:
@@ -235,9 +235,9 @@ def run_suite(
     results = []
     for index, task in enumerate(tasks, start=1):
         if record:
-            recorders = {"router": RecordingBackend(backends["language"]),
+            recorders = {"router": RecordingBackend(backends["router"]),
                          "code": RecordingBackend(backends["code"])}
-            result = run_task(task, settings, {"language": recorders["router"],
+            result = run_task(task, settings, {"router": recorders["router"],
                                                "code": recorders["code"]}, 0)
             record_golden(task.task_dir, result, recorders)
         else:

@@ -20,10 +20,11 @@ from dcx.apply import after_writing, write_with_backup
 from dcx.backends import Backend
 from dcx.config import Settings
 from dcx.errors import DcxError
-from dcx.handler import LocalCodingHandler, Request, Result
+from dcx.handler import Request, Result
 from dcx.patch import FileChange, build_patch, patch_bytes
 from dcx.progress import Reporter
-from dcx.verify import CheckResult, check_in_scratch, chosen_attempt, fix_with_checks, run_check
+from dcx.solve import solve
+from dcx.verify import CheckResult, check_in_scratch, run_check
 from dcx.workspace import Workspace
 
 HOOK_MARK = "# installed by `dcx hook install`"
@@ -87,14 +88,14 @@ def run_check_hook(
         reporter.stage(f"running {shlex.join(argv)} on a scratch copy with the fix")
         return check_in_scratch(workspace, changes, argv, settings.test_timeout)
 
-    handler = LocalCodingHandler(settings, workspace, reporter, backends)
     request = Request(_instruction(argv, first.output), readable, "fix")
     try:
-        attempts = fix_with_checks(handler, request, check, settings.test_rounds)
+        solution = solve(request, workspace, settings, reporter, backends, check,
+                         settings.test_rounds)
     except DcxError as exc:  # the check's failure stays the news; say why there is no fix
         return CheckOutcome(False, first.output, note=str(exc))
-    good = [a for a in attempts if a.check and a.check.passed]
-    chosen = chosen_attempt(attempts).result
+    good = bool(solution.passed)
+    chosen = solution.result
     changes = within(chosen)
     diff = build_patch(list(changes))
     if not good or not write or not changes:

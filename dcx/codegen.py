@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Mapping, Sequence
 
-from dcx.backends.base import Backend, Completion, Message
-from dcx.config import CODE_SYSTEM
+from dcx.backends.base import Backend, ChatRequest, Completion, Message
+from dcx.prompts import CODE_SYSTEM
 from dcx.errors import CodeGenerationError
 from dcx.patch import dominant_ending, ending_near, split_lines
 from dcx.merge import ReplyError, merge_reply
@@ -241,9 +241,9 @@ class CodeWriter:
         identical = 0  # an unchanged reply is retried once, afresh: a second one rarely differs
         for attempt in range(1, self.retries + 2):
             greedy = self._greedy and attempt == 1
-            completion = self.backend.chat(
-                list(messages), max_tokens=budget,
-                temperature=0.0 if greedy else RETRY_TEMPERATURE, seed=100 * self._round + attempt)
+            completion = self.backend.chat(ChatRequest(
+                tuple(messages), budget, temperature=0.0 if greedy else RETRY_TEMPERATURE,
+                seed=100 * self._round + attempt))
             self._on_completion(completion)
             code = extract_code(completion.text, every_block=language_of(path) == "python")
             try:

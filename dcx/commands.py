@@ -9,10 +9,10 @@ from typing import Any, Mapping
 from dcx.apply import ApplyOutcome, apply_and_stage
 from dcx.backends import Backend
 from dcx.config import Settings
-from dcx.handler import LocalCodingHandler, Request, Result
+from dcx.handler import Request, Result
 from dcx.progress import Reporter
-from dcx.verify import (Attempt, CheckResult, check_in_scratch, chosen_attempt, fix_with_checks,
-                        parse_command)
+from dcx.solve import Attempt, solve
+from dcx.verify import CheckResult, check_in_scratch, parse_command
 from dcx.workspace import Workspace
 
 
@@ -78,7 +78,6 @@ def run_request(
     repo_paths = tuple(workspace.relative(p) for p in paths)
     for path in repo_paths:
         workspace.read(path)  # a clear error now for a missing, binary, huge or ignored file
-    handler = LocalCodingHandler(settings, workspace, reporter, backends)
     request = Request(instruction, repo_paths, mode)
     checks: tuple[CheckResult, ...] = ()
     if test_command and mode == "fix":
@@ -92,11 +91,11 @@ def run_request(
             verdict = "pass" if attempt.check and attempt.check.passed else "fail"
             reporter.stage(f"attempt {number}: tests {verdict}")
 
-        attempts = fix_with_checks(handler, request, check, settings.test_rounds, report)
-        result = chosen_attempt(attempts).result
-        checks = tuple(a.check for a in attempts if a.check is not None)
+        solution = solve(request, workspace, settings, reporter, backends, check,
+                         settings.test_rounds, report)
+        result, checks = solution.result, solution.checks
     else:
-        result = handler.handle(request)
+        result = solve(request, workspace, settings, reporter, backends).result
     outcome = None
     if apply and mode == "fix":
         outcome = apply_and_stage(workspace, result.changes, result.originals, instruction)

@@ -8,13 +8,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from dcx.backends import Backend, Completion, create_backends
+from dcx.backends import Backend, ChatRequest, Completion, create_backends
 from dcx.codegen import CodeEdit, CodeWriter
-from dcx.config import ASK_SUFFIX, ROLE_SYSTEM, Settings
+from dcx.config import Settings
+from dcx.prompts import ASK_SUFFIX, ROLE_SYSTEM
 from dcx.context import Context, gather
 from dcx.encoding import UTF8, check_encodable
 from dcx.errors import CodeGenerationError, DcxError, InputError, PathError, StepLimitError
-from dcx.models import choose
 from dcx.guards import destructive_reason, removed_definitions_reason
 from dcx.patch import FileChange, build_patch, patch_bytes
 from dcx.plan import hints_for, named_tests, plan_first_call, related_files
@@ -98,8 +98,8 @@ class LocalCodingHandler:
         self.workspace = workspace
         self.reporter = reporter or Silent()
         backends = backends or create_backends(settings, self.reporter)
-        self.router: Backend = backends["language"]
-        self.coder: Backend = backends["code"] if settings.dual_model_mode else backends["language"]
+        self.router: Backend = backends["router"]
+        self.coder: Backend = backends["code"] if settings.dual_model_mode else backends["router"]
         self.tokens: dict[str, dict[str, int]] = defaultdict(
             lambda: {"prompt": 0, "evaluated": 0, "completion": 0})
         self.stage_seconds: dict[str, float] = defaultdict(float)
@@ -271,9 +271,9 @@ class LocalCodingHandler:
             else:
                 tools = self._tools(request, step)
                 schema = call_schema(context.files, tools, targets)
-                completion = self.router.chat(list(messages), max_tokens=ROUTER_MAX_TOKENS,
-                                              json_schema=schema)
-                self._count("language", completion)
+                completion = self.router.chat(ChatRequest(tuple(messages), ROUTER_MAX_TOKENS,
+                                                          json_schema=schema))
+                self._count("router", completion)
                 messages.append({"role": "assistant", "content": completion.text})
                 try:
                     call, by = parse_call(completion.text, tools), "router"
@@ -510,16 +510,7 @@ class LocalCodingHandler:
             [FileChange(path, text, renamed)])
 
     def _models(self) -> dict[str, dict[str, str]]:
-        out = {}
-        for role, backend in (("language", self.router), ("code", self.coder)):
-            entry = {"model": backend.model, "backend": backend.name}
-            remote = getattr(backend, "endpoint", None)
-            if remote is not None:
-                entry["url"] = remote.url
-            elif self.settings.backend == "llama_cpp":
-                entry["file"] = str(choose(role, self.settings).path)
-            out[role] = entry
-        return out
+        return {"router": self.router.describe(), "code": self.coder.describe()}
 
 
 def _echoes(answer: str, instruction: str) -> bool:

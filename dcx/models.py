@@ -14,20 +14,21 @@ from dcx.model_cache import cached_path, check_gguf_file, ensure_model, is_verif
 from dcx.packaged_models import PackagedModel, packaged
 from dcx.progress import Reporter
 
-ROLES = ("language", "code")
+ROLES = ("router", "code")
 
 
 @dataclass(frozen=True)
 class ModelChoice:
-    role: str  # "language" (the router) or "code"
+    role: str  # "router" or "code"
     path: Path
     origin: str  # "flag", "$LOCAL_MODEL_PATH", a config file, or "packaged"
     packaged: PackagedModel | None
 
 
 def _source(role: str, settings: Settings) -> str:
-    """The role whose settings ``role`` uses: in single-model mode the code model also plans."""
-    return "code" if not settings.dual_model_mode else role
+    """The prefix of the settings ``role`` uses (``language_model_*`` for the router,
+    ``code_model_*``): in single-model mode the code model also plans."""
+    return "code" if not settings.dual_model_mode or role == "code" else "language"
 
 
 def endpoint(role: str, settings: Settings, environ: Mapping[str, str] | None = None) -> Endpoint | None:

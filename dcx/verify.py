@@ -12,11 +12,9 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from dcx.encoding import encode
-from dcx.errors import DcxError, InputError
-from dcx.handler import LocalCodingHandler, Request, Result
+from dcx.errors import InputError
 from dcx.patch import FileChange
 from dcx.workspace import Workspace
 
@@ -97,45 +95,3 @@ def check_in_scratch(workspace: Workspace, changes: tuple[FileChange, ...], argv
             (root / change.path).parent.mkdir(parents=True, exist_ok=True)
             (root / change.path).write_bytes(encode(change.new, change.encoding, change.path))
         return run_check(argv, root, timeout_s, scratch=True)
-
-
-@dataclass(frozen=True)
-class Attempt:
-    result: Result
-    check: CheckResult | None
-
-
-def fix_with_checks(
-    handler: LocalCodingHandler,
-    request: Request,
-    check: Callable[[Result], CheckResult],
-    rounds: int,
-    on_attempt: Callable[[int, Attempt], None] | None = None,
-) -> list[Attempt]:
-    """First attempt, then up to ``rounds`` more with the failing output; stops when tests pass."""
-    attempts: list[Attempt] = []
-    result = handler.handle(request)
-    for number in range(rounds + 1):
-        outcome = check(result)
-        attempt = Attempt(result, outcome)
-        attempts.append(attempt)
-        if on_attempt:
-            on_attempt(number + 1, attempt)
-        if outcome.passed or number == rounds:
-            break
-        try:
-            result = handler.handle(request, feedback=outcome.output)
-        except DcxError:
-            break  # a failed retry keeps the last attempt
-    return attempts
-
-
-def chosen_attempt(attempts: list[Attempt]) -> Attempt:
-    """The attempt whose change is the result: the one that passed; when none did, the last one
-    that fixed the code rather than wrote a function anew (a failed rewrite is no more right, and
-    further from the user's code)."""
-    passed = [a for a in attempts if a.check and a.check.passed]
-    if passed:
-        return passed[-1]
-    fixes = [a for a in attempts if not a.result.rewritten]
-    return (fixes or attempts)[-1]

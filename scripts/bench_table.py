@@ -13,7 +13,7 @@ def row(path: str) -> str:
     data = json.load(open(path))
     s = data["summary"]
     models = data["models"]
-    router = models["language"]["model"] if data["mode"] == "dual" else "(code model)"
+    router = models["router"]["model"] if data["mode"] == "dual" else "(code model)"
     tokens = [sum(v["prompt"] + v["completion"] for v in r["tokens"].values()) for r in data["results"]]
     tokens.sort()
     return (f"| {data['mode']} | {router} | {models['code']['model']} | {s['tasks']} | "

@@ -12,6 +12,7 @@ from pathlib import Path
 from dcx.backends import create_backends
 from dcx.config import load_settings
 from dcx.progress import Silent
+from dcx.backends.base import ChatRequest
 
 
 def status(key: str) -> float:
@@ -23,8 +24,8 @@ def main() -> None:
     settings = load_settings(None, {})
     backends = create_backends(settings, Silent())
     prompt = Path(__file__).read_text()[:3000]
-    for role in ("language", "code"):
-        backends[role].chat([{"role": "user", "content": "Summarise:\n" + prompt}], max_tokens=16)
+    for role in ("router", "code"):
+        backends[role].chat(ChatRequest([{"role": "user", "content": "Summarise:\n" + prompt}], max_tokens=16))
         print(f"after the {role} model: peak {status('VmHWM'):.0f} MiB, now {status('VmRSS'):.0f} MiB")
 
 

@@ -23,11 +23,14 @@ class Tracing:
         self.inner, self.role = inner, role
         self.name, self.model = inner.name, inner.model
 
-    def chat(self, messages, **kwargs):
+    def describe(self):
+        return self.inner.describe()
+
+    def chat(self, request, watch=None):
         print(f"\n===== {self.role} prompt", file=sys.stderr)
-        for m in messages:
+        for m in request.messages:
             print(f"--- {m['role']}\n{m['content']}", file=sys.stderr)
-        completion = self.inner.chat(messages, **kwargs)
+        completion = self.inner.chat(request, watch)
         print(f"===== {self.role} reply ({completion.prompt_tokens} prompt tokens, "
               f"{completion.completion_tokens} written, {completion.seconds:.1f}s)\n{completion.text}",
               file=sys.stderr)
@@ -41,8 +44,8 @@ def main() -> None:
     args = parser.parse_args()
     settings = load_settings(None, {})
     backends = create_backends(settings, Reporter(enabled=True))
-    traced = {"language": Tracing(backends["language"], "router")}
-    traced["code"] = traced["language"] if backends["code"] is backends["language"] else Tracing(backends["code"], "code")
+    traced = {"router": Tracing(backends["router"], "router")}
+    traced["code"] = traced["router"] if backends["code"] is backends["router"] else Tracing(backends["code"], "code")
     result = run_task(load_task(args.task), settings, traced, args.rounds)
     print(f"\n{result.outcome} in {result.seconds:.1f}s\n{result.diff}\n{result.test_output}")
 

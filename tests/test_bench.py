@@ -37,7 +37,7 @@ def test_a_correct_patch_passes_and_a_wrong_one_fails(tmp_path) -> None:
         code_reply('def format_date(moment):\n    return moment.isoformat()'),
     ])
     seen = []
-    results, summary = run_suite(tasks, load_settings(None, {"plan_first_call": False}), {"language": router, "code": coder},
+    results, summary = run_suite(tasks, load_settings(None, {"plan_first_call": False}), {"router": router, "code": coder},
                                  lambda i, r: seen.append(i))
     assert seen == [1, 2]
     mean, parse = results
@@ -55,7 +55,7 @@ def test_edits_to_test_files_are_put_back(tmp_path) -> None:
         call("finish", answer="ok"),
     ])
     coder = FakeBackend([code_reply("def test_mean():\n    assert True")])
-    results, _ = run_suite(discover(suite), load_settings(None, {"plan_first_call": False}), {"language": router, "code": coder})
+    results, _ = run_suite(discover(suite), load_settings(None, {"plan_first_call": False}), {"router": router, "code": coder})
     assert results[0].patch and not results[0].passed
 
 
@@ -63,7 +63,7 @@ def test_no_change_and_errors_are_recorded_not_raised(tmp_path) -> None:
     suite = suite_with(tmp_path, "mean")
     router = FakeBackend([call("generate_code", path="stats/core.py", target="mean", instructions="x")])
     coder = FakeBackend([])  # the code model has nothing to say: a backend error
-    results, summary = run_suite(discover(suite), load_settings(None, {"plan_first_call": False}), {"language": router, "code": coder})
+    results, summary = run_suite(discover(suite), load_settings(None, {"plan_first_call": False}), {"router": router, "code": coder})
     assert results[0].outcome.startswith("error:") and summary["errors"] == 1
 
 
@@ -85,7 +85,7 @@ def fix_mean_suite(tmp_path):
                           call("finish", answer="ok")])
     coder = FakeBackend([code_reply(MEAN_FIX)])
     return run_suite(discover(suite), load_settings(None, {"plan_first_call": False}),
-                     {"language": router, "code": coder})
+                     {"router": router, "code": coder})
 
 
 def test_the_summary_table_counts_both_columns_and_tokens(tmp_path) -> None:
@@ -95,7 +95,7 @@ def test_the_summary_table_counts_both_columns_and_tokens(tmp_path) -> None:
     table = summary_table(summary, 2)
     assert "first attempt" in table and "with 2 test rounds" in table
     assert "passed          1/1 (100%)        1/1 (100%)" in table
-    assert "tokens, code model:" in table and "tokens, language model:" in table
+    assert "tokens, code model:" in table and "tokens, router model:" in table
 
 
 def test_a_second_attempt_with_the_test_output_counts_in_the_loop_column_only(tmp_path) -> None:
@@ -105,7 +105,7 @@ def test_a_second_attempt_with_the_test_output_counts_in_the_loop_column_only(tm
     wrong = MEAN_FIX.replace("len(values)", "(len(values) + 1)")
     coder = FakeBackend([code_reply(wrong), code_reply(MEAN_FIX)])
     results, summary = run_suite(discover(suite), load_settings(None, {"plan_first_call": False}),
-                                 {"language": FakeBackend(plan * 2), "code": coder}, rounds=2)
+                                 {"router": FakeBackend(plan * 2), "code": coder}, rounds=2)
     (result,) = results
     assert result.outcome == "passed on attempt 2" and result.passed and not result.passed_first
     assert summary["passed_first"] == 0 and summary["passed"] == 1

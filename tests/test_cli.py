@@ -66,7 +66,7 @@ def test_fix_apply_stages_and_json_reports_everything(make_repo, scripted, monke
     assert report["steps"][0]["tool"] == "generate_code"
     assert report["steps"][0]["arguments"]["target"] == "add"
     assert report["models"]["code"] == {"model": "fake-code", "backend": "fake"}
-    assert set(report["tokens"]) == {"language", "code"}
+    assert set(report["tokens"]) == {"router", "code"}
     assert git(repo, "diff", "--cached", "--name-only").split() == ["calc.py"]
     assert (repo / "calc.py").read_text() == "def add(a, b):\n    return a + b\n"
 
@@ -111,7 +111,7 @@ def test_single_model_flag(make_repo, scripted, monkeypatch) -> None:
     scripted(single=[GOOD[0], code_reply("def add(a, b):\n    return a + b"), GOOD[1]])
     result = invoke("fix", "add subtracts", "--single-model", "--json")
     report = json.loads(result.stdout)
-    assert report["models"]["language"]["model"] == "fake-single"
+    assert report["models"]["router"]["model"] == "fake-single"
     assert "+    return a + b" in report["diff"]
 
 
@@ -211,7 +211,7 @@ def test_models_reports_roles_origins_and_verification(monkeypatch, tmp_path) ->
     rows = {row["role"]: row for row in json.loads(result.stdout)}
     assert rows["code"]["path"] == str(own) and rows["code"]["origin"] == "$LOCAL_MODEL_PATH"
     assert rows["code"]["size"] == 104 and rows["code"]["sha256_verified"] is None
-    assert rows["language"]["origin"] == "packaged"
+    assert rows["router"]["origin"] == "packaged"
     flagged = json.loads(invoke("models", "--json", "--language-model", str(own)).stdout)
     assert flagged[0]["origin"] == "flag"
 

@@ -26,7 +26,7 @@ def test_replay_gives_the_recorded_diff(name) -> None:
     golden = json.loads((FIXTURES / name / GOLDEN).read_text())
     router, coder = FakeBackend(golden["router"]), FakeBackend(golden["code"])
     result = run_task(load_task(FIXTURES / name), load_settings(None, {}),
-                      {"language": router, "code": coder}, rounds=0)
+                      {"router": router, "code": coder}, rounds=0)
     assert result.diff == golden["diff"]
     assert result.outcome == golden["outcome"]  # "no change" is not "error: ...", nor "failed"
     assert result.passed == golden["passed"]

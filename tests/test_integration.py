@@ -49,7 +49,7 @@ def test_scripted_conversation_applies_and_stages_a_correct_fix(fixture_repo) ->
     workspace = Workspace(repo / "stats")  # run from a subdirectory
     settings = load_settings(workspace.root, {"plan_first_call": False})
     outcome = run_request(workspace, settings, fixture_task(repo)["instruction"], (), "fix", True,
-                          Silent(), {"language": router, "code": coder})
+                          Silent(), {"router": router, "code": coder})
     assert outcome.applied.applied == ("stats/core.py",)
     assert outcome.applied.staged == ("stats/core.py",)
     staged = git(repo, "diff", "--cached", "--", "stats/core.py")
@@ -69,7 +69,7 @@ def test_dry_run_touches_nothing(fixture_repo) -> None:
     coder = FakeBackend([code_reply("def mean(values):\n    return sum(values) / len(values)")])
     workspace = Workspace(repo)
     outcome = run_request(workspace, load_settings(repo, {"plan_first_call": False}), "fix mean", (), "fix", False, Silent(),
-                          {"language": router, "code": coder})
+                          {"router": router, "code": coder})
     assert outcome.applied is None and outcome.result.diff
     assert (repo / "stats/core.py").read_bytes() == before
     assert git(repo, "status", "--porcelain") == ""
@@ -89,7 +89,7 @@ def test_real_default_models_fix_a_one_line_bug(fixture_repo, name) -> None:
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     assert report["applied"] and report["staged"] == report["files"]
-    assert report["models"]["language"]["backend"] == "llama_cpp"
+    assert report["models"]["router"]["backend"] == "llama_cpp"
     assert report["models"]["code"]["file"].endswith("qwen2.5-coder-1.5b-instruct-q4_k_m.gguf")
     staged = git(repo, "diff", "--cached")
     assert report["diff"] and _plain(staged) == _plain(report["diff"])

@@ -6,22 +6,24 @@ from __future__ import annotations
 import pytest
 
 from dcx.backends import create_backends
-from dcx.config import ROLE_SYSTEM, load_settings
+from dcx.config import load_settings
+from dcx.prompts import ROLE_SYSTEM
 from dcx.progress import Silent
+from dcx.backends.base import ChatRequest
 
 
 @pytest.mark.model
 def test_a_later_turn_evaluates_only_its_new_tokens() -> None:
-    router = create_backends(load_settings(None, {}), Silent())["language"]
+    router = create_backends(load_settings(None, {}), Silent())["router"]
     messages = [{"role": "system", "content": ROLE_SYSTEM},
                 {"role": "user", "content": "Which file defines mean()?"}]
-    first = router.chat(messages, max_tokens=8)
+    first = router.chat(ChatRequest(messages, max_tokens=8))
     assert first.prompt_tokens > 200  # the system prompt alone is long
     assert first.evaluated >= first.prompt_tokens - 1  # a fresh model evaluates all of it
     assert first.prompt_seconds > 0 and first.generation_seconds > 0
     messages += [{"role": "assistant", "content": first.text},
                  {"role": "user", "content": "Now read stats/core.py."}]
-    second = router.chat(messages, max_tokens=8)
+    second = router.chat(ChatRequest(messages, max_tokens=8))
     new = second.prompt_tokens - first.prompt_tokens
     assert 0 < second.evaluated <= new + 2, (second.evaluated, new)  # the prefix came from the cache
 
@@ -40,8 +42,8 @@ def test_weights_are_not_repacked_unless_asked() -> None:
     import llama_cpp.llama_cpp as low
 
     for setting in (False, True):
-        router = create_backends(load_settings(None, {"weight_repack": setting}), Silent())["language"]
-        reply = router.chat([{"role": "user", "content": "Say hi."}], max_tokens=2)
+        router = create_backends(load_settings(None, {"weight_repack": setting}), Silent())["router"]
+        reply = router.chat(ChatRequest([{"role": "user", "content": "Say hi."}], max_tokens=2))
         assert reply.text and router._llama.model_params.use_extra_bufts is setting
         assert low.llama_model_default_params().use_extra_bufts  # llama.cpp's own default is back
         router._llama.close()

@@ -7,7 +7,8 @@ import json
 import pytest
 
 from dcx.backends import Completion
-from dcx.config import CODE_SYSTEM, ROLE_SYSTEM, load_settings
+from dcx.config import load_settings
+from dcx.prompts import CODE_SYSTEM, ROLE_SYSTEM
 from dcx.errors import InputError, StepLimitError
 from dcx.handler import LocalCodingHandler, Request
 from dcx.workspace import Workspace
@@ -35,7 +36,7 @@ def handler_for(repo, mocker, router_replies, code_replies, **settings):
     settings = load_settings(repo, {"plan_first_call": False, **settings})
     router = model(mocker, "router", router_replies)
     coder = model(mocker, "coder", code_replies)
-    handler = LocalCodingHandler(settings, Workspace(repo), backends={"language": router, "code": coder})
+    handler = LocalCodingHandler(settings, Workspace(repo), backends={"router": router, "code": coder})
     return handler, router, coder
 
 
@@ -53,18 +54,18 @@ def test_generate_code_is_delegated_to_the_code_model(make_repo, mocker) -> None
     assert result.diff.count("@@") == 2  # one hunk: sub() untouched
     assert result.answer == "add now adds"
     # the router saw its system prompt; the code model saw its own, the target and the request
-    assert router.chat.call_args_list[0].args[0][0]["content"] == ROLE_SYSTEM
-    code_messages = coder.chat.call_args.args[0]
+    assert router.chat.call_args_list[0].args[0].messages[0]["content"] == ROLE_SYSTEM
+    code_messages = coder.chat.call_args.args[0].messages
     assert code_messages[0]["content"] == CODE_SYSTEM
     assert "def add(a, b):\n    return a - b" in code_messages[1]["content"]
     assert "add subtracts instead of adding" in code_messages[1]["content"]
     # the code model's edit went back to the router as the tool result
-    second_turn = router.chat.call_args_list[1].args[0]
+    second_turn = router.chat.call_args_list[1].args[0].messages
     assert second_turn[-1]["role"] == "user"
     assert "+    return a + b" in second_turn[-1]["content"]
     assert [s.tool for s in result.steps] == ["generate_code", "finish"]
     assert result.tokens["code"] == {"prompt": 100, "evaluated": 100, "completion": 10}
-    assert result.tokens["language"] == {"prompt": 200, "evaluated": 200, "completion": 20}
+    assert result.tokens["router"] == {"prompt": 200, "evaluated": 200, "completion": 20}
 
 
 def test_router_calls_are_sampled_under_a_schema(make_repo, mocker) -> None:
@@ -76,12 +77,12 @@ def test_router_calls_are_sampled_under_a_schema(make_repo, mocker) -> None:
         [code_reply(FIXED_ADD)],
     )
     handler.handle(Request("add subtracts"))
-    first_schema = router.chat.call_args_list[0].kwargs["json_schema"]
+    first_schema = router.chat.call_args_list[0].args[0].json_schema
     names = [v["properties"]["name"]["const"] for v in first_schema["oneOf"]]
     assert names == ["generate_code", "create_file"]  # fix mode: the first call writes code
     path_schema = first_schema["oneOf"][0]["properties"]["arguments"]["properties"]["path"]
     assert path_schema["enum"] == ["calc.py"]
-    after_edit = router.chat.call_args_list[1].kwargs["json_schema"]
+    after_edit = router.chat.call_args_list[1].args[0].json_schema
     assert [v["properties"]["name"]["const"] for v in after_edit["oneOf"]] == [
         "generate_code", "create_file", "finish"]
 
@@ -94,11 +95,11 @@ def test_single_model_mode_uses_one_model_for_both_jobs(make_repo, mocker) -> No
         call("finish", answer="fixed"),
     ])
     settings = load_settings(repo, {"dual_model_mode": False, "plan_first_call": False})
-    handler = LocalCodingHandler(settings, Workspace(repo), backends={"language": only, "code": only})
+    handler = LocalCodingHandler(settings, Workspace(repo), backends={"router": only, "code": only})
     result = handler.handle(Request("add subtracts"))
     assert only.chat.call_count == 3
     assert "+    return a + b" in result.diff
-    assert result.models["language"] == result.models["code"]
+    assert result.models["router"] == result.models["code"]
 
 
 def test_single_model_mode_creates_one_backend(make_repo, tmp_path, monkeypatch) -> None:
@@ -147,7 +148,7 @@ def test_malformed_tool_call_goes_back_to_the_router(make_repo, mocker) -> None:
     )
     result = handler.handle(Request("add subtracts"))
     assert result.steps[0].tool == "invalid" and not result.steps[0].ok
-    assert router.chat.call_args_list[1].args[0][-1]["content"].startswith("Error: not valid JSON")
+    assert router.chat.call_args_list[1].args[0].messages[-1]["content"].startswith("Error: not valid JSON")
     assert "+    return a + b" in result.diff
 
 
@@ -159,7 +160,7 @@ def test_code_that_does_not_parse_is_retried_with_the_error(make_repo, mocker) -
         [code_reply("def add(a, b)\n    return a + b"), code_reply(FIXED_ADD)],
     )
     result = handler.handle(Request("add subtracts"))
-    retry = coder.chat.call_args_list[1].args[0]
+    retry = coder.chat.call_args_list[1].args[0].messages
     assert "SyntaxError" in retry[-1]["content"]
     assert "+    return a + b" in result.diff
 
@@ -176,7 +177,7 @@ def test_code_that_never_parses_is_an_error_result_not_a_crash(make_repo, mocker
     assert coder.chat.call_count == 3
     assert result.diff == ""
     assert not result.steps[0].ok and "no valid code" in result.steps[0].result
-    assert "no valid code" in router.chat.call_args_list[1].args[0][-1]["content"]
+    assert "no valid code" in router.chat.call_args_list[1].args[0].messages[-1]["content"]
 
 
 def test_empty_instruction_is_refused(make_repo, mocker) -> None:
@@ -216,7 +217,7 @@ def test_with_router_review_the_router_sees_the_planned_edit_and_decides(make_re
     assert result.steps[0].by == "dcx" and result.steps[1].by == "router"
     assert "+    return a + b" in result.diff and result.answer == "done"
     # the router sees the planned call and its result in its conversation
-    messages = router.chat.call_args.args[0]
+    messages = router.chat.call_args.args[0].messages
     assert '"name": "generate_code"' in messages[-2]["content"]
     assert "+    return a + b" in messages[-1]["content"]
 
@@ -230,13 +231,13 @@ def test_when_the_planned_edit_changes_nothing_dcx_says_so_without_the_router(ma
     assert [(s.tool, s.by) for s in result.steps] == [("generate_code", "dcx"), ("finish", "dcx")]
     assert result.diff == "" and "nothing to change" in result.answer
     assert router.chat.call_count == 0 and coder.chat.call_count == 2  # one retry when unchanged
-    first, retry = (c.args[0] for c in coder.chat.call_args_list)
+    first, retry = (c.args[0].messages for c in coder.chat.call_args_list)
     # the retry starts afresh (the unchanged copy is not in it), told that a copy is wrong
     assert len(retry) == len(first) == 2 and retry[0] == first[0]
     assert retry[1]["content"] == first[1]["content"].replace(
         "add() subtracts", "add() subtracts\nNote: the code as shown does not do this yet, so a "
         "reply that repeats it unchanged is wrong.")
-    assert coder.chat.call_args_list[1].kwargs["temperature"] > 0
+    assert coder.chat.call_args_list[1].args[0].temperature > 0
 
 
 def test_with_router_review_the_router_takes_over_an_unchanged_planned_edit(make_repo, mocker) -> None:

@@ -16,6 +16,7 @@ from dcx.errors import BackendError, ConfigError
 from dcx.progress import Reporter
 from tests.conftest import code_reply, git
 from tests.stub_server import Answer, StubServer
+from dcx.backends.base import ChatRequest
 
 SCHEMA = {"type": "object", "properties": {"name": {"type": "string"}}, "required": ["name"]}
 MESSAGES = [{"role": "user", "content": "hello"}]
@@ -64,7 +65,7 @@ def closed_port() -> int:
 def test_streams_the_reply_and_sends_greedy_llama_sampling(stub) -> None:
     stub.answers.append(Answer(text="def add(a, b): return a + b"))
     progress = Counting()
-    done = backend(stub.url, reporter=progress).chat(MESSAGES, max_tokens=50, stop=["```\n"])
+    done = backend(stub.url, reporter=progress).chat(ChatRequest(MESSAGES, max_tokens=50, stop=["```\n"]))
     assert done.text == "def add(a, b): return a + b"
     assert done.completion_tokens == 7  # one chunk per token
     assert progress.seen[0][0] == "stage" and progress.seen[0][1].startswith("code model: first token after")
@@ -78,7 +79,7 @@ def test_streams_the_reply_and_sends_greedy_llama_sampling(stub) -> None:
 
 def test_usage_is_taken_from_the_server_when_it_reports_it(stub) -> None:
     stub.answers.append(Answer(text="ok", usage={"prompt_tokens": 31, "completion_tokens": 2}))
-    done = backend(stub.url).chat(MESSAGES, max_tokens=5)
+    done = backend(stub.url).chat(ChatRequest(MESSAGES, max_tokens=5))
     assert (done.prompt_tokens, done.completion_tokens) == (31, 2)
 
 
@@ -87,8 +88,8 @@ def test_json_schema_falls_back_to_the_dialect_the_server_takes(stub) -> None:
     stub.answers += [Answer(500, body=rejected), Answer(text='{"name": "x"}'), Answer(text='{"name": "y"}')]
     sleeps: list[float] = []
     b = backend(stub.url, sleeps=sleeps)
-    assert b.chat(MESSAGES, max_tokens=20, json_schema=SCHEMA).text == '{"name": "x"}'
-    assert b.chat(MESSAGES, max_tokens=20, json_schema=SCHEMA).text == '{"name": "y"}'
+    assert b.chat(ChatRequest(MESSAGES, max_tokens=20, json_schema=SCHEMA)).text == '{"name": "x"}'
+    assert b.chat(ChatRequest(MESSAGES, max_tokens=20, json_schema=SCHEMA)).text == '{"name": "y"}'
     formats = [r["body"]["response_format"] for r in stub.chats]
     assert formats[0] == {"type": "json_schema", "json_schema": {"name": "tool_call", "schema": SCHEMA}}
     assert formats[1] == formats[2] == {"type": "json_object", "schema": SCHEMA}  # remembered
@@ -100,8 +101,8 @@ def test_a_strict_server_loses_llama_fields_but_keeps_the_schema(stub) -> None:
     bad = {"error": {"message": "Unrecognized request argument supplied: repeat_penalty"}}
     stub.answers += [Answer(400, body=bad), Answer(text='{"name": "z"}'), Answer(text="plain")]
     b = backend(stub.url)
-    assert b.chat(MESSAGES, max_tokens=20, json_schema=SCHEMA).text == '{"name": "z"}'
-    assert b.chat(MESSAGES, max_tokens=20).text == "plain"
+    assert b.chat(ChatRequest(MESSAGES, max_tokens=20, json_schema=SCHEMA)).text == '{"name": "z"}'
+    assert b.chat(ChatRequest(MESSAGES, max_tokens=20)).text == "plain"
     second, third = stub.chats[1]["body"], stub.chats[2]["body"]
     assert "repeat_penalty" not in second and second["response_format"]["type"] == "json_schema"
     assert "repeat_penalty" not in third and "response_format" not in third
@@ -110,7 +111,7 @@ def test_a_strict_server_loses_llama_fields_but_keeps_the_schema(stub) -> None:
 def test_a_server_that_takes_no_schema_gets_plain_requests(stub) -> None:
     bad = {"error": {"message": "response_format is not supported"}}
     stub.answers += [Answer(400, body=bad), Answer(400, body=bad), Answer(text='{"name": "z"}')]
-    assert backend(stub.url).chat(MESSAGES, max_tokens=20, json_schema=SCHEMA).text == '{"name": "z"}'
+    assert backend(stub.url).chat(ChatRequest(MESSAGES, max_tokens=20, json_schema=SCHEMA)).text == '{"name": "z"}'
     last = stub.chats[-1]["body"]
     assert "response_format" not in last and last["repeat_penalty"] == 1.0
 
@@ -122,21 +123,21 @@ def test_an_unrelated_validation_error_does_not_change_the_dialect(stub) -> None
     stub.answers += [Answer(422, body=echo)]
     b = backend(stub.url)
     with pytest.raises(BackendError, match=r"HTTP 422: body.messages: Field required\)$"):
-        b.chat(MESSAGES, max_tokens=20, json_schema=SCHEMA)
+        b.chat(ChatRequest(MESSAGES, max_tokens=20, json_schema=SCHEMA))
     assert len(stub.chats) == 1 and b._dialect == 0 and b._llama_fields
 
 
 def test_server_errors_are_retried_with_backoff(stub) -> None:
     stub.answers += [Answer(500), Answer(502), Answer(text="fine")]
     sleeps: list[float] = []
-    assert backend(stub.url, sleeps=sleeps).chat(MESSAGES, max_tokens=5).text == "fine"
+    assert backend(stub.url, sleeps=sleeps).chat(ChatRequest(MESSAGES, max_tokens=5)).text == "fine"
     assert sleeps == [0.5, 1.0] and len(stub.chats) == 3
 
 
 def test_retries_are_bounded_and_the_error_is_one_clear_line(stub) -> None:
     stub.answers += [Answer(503, body={"error": {"message": "loading model"}})] * 3
     with pytest.raises(BackendError) as info:
-        backend(stub.url, retries=1).chat(MESSAGES, max_tokens=5)
+        backend(stub.url, retries=1).chat(ChatRequest(MESSAGES, max_tokens=5))
     assert len(stub.chats) == 2
     assert str(info.value) == f"the code model server at {stub.url} failed (HTTP 503: loading model)"
 
@@ -145,20 +146,20 @@ def test_client_errors_are_not_retried(stub) -> None:
     stub.answers += [Answer(400, body={"error": {"message": "prompt is longer than the context"}})]
     sleeps: list[float] = []
     with pytest.raises(BackendError, match="HTTP 400: prompt is longer"):
-        backend(stub.url, sleeps=sleeps).chat(MESSAGES, max_tokens=5)
+        backend(stub.url, sleeps=sleeps).chat(ChatRequest(MESSAGES, max_tokens=5))
     assert sleeps == [] and len(stub.chats) == 1
 
 
 def test_a_connection_cut_mid_reply_is_retried(stub) -> None:
     stub.answers += [Answer(text="half of it", cut=True), Answer(text="all of it")]
-    assert backend(stub.url).chat(MESSAGES, max_tokens=5).text == "all of it"
+    assert backend(stub.url).chat(ChatRequest(MESSAGES, max_tokens=5)).text == "all of it"
 
 
 def test_server_down_is_a_clear_error_after_the_retries() -> None:
     url = f"http://127.0.0.1:{closed_port()}/v1"
     sleeps: list[float] = []
     with pytest.raises(BackendError) as info:
-        backend(url, sleeps=sleeps).chat(MESSAGES, max_tokens=5)
+        backend(url, sleeps=sleeps).chat(ChatRequest(MESSAGES, max_tokens=5))
     assert sleeps == [0.5, 1.0]
     assert str(info.value) == (f"cannot reach the code model server at {url} (connection refused); "
                                "start the server, or fix the URL (from $DCX_CODE_MODEL_URL)")
@@ -168,14 +169,14 @@ def test_a_silent_server_times_out_without_retries(stub) -> None:
     stub.answers.append(Answer(text="late", delay=5.0))
     sleeps: list[float] = []
     with pytest.raises(BackendError, match=r"sent nothing for 1 s; .* raise http_timeout"):
-        backend(stub.url, timeout=1.0, sleeps=sleeps).chat(MESSAGES, max_tokens=5)
+        backend(stub.url, timeout=1.0, sleeps=sleeps).chat(ChatRequest(MESSAGES, max_tokens=5))
     assert len(stub.chats) == 1 and sleeps == []
 
 
 def test_a_cut_that_keeps_happening_is_reported_as_such(stub) -> None:
     stub.answers += [Answer(text="half of it", cut=True)] * 2
     with pytest.raises(BackendError, match=r"broke off its reply \(2 tries\); see the server's log"):
-        backend(stub.url, retries=1).chat(MESSAGES, max_tokens=5)
+        backend(stub.url, retries=1).chat(ChatRequest(MESSAGES, max_tokens=5))
 
 
 @pytest.mark.parametrize("events", [
@@ -188,7 +189,7 @@ def test_a_cut_that_keeps_happening_is_reported_as_such(stub) -> None:
 def test_odd_stream_events_are_a_clear_error(stub, events) -> None:
     stub.answers.append(Answer(events=events))
     with pytest.raises(BackendError, match="not in the OpenAI format"):
-        backend(stub.url).chat(MESSAGES, max_tokens=5)
+        backend(stub.url).chat(ChatRequest(MESSAGES, max_tokens=5))
 
 
 def test_odd_but_harmless_fields_are_tolerated(stub) -> None:
@@ -199,7 +200,7 @@ def test_odd_but_harmless_fields_are_tolerated(stub) -> None:
         {"choices": [], "usage": "x"},
         {"choices": [{"delta": {}, "finish_reason": "stop"}], "usage": {"prompt_tokens": None}},
     ]))
-    done = backend(stub.url).chat(MESSAGES, max_tokens=5)
+    done = backend(stub.url).chat(ChatRequest(MESSAGES, max_tokens=5))
     assert (done.text, done.prompt_tokens, done.completion_tokens) == ("parts", 0, 1)
 
 
@@ -210,7 +211,7 @@ def test_an_error_event_mid_stream_uses_its_code(stub) -> None:
     ]))
     sleeps: list[float] = []
     with pytest.raises(BackendError, match=r"failed \(HTTP 400: context length exceeded\)"):
-        backend(stub.url, sleeps=sleeps).chat(MESSAGES, max_tokens=5)
+        backend(stub.url, sleeps=sleeps).chat(ChatRequest(MESSAGES, max_tokens=5))
     assert sleeps == []  # a client error is not retried
 
 
@@ -218,7 +219,7 @@ def test_a_reply_that_is_not_streamed_is_read_whole(stub) -> None:
     whole = {"choices": [{"message": {"content": "whole"}, "finish_reason": "stop"}],
              "usage": {"prompt_tokens": 12, "completion_tokens": 1}}
     stub.answers.append(Answer(raw=json.dumps(whole).encode()))
-    done = backend(stub.url).chat(MESSAGES, max_tokens=5)
+    done = backend(stub.url).chat(ChatRequest(MESSAGES, max_tokens=5))
     assert (done.text, done.prompt_tokens) == ("whole", 12)
 
 
@@ -226,39 +227,39 @@ def test_a_stream_without_a_content_type_is_read_as_a_stream(stub) -> None:
     chunk = {"choices": [{"index": 0, "delta": {"content": "streamed"}, "finish_reason": "stop"}]}
     stub.answers.append(Answer(raw=b"data: " + json.dumps(chunk).encode() + b"\n\ndata: [DONE]\n\n",
                                content_type=None))
-    assert backend(stub.url).chat(MESSAGES, max_tokens=5).text == "streamed"
+    assert backend(stub.url).chat(ChatRequest(MESSAGES, max_tokens=5)).text == "streamed"
 
 
 def test_html_error_pages_and_redirects_give_one_line(stub) -> None:
     page = b"<html>\n<head><title>502 Bad Gateway</title></head>\n<body>nginx</body>\n</html>\n"
     stub.answers.append(Answer(502, raw=page, content_type="text/html"))
     with pytest.raises(BackendError) as info:
-        backend(stub.url, retries=0).chat(MESSAGES, max_tokens=5)
+        backend(stub.url, retries=0).chat(ChatRequest(MESSAGES, max_tokens=5))
     assert "\n" not in str(info.value) and "HTTP 502: <html> <head>" in str(info.value)
     moved = "https://example.invalid/v1/chat/completions"
     stub.answers.append(Answer(301, raw=b"", headers={"Location": moved}))
     with pytest.raises(BackendError, match=f"redirects to {moved}; use that URL"):
-        backend(stub.url).chat(MESSAGES, max_tokens=5)
+        backend(stub.url).chat(ChatRequest(MESSAGES, max_tokens=5))
 
 
 def test_retry_after_is_honoured_within_a_limit(stub) -> None:
     stub.answers += [Answer(503, raw=b"{}", headers={"Retry-After": "7"}),
                      Answer(503, raw=b"{}", headers={"Retry-After": "3600"}), Answer(text="ok")]
     sleeps: list[float] = []
-    assert backend(stub.url, sleeps=sleeps).chat(MESSAGES, max_tokens=5).text == "ok"
+    assert backend(stub.url, sleeps=sleeps).chat(ChatRequest(MESSAGES, max_tokens=5)).text == "ok"
     assert sleeps == [7.0, 30.0]
 
 
 def test_model_names_are_checked_against_the_server(stub) -> None:
     with pytest.raises(BackendError, match=r"has no model named 'big' \(it serves: stub-model\); "
                                            r"fix DCX_CODE_MODEL_NAME"):
-        backend(stub.url, model="big").chat(MESSAGES, max_tokens=5)
+        backend(stub.url, model="big").chat(ChatRequest(MESSAGES, max_tokens=5))
     stub.models = ["a", "b"]
     with pytest.raises(BackendError, match=r"serves several models \(a, b\); choose one with "
                                            r"DCX_CODE_MODEL_NAME"):
-        backend(stub.url).chat(MESSAGES, max_tokens=5)
+        backend(stub.url).chat(ChatRequest(MESSAGES, max_tokens=5))
     stub.answers.append(Answer(text="ok"))
-    assert backend(stub.url, model="b").chat(MESSAGES, max_tokens=5).text == "ok"
+    assert backend(stub.url, model="b").chat(ChatRequest(MESSAGES, max_tokens=5)).text == "ok"
     assert stub.chats[-1]["body"]["model"] == "b"
 
 
@@ -266,9 +267,9 @@ def test_a_server_without_a_model_list_needs_a_name(stub) -> None:
     stub.models = None
     with pytest.raises(BackendError, match=r"does not list its models at /models \(is the URL its /v1 "
                                            r"address\?\); name the model with DCX_CODE_MODEL_NAME$"):
-        backend(stub.url).chat(MESSAGES, max_tokens=5)
+        backend(stub.url).chat(ChatRequest(MESSAGES, max_tokens=5))
     stub.answers.append(Answer(text="ok"))
-    assert backend(stub.url, model="qwen2.5-coder:1.5b").chat(MESSAGES, max_tokens=5).text == "ok"
+    assert backend(stub.url, model="qwen2.5-coder:1.5b").chat(ChatRequest(MESSAGES, max_tokens=5)).text == "ok"
 
 
 def test_the_api_key_is_sent_and_never_shown(stub) -> None:
@@ -276,13 +277,13 @@ def test_the_api_key_is_sent_and_never_shown(stub) -> None:
     stub.answers.append(Answer(401, body={"error": {"message": f"invalid api key {secret}"}}))
     b = backend(stub.url, key=secret, key_env="TEAM_KEY")
     with pytest.raises(BackendError) as info:
-        b.chat(MESSAGES, max_tokens=5)
+        b.chat(ChatRequest(MESSAGES, max_tokens=5))
     assert all(r["headers"].get("Authorization") == f"Bearer {secret}" for r in stub.requests)
     assert str(info.value).endswith("(HTTP 401: invalid api key ***); check the API key in $TEAM_KEY")
     assert secret not in repr(b.endpoint)
     stub.answers.append(Answer(401, body={"error": {"message": "a key is required"}}))
     with pytest.raises(BackendError, match=r"set the server's API key in \$TEAM_KEY$"):
-        backend(stub.url, key_env="TEAM_KEY").chat(MESSAGES, max_tokens=5)
+        backend(stub.url, key_env="TEAM_KEY").chat(ChatRequest(MESSAGES, max_tokens=5))
     assert "Authorization" not in stub.requests[-1]["headers"]
 
 
@@ -324,9 +325,9 @@ def test_each_role_is_configured_on_its_own(tmp_path) -> None:
     settings = load_settings(tmp_path, environ={"TEAM_KEY": "k1", "DCX_API_KEY": "other"})
     code = endpoint("code", settings, {"TEAM_KEY": "k1"})
     assert (code.url, code.model, code.api_key) == ("http://gpu.lan:8000/v1", "qwen-7b", "k1")
-    assert endpoint("language", settings) is None  # the router stays in-process
+    assert endpoint("router", settings) is None  # the router stays in-process
     single = load_settings(tmp_path, {"dual_model_mode": False}, environ={})
-    assert endpoint("language", single, {}).url == "http://gpu.lan:8000/v1"  # the code model plans too
+    assert endpoint("router", single, {}).url == "http://gpu.lan:8000/v1"  # the code model plans too
 
 
 # -- through the CLI ----------------------------------------------------------------------------
@@ -369,7 +370,7 @@ def test_models_shows_remote_roles(stub, monkeypatch, tmp_path) -> None:
     done = CliRunner().invoke(main, ["models", "--json"], catch_exceptions=False)
     rows = {row["role"]: row for row in json.loads(done.stdout)}
     assert rows["code"]["reachable"] and rows["code"]["model"] == "stub-model" and rows["code"]["api_key"]
-    assert rows["language"]["reachable"] is False and "connection refused" in rows["language"]["error"]
+    assert rows["router"]["reachable"] is False and "connection refused" in rows["router"]["error"]
     text = CliRunner().invoke(main, ["models"], catch_exceptions=False).stdout
     assert f"stub-model on {stub.url}" in text and "NOT reachable" in text
     assert "sk-never-shown" not in text + done.stdout
@@ -380,7 +381,7 @@ def test_models_says_what_is_wrong_with_a_reachable_server(stub, monkeypatch, tm
     monkeypatch.setenv("DCX_CODE_MODEL_URL", stub.url)
     monkeypatch.setenv("DCX_CODE_MODEL_NAME", "qwen-7b")
     rows = json.loads(CliRunner().invoke(main, ["models", "--json", "--single-model"]).stdout)
-    assert [r["role"] for r in rows] == ["language", "code"]
+    assert [r["role"] for r in rows] == ["router", "code"]
     for row in rows:  # single-model mode: the code model's server plans too
         assert row["url"] == stub.url and row["reachable"]
         assert row["error"] == (f"the {row['role']} model server at {stub.url} has no model named "

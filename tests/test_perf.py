@@ -16,7 +16,7 @@ def test_stage_seconds_and_tokens_are_summed_over_the_tasks(tmp_path) -> None:
     code = summary["roles"]["code"]
     assert code["calls"] == 1 and code["sent"] == code["evaluated"] > 0 and code["written"] > 0
     assert code["cached_per_call"] == 0
-    assert summary["roles"]["language"]["calls"] == 2
+    assert summary["roles"]["router"]["calls"] == 2
 
 
 class Engine:
@@ -35,7 +35,7 @@ def test_dcx_throughput_is_compared_with_the_engine_alone_at_the_same_lengths() 
                  "generation_per_s": 19.0, "evaluated_per_call": 300, "written_per_call": 50,
                  "cached_per_call": 150}}}
     engine = Engine()
-    measure_raw(summary, {"code": engine, "language": engine})
+    measure_raw(summary, {"code": engine, "router": engine})
     assert engine.asked == [(300, 50, 150)]  # at dcx's lengths and cache depth per call
     code = summary["roles"]["code"]
     assert code["prompt_ratio"] == 0.95 and code["generation_ratio"] == 0.95

@@ -114,7 +114,7 @@ def test_both_roles_on_servers_answer_like_in_process(fixture_repo, code_server,
     repo = fixture_repo("mean")
     local = dcx(repo, "ask", "--json", ASK)
     assert local.returncode == 0, local.stderr
-    with llama_server("language", tmp_path / "router.log") as (_, router_url):
+    with llama_server("router", tmp_path / "router.log") as (_, router_url):
         remote = dcx(repo, "ask", "--json", ASK, DCX_CODE_MODEL_URL=code_server,
                      DCX_LANGUAGE_MODEL_URL=router_url)
     assert remote.returncode == 0, remote.stderr

@@ -24,7 +24,7 @@ def run(repo, router_replies, code_replies=(), mode="fix", **settings):
     router = FakeBackend(router_replies, model="router")
     coder = FakeBackend(code_replies, model="coder")
     handler = LocalCodingHandler(load_settings(repo, {"plan_first_call": False, **settings}), Workspace(repo),
-                                 backends={"language": router, "code": coder})
+                                 backends={"router": router, "code": coder})
     return handler.handle(Request("total ignores quantity", mode=mode)), router, coder
 
 

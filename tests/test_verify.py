@@ -27,7 +27,7 @@ def fix_mean(repo, router_replies, code_replies, **settings):
     router, coder = FakeBackend(router_replies), FakeBackend(code_replies)
     outcome = run_request(Workspace(repo), load_settings(repo, {"plan_first_call": False, **settings}),
                           "mean is wrong", (), "fix", False, Silent(),
-                          {"language": router, "code": coder}, test_command=MEAN_TEST)
+                          {"router": router, "code": coder}, test_command=MEAN_TEST)
     return outcome, router, coder
 
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Callable
 
-from dcx.backends.base import Backend, Completion, Message
+from dcx.backends.base import Backend, ChatRequest, Completion, Message
 from dcx.backends.fake import FakeBackend, load_script
 from dcx.config import Settings
 from dcx.errors import ConfigError
 from dcx.progress import Reporter
 
-__all__ = ["Backend", "Completion", "Message", "FakeBackend", "create_backends", "BACKENDS"]
+__all__ = ["Backend", "ChatRequest", "Completion", "Message", "FakeBackend", "create_backends", "BACKENDS"]
 
 
 def _default(settings: Settings, reporter: Reporter) -> dict[str, Backend]:
@@ -32,6 +32,7 @@ def _default(settings: Settings, reporter: Reporter) -> dict[str, Backend]:
         return LlamaCppBackend(
             lambda: locate(choice, reporter),
             model=str(choice.path.name),
+            file=str(choice.path),
             n_ctx=settings.context_tokens,
             n_threads=settings.n_threads,
             on_load=loaded,
@@ -40,7 +41,7 @@ def _default(settings: Settings, reporter: Reporter) -> dict[str, Backend]:
         )
 
     code = make("code")
-    return {"language": make("language") if settings.dual_model_mode else code, "code": code}
+    return {"router": make("router") if settings.dual_model_mode else code, "code": code}
 
 
 def _fake(settings: Settings, reporter: Reporter) -> dict[str, Backend]:
@@ -49,9 +50,9 @@ def _fake(settings: Settings, reporter: Reporter) -> dict[str, Backend]:
     script = load_script(settings.fake_script)
     if not settings.dual_model_mode:
         single = FakeBackend(script.get("single", []), model="fake-single")
-        return {"language": single, "code": single}
+        return {"router": single, "code": single}
     return {
-        "language": FakeBackend(script.get("router", []), model="fake-router"),
+        "router": FakeBackend(script.get("router", []), model="fake-router"),
         "code": FakeBackend(script.get("code", []), model="fake-code"),
     }
 

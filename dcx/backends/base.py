@@ -3,9 +3,26 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Protocol, Sequence
+from typing import Any, Callable, Mapping, Protocol
 
 Message = dict[str, str]  # {"role": "system" | "user" | "assistant", "content": "..."}
+
+# Called with each new piece of a reply while it is generated; returning True stops the
+# generation there (the reply so far is kept, with finish_reason "stopped").
+Watcher = Callable[[str], bool]
+
+
+@dataclass(frozen=True)
+class ChatRequest:
+    """One chat call. ``json_schema`` constrains the reply to JSON matching the schema;
+    ``temperature`` 0 is greedy; above 0, ``seed`` makes the sampling repeatable."""
+
+    messages: tuple[Message, ...]
+    max_tokens: int
+    json_schema: Mapping[str, Any] | None = None
+    stop: tuple[str, ...] = ()
+    temperature: float = 0.0
+    seed: int = 0
 
 
 @dataclass(frozen=True)
@@ -14,7 +31,7 @@ class Completion:
     prompt_tokens: int
     completion_tokens: int
     seconds: float
-    finish_reason: str = "stop"
+    finish_reason: str = "stop"  # "stop", "length", or "stopped" (by the watcher)
     # What the engine really did, when it says: prompt tokens evaluated (the rest came from its
     # cache of the previous prompt's prefix; -1: unknown, all of them), and the seconds spent
     # evaluating the prompt and generating.
@@ -28,19 +45,14 @@ class Completion:
 
 
 class Backend(Protocol):
-    """A chat model. ``json_schema`` constrains the reply to JSON matching the schema.
-    ``temperature`` 0 is greedy; above 0, ``seed`` makes the sampling repeatable."""
+    """A chat model."""
 
     name: str  # backend kind, e.g. "llama_cpp"
     model: str  # the model file or name, for reports
 
-    def chat(
-        self,
-        messages: Sequence[Message],
-        *,
-        max_tokens: int,
-        json_schema: dict[str, Any] | None = None,
-        stop: Sequence[str] | None = None,
-        temperature: float = 0.0,
-        seed: int = 0,
-    ) -> Completion: ...
+    def chat(self, request: ChatRequest, watch: Watcher | None = None) -> Completion: ...
+
+    def describe(self) -> dict[str, str]:
+        """What a report shows of this backend: at least "backend" and "model", plus "file"
+        (in-process) or "url" (a server)."""
+        ...

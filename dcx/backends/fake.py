@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, Sequence
 
-from dcx.backends.base import Completion, Message
+from dcx.backends.base import ChatRequest, Completion, Watcher
 from dcx.errors import BackendError
 
 
@@ -26,26 +26,28 @@ class FakeBackend:
     def pending(self) -> int:
         return len(self._queue)
 
-    def chat(
-        self,
-        messages: Sequence[Message],
-        *,
-        max_tokens: int,
-        json_schema: dict[str, Any] | None = None,
-        stop: Sequence[str] | None = None,
-        temperature: float = 0.0,
-        seed: int = 0,
-    ) -> Completion:
+    def describe(self) -> dict[str, str]:
+        return {"backend": self.name, "model": self.model}
+
+    def chat(self, request: ChatRequest, watch: Watcher | None = None) -> Completion:
         self.history.append(
-            {"messages": [dict(m) for m in messages], "max_tokens": max_tokens,
-             "json_schema": json_schema, "stop": list(stop or []), "temperature": temperature,
-             "seed": seed}
+            {"messages": [dict(m) for m in request.messages], "max_tokens": request.max_tokens,
+             "json_schema": request.json_schema, "stop": list(request.stop),
+             "temperature": request.temperature, "seed": request.seed}
         )
         if not self._queue:
             raise BackendError(f"the fake model {self.model!r} has no scripted reply left")
         text = self._queue.pop(0)
-        prompt_tokens = sum(len(m["content"]) for m in messages) // 4
-        return Completion(text, prompt_tokens, max(1, len(text) // 4), 0.0)
+        finish = "stop"
+        if watch is not None:  # streamed line by line, as a model would write it
+            shown = []
+            for piece in text.splitlines(keepends=True):
+                shown.append(piece)
+                if watch(piece):
+                    text, finish = "".join(shown), "stopped"
+                    break
+        prompt_tokens = sum(len(m["content"]) for m in request.messages) // 4
+        return Completion(text, prompt_tokens, max(1, len(text) // 4), 0.0, finish)
 
 
 def load_script(path: str) -> dict[str, list[str]]:

@@ -6,9 +6,9 @@ import json
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any, Callable, Iterator
 
-from dcx.backends.base import Completion, Message
+from dcx.backends.base import ChatRequest, Completion, Watcher
 from dcx.errors import BackendError, ModelError
 
 
@@ -20,6 +20,7 @@ class LlamaCppBackend:
         locate: Callable[[], Path],
         *,
         model: str,
+        file: str = "",
         n_ctx: int,
         n_threads: int,
         on_load: Callable[[str, float], None] | None = None,
@@ -27,6 +28,7 @@ class LlamaCppBackend:
         weight_repack: bool = False,
     ) -> None:
         self.model = model
+        self._file = file  # where the model file is (or will be, once assembled), for reports
         self._locate = locate
         self._n_ctx = n_ctx
         self._n_threads = n_threads
@@ -84,50 +86,76 @@ class LlamaCppBackend:
             self._grammars[key] = LlamaGrammar.from_json_schema(json.dumps(schema), verbose=False)
         return self._grammars[key]
 
-    def chat(
-        self,
-        messages: Sequence[Message],
-        *,
-        max_tokens: int,
-        json_schema: dict[str, Any] | None = None,
-        stop: Sequence[str] | None = None,
-        temperature: float = 0.0,
-        seed: int = 0,
-    ) -> Completion:
+    def describe(self) -> dict[str, str]:
+        return {"backend": self.name, "model": self.model, "file": self._file}
+
+    def chat(self, request: ChatRequest, watch: Watcher | None = None) -> Completion:
         llama = self._load()
-        grammar = self._grammar(json_schema) if json_schema else None
+        grammar = self._grammar(dict(request.json_schema)) if request.json_schema else None
         self._reset_perf(llama)
         started = time.monotonic()
+        sampling = dict(
+            messages=list(request.messages),
+            max_tokens=request.max_tokens,
+            temperature=request.temperature,
+            top_p=0.8 if request.temperature > 0 else 1.0,
+            top_k=20 if request.temperature > 0 else 40,
+            repeat_penalty=1.0,
+            seed=request.seed if request.temperature > 0 else None,
+            grammar=grammar,
+            stop=list(request.stop) if request.stop else None,
+        )
         try:
-            response = llama.create_chat_completion(
-                messages=list(messages),
-                max_tokens=max_tokens,
-                temperature=temperature,
-                top_p=0.8 if temperature > 0 else 1.0,
-                top_k=20 if temperature > 0 else 40,
-                repeat_penalty=1.0,
-                seed=seed if temperature > 0 else None,
-                grammar=grammar,
-                stop=list(stop) if stop else None,
-            )
+            if watch is None:
+                response = llama.create_chat_completion(**sampling)
+                choice = response["choices"][0]
+                usage = response.get("usage") or {}
+                text = choice["message"].get("content") or ""
+                finish = choice.get("finish_reason") or "stop"
+                prompt_tokens = int(usage.get("prompt_tokens", 0))
+                completion_tokens = int(usage.get("completion_tokens", 0))
+            else:
+                text, finish = self._streamed(llama, sampling, watch)
+                prompt_tokens = completion_tokens = -1
         except ValueError as exc:
             raise BackendError(
                 f"{self.model}: {exc}; raise context_tokens (DCX_CONTEXT_TOKENS) or name fewer files"
             ) from None
         seconds = time.monotonic() - started
-        choice = response["choices"][0]
-        usage = response.get("usage") or {}
         perf = self._perf(llama)
+        if prompt_tokens < 0:  # a stream does not report usage: llama.cpp's counters do
+            completion_tokens = perf.n_eval if perf else 0
+            prompt_tokens = max(0, int(llama.n_tokens) - completion_tokens)
         return Completion(
-            text=choice["message"].get("content") or "",
-            prompt_tokens=int(usage.get("prompt_tokens", 0)),
-            completion_tokens=int(usage.get("completion_tokens", 0)),
+            text=text,
+            prompt_tokens=prompt_tokens,
+            completion_tokens=completion_tokens,
             seconds=seconds,
-            finish_reason=choice.get("finish_reason") or "stop",
+            finish_reason=finish,
             prompt_evaluated=perf.n_p_eval if perf else -1,
             prompt_seconds=perf.t_p_eval_ms / 1000 if perf else 0.0,
             generation_seconds=perf.t_eval_ms / 1000 if perf else 0.0,
         )
+
+    @staticmethod
+    def _streamed(llama: Any, sampling: dict[str, Any], watch: Watcher) -> tuple[str, str]:
+        """Generate token by token, showing each piece to ``watch``; it may stop the reply."""
+        parts: list[str] = []
+        finish = "stop"
+        chunks = llama.create_chat_completion(stream=True, **sampling)
+        try:
+            for chunk in chunks:
+                choice = chunk["choices"][0]
+                piece = choice.get("delta", {}).get("content") or ""
+                if piece:
+                    parts.append(piece)
+                    if watch(piece):
+                        finish = "stopped"
+                        break
+                finish = choice.get("finish_reason") or finish
+        finally:
+            chunks.close()
+        return "".join(parts), finish
 
     # -- llama.cpp's own counters: what was evaluated (after the cached prefix), and how fast ----
 

@@ -8,7 +8,7 @@ import time
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterator, Sequence
 
-from dcx.backends.base import Completion, Message
+from dcx.backends.base import ChatRequest, Completion, Message, Watcher
 from dcx.errors import BackendError
 from dcx.progress import Reporter, Silent
 
@@ -25,7 +25,7 @@ DIALECTS = ("json_schema", "json_object", "plain")
 
 @dataclass(frozen=True)
 class Endpoint:
-    role: str  # "language" or "code"
+    role: str  # "router" or "code"
     url: str  # base URL ending in /v1
     model: str | None  # model name on the server; None: the one it serves
     api_key: str | None = field(repr=False)
@@ -160,21 +160,17 @@ class OpenAIHTTPBackend:
 
     # -- chat ---------------------------------------------------------------------------------
 
-    def chat(
-        self,
-        messages: Sequence[Message],
-        *,
-        max_tokens: int,
-        json_schema: dict[str, Any] | None = None,
-        stop: Sequence[str] | None = None,
-        temperature: float = 0.0,
-        seed: int = 0,
-    ) -> Completion:
+    def describe(self) -> dict[str, str]:
+        return {"backend": self.name, "model": self.model, "url": self.endpoint.url}
+
+    def chat(self, request: ChatRequest, watch: Watcher | None = None) -> Completion:
         self._resolve_model()
+        json_schema = dict(request.json_schema) if request.json_schema else None
         while True:
-            body = self._body(messages, max_tokens, json_schema, stop, temperature, seed)
+            body = self._body(request.messages, request.max_tokens, json_schema, request.stop,
+                              request.temperature, request.seed)
             try:
-                return self._with_retries(lambda: self._stream(body))
+                return self._with_retries(lambda: self._stream(body, watch))
             except ServerError as exc:
                 refused = _refused_field(exc)
                 if refused == "sampler" and self._llama_fields:
@@ -213,7 +209,7 @@ class OpenAIHTTPBackend:
             body["response_format"] = {"type": "json_object", "schema": json_schema}
         return body
 
-    def _stream(self, body: dict[str, Any]) -> Completion:
+    def _stream(self, body: dict[str, Any], watch: Watcher | None = None) -> Completion:
         started = time.monotonic()
         first_token = 0.0
         parts: list[str] = []
@@ -245,7 +241,12 @@ class OpenAIHTTPBackend:
                                                      f"{first_token - started:.1f}s")
                             parts.append(text)
                             self._reporter.tokens(role, len(parts))
+                            if watch is not None and watch(text):
+                                finish = "stopped"
+                                break
                         finish = reason or finish
+                    if finish == "stopped":
+                        break
         finally:
             self._reporter.end_line()
         if not ended and not finish:

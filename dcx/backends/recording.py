@@ -1,10 +1,8 @@
-"""A backend wrapper that keeps every reply, so a real run can be replayed by the fake backend."""
+"""A backend wrapper that keeps every reply, so a real run can be replayed by a scripted one."""
 
 from __future__ import annotations
 
-from typing import Any, Sequence
-
-from dcx.backends.base import Backend, Completion, Message
+from dcx.backends.base import Backend, ChatRequest, Completion, Watcher
 
 
 class RecordingBackend:
@@ -14,17 +12,10 @@ class RecordingBackend:
         self.model = inner.model
         self.replies: list[str] = []
 
-    def chat(
-        self,
-        messages: Sequence[Message],
-        *,
-        max_tokens: int,
-        json_schema: dict[str, Any] | None = None,
-        stop: Sequence[str] | None = None,
-        temperature: float = 0.0,
-        seed: int = 0,
-    ) -> Completion:
-        completion = self.inner.chat(messages, max_tokens=max_tokens, json_schema=json_schema,
-                                     stop=stop, temperature=temperature, seed=seed)
+    def describe(self) -> dict[str, str]:
+        return self.inner.describe()
+
+    def chat(self, request: ChatRequest, watch: Watcher | None = None) -> Completion:
+        completion = self.inner.chat(request, watch)
         self.replies.append(completion.text)
         return completion
