@@ -23,9 +23,10 @@ from dcx.backends.recording import RecordingBackend
 from dcx.config import Settings
 from dcx.context import is_test_path
 from dcx.errors import DcxError
-from dcx.handler import Request, Result
+from dcx.request import Request, Result
 from dcx.progress import Silent
 from dcx.solve import solve
+from dcx.usage import Usage
 from dcx.verify import CheckResult, check_in_scratch, parse_command
 from dcx.workspace import Workspace
 
@@ -128,17 +129,17 @@ def run_task(task: Task, settings: Settings, backends: Mapping[str, Backend], ro
             if number == 1:
                 first_done.append(time.monotonic() - started)
 
+        usage = Usage()
         try:
             solution = solve(Request(task.instruction), workspace, settings, Silent(), backends,
-                             check, rounds, timed)
+                             check, rounds, timed, usage)
         except DcxError as exc:
             spent = time.monotonic() - started
             return TaskResult(task.name, False, False, False, f"error: {exc}", spent, 0, 0,
-                              first_seconds=spent,
-                              perf={"stages": {"verify": verify_seconds[0]}})
+                              usage.token_totals(), first_seconds=spent,
+                              perf=_perf(usage, verify_seconds[0]))
         attempts = solution.attempts
         chosen = solution.chosen
-        last = attempts[-1].result  # its counters are the run's totals
         first_passed = bool(attempts[0].check and attempts[0].check.passed)
         passed = bool(solution.passed)
         if passed:
@@ -151,11 +152,16 @@ def run_task(task: Task, settings: Settings, backends: Mapping[str, Backend], ro
         return TaskResult(
             task.name, first_passed, passed, bool(chosen.result.diff), outcome,
             time.monotonic() - started, len(attempts), sum(len(a.result.steps) for a in attempts),
-            {k: dict(v) for k, v in last.tokens.items()}, chosen.result.files, chosen.result.diff,
+            usage.token_totals(), chosen.result.files, chosen.result.diff,
             chosen.check.output if chosen.check else "", first_done[0],
-            {"stages": {**last.perf.get("stages", {}), "verify": verify_seconds[0]},
-             "models": dict(last.perf.get("models", {}))},
+            _perf(usage, verify_seconds[0]),
         )
+
+
+def _perf(usage: Usage, verify_seconds: float) -> dict[str, Any]:
+    """Every attempt's time, failed ones included."""
+    perf = usage.perf()
+    return {"stages": {**perf["stages"], "verify": verify_seconds}, "models": perf["models"]}
 
 
 def summarize(results: list[TaskResult]) -> dict:

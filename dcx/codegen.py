@@ -10,15 +10,13 @@ from dataclasses import dataclass, field
 from typing import Callable, Mapping, Sequence
 
 from dcx.backends.base import Backend, ChatRequest, Completion, Message
-from dcx.prompts import CODE_SYSTEM
+from dcx.lines import indent_of
+from dcx.prompts import CODE_SYSTEM, NOT_YET, code_prompt, not_usable
 from dcx.errors import CodeGenerationError
 from dcx.patch import dominant_ending, ending_near, split_lines
 from dcx.merge import ReplyError, merge_reply
 from dcx.targets import Target, generic_symbols, language_of
 
-SMALL_FILE_LINES = 150
-CONTEXT_BEFORE = 40
-CONTEXT_AFTER = 15
 _FENCE = re.compile(r"```[\w+#.-]*[ \t]*\n(.*?)(?:```|\Z)", re.S)
 _CONFLICT = re.compile(r"^(<<<<<<<|>>>>>>>|=======)( |$)", re.M)
 
@@ -49,15 +47,11 @@ def extract_code(reply: str, every_block: bool = False) -> str:
     return blocks[0].group(1).strip("\n")
 
 
-def _leading(line: str) -> str:
-    return line[: len(line) - len(line.lstrip(" \t"))]
-
-
 def reindent(code: str, indent: str) -> str:
     """Shift ``code`` so its first non-blank line starts at ``indent``."""
     lines = code.split("\n")
     first = next((line for line in lines if line.strip()), "")
-    current = _leading(first)
+    current = indent_of(first)
     out = []
     for line in lines:
         if not line.strip():
@@ -103,19 +97,6 @@ def apply_reply(path: str, files: Mapping[str, str], target: Target, code: str) 
     return {path: new} if new != text else {}
 
 
-def splice(file_text: str, target: Target, code: str, newline: str, python: bool) -> str:
-    """The file with the reply applied (one file only)."""
-    path = "code.py" if python else "code.txt"
-    if python and file_text.strip():
-        try:
-            merged = merge_reply(code, {path: file_text}, path, target)
-        except ReplyError:
-            return file_text
-        if merged is not None:
-            return merged.get(path, file_text)
-    return replace_target(file_text, target, code, newline)
-
-
 def validate(path: str, text: str) -> str | None:
     """Why ``text`` is not acceptable for ``path``, or None when it is."""
     if not text.strip():
@@ -142,8 +123,6 @@ def _brace_balance(text: str) -> int:
     return code.count("{") - code.count("}") + code.count("(") - code.count(")")
 
 
-NOT_YET = ("\nNote: the code as shown does not do this yet, so a reply that repeats it unchanged "
-           "is wrong.")
 RETRY_TEMPERATURE = 0.7  # Qwen2.5-Coder's recommended sampling, for tries after a failed one
 
 
@@ -163,57 +142,6 @@ class CodeWriter:
         self._round = round_number
         self._greedy = round_number == 0 if greedy is None else greedy
 
-    def _prompt(self, path: str, file_text: str, target: Target, instructions: str, request: str,
-                related: Mapping[str, str], hints: Sequence[tuple[str, str]],
-                tests: Mapping[str, str], warning: str = "", hidden: str | None = None) -> str:
-        if hidden is not None:  # the target's body is hidden: shown its signature only
-            target = Target(target.name, target.kind, target.start, target.end - (
-                len(split_lines(file_text)) - len(split_lines(hidden))), target.indent)
-            file_text = hidden
-        lines = split_lines(file_text)
-        language = language_of(path)
-        python = language == "python"
-        shown = "".join(f"File {p} (tests, for reference; not to be changed):\n"
-                        f"```{language_of(p)}\n{t.rstrip()}\n```\n\n" for p, t in tests.items())
-        shown += "".join(f"File {p}:\n```{language_of(p)}\n{t.rstrip()}\n```\n\n"
-                         for p, t in related.items())
-        if target.kind == "file":
-            if lines:
-                shown += f"File {path}:\n```{language}\n{file_text.rstrip()}\n```\n"
-                what = ("the complete new version of each function or class you change or add"
-                        if python else f"the complete new content of {path}")
-            else:
-                what = f"the complete content of the new file {path}"
-            focus = ""
-        else:
-            if len(lines) <= SMALL_FILE_LINES:
-                context = file_text
-            else:
-                before = "".join(lines[max(0, target.start - CONTEXT_BEFORE) : target.start])
-                after = "".join(lines[target.end : target.end + CONTEXT_AFTER])
-                context = before + "".join(lines[target.start : target.end]) + after
-            shown += f"File {path}:\n```{language}\n{context.rstrip()}\n```\n"
-            if target.kind == "lines":
-                shown += (f"\nThe code to change ({target.name}):\n"
-                          f"```{language}\n{target.text(lines).rstrip()}\n```\n")
-                focus = ""
-            else:
-                focus = f"\nThe code to change is {target.name} in {path}."
-            what = f"the complete new version of {target.name}"
-            if python:
-                what += ", and of any other function or class you change or add"
-        if hidden is not None:
-            return (f"{shown}\nRequest: {request}{warning}\n\n"
-                    f"Reply with the complete new version of {target.name}, in one ```{language} block.")
-        if hints:
-            names = ", ".join(f"{name} in {p}" for p, name in hints)
-            focus += f"\nThe request {'also ' if focus else ''}names: {names}."
-        note = "" if instructions.strip() == request.strip() else f"\nPlanner's note: {instructions}"
-        return (
-            f"{shown}\nRequest (a bug report means: fix the bug): {request}{warning}{note}{focus}\n\n"
-            f"Reply with {what}, in one ```{language} block."
-        )
-
     def rewrite(
         self, path: str, file_text: str | None, target: Target, instructions: str, request: str,
         related: Mapping[str, str] | None = None, hints: Sequence[tuple[str, str]] = (),
@@ -230,9 +158,8 @@ class CodeWriter:
         files = {path: old, **related, **tests}
         def first_messages(warning: str = "") -> list[Message]:
             return [{"role": "system", "content": CODE_SYSTEM},
-                    {"role": "user", "content": self._prompt(path, old, target, instructions, request,
-                                                             related, hints, tests, warning,
-                                                             hidden)}]
+                    {"role": "user", "content": code_prompt(path, old, target, instructions, request,
+                                                         related, hints, tests, warning, hidden)}]
 
         messages = first_messages()
         size = len(split_lines(old)) if target.kind == "file" else target.end - target.start
@@ -267,8 +194,7 @@ class CodeWriter:
             last_problem = problem
             messages += [
                 {"role": "assistant", "content": completion.text},
-                {"role": "user", "content": f"That is not usable: {problem}. Reply again with "
-                 f"the complete corrected code in one code block. Change: {instructions}"},
+                {"role": "user", "content": not_usable(problem, instructions)},
             ]
         raise CodeGenerationError(
             f"the code model gave no valid code for {target.name} in {path} after "

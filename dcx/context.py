@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from dcx.errors import PathError
+from dcx.lines import numbered
 from dcx.patch import split_lines
 from dcx.targets import Symbol, symbols_of
 from dcx.workspace import Workspace
@@ -166,11 +167,6 @@ def spelled_out(ranked: list[RankedFile], request: str) -> list[tuple[str, str]]
     return [(path, name) for _, path, name in found]
 
 
-def _numbered(text: str, start: int = 0) -> str:
-    lines = split_lines(text)
-    return "".join(f"{start + i + 1:4d}| {line.rstrip(chr(13) + chr(10))}\n" for i, line in enumerate(lines))
-
-
 def _outline(f: RankedFile) -> str:
     if not f.symbols:
         return f"{f.path}: {len(split_lines(f.text))} lines\n"
@@ -198,7 +194,7 @@ def gather(
     for f in ranked:
         if f.score <= 0 and not f.named:
             break
-        body = _numbered(f.text)
+        body = numbered(f.text)
         block = f"\nFile {f.path}:\n{body}"
         if (f.named or shown_full < 2) and used + len(block) <= budget:
             parts.append(block)

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Mapping
 
+from dcx.lines import indent_of
 from dcx.patch import dominant_ending, ending_near, split_lines
 from dcx.targets import Symbol, Target, python_symbols
 
@@ -42,14 +43,10 @@ class _Edit:
     from_import: bool = False  # a "from M import ..." that replaces the file's own one for M
 
 
-def _leading(line: str) -> str:
-    return line[: len(line) - len(line.lstrip(" \t"))]
-
-
 def dedent(code: str) -> str:
     """Shift code left so its least indented non-blank line starts at column 0."""
     lines = code.split("\n")
-    indents = [len(_leading(line)) for line in lines if line.strip()]
+    indents = [len(indent_of(line)) for line in lines if line.strip()]
     cut = min(indents) if indents else 0
     return "\n".join(line[cut:] if line.strip() else "" for line in lines)
 
@@ -147,7 +144,7 @@ class _Files:
         return [s for n, s in self.symbols[path].items() if n.startswith(prefix) and "." not in n[len(prefix):]]
 
     def indent(self, path: str, symbol: Symbol) -> str:
-        return _leading(split_lines(self.text[path])[symbol.start])
+        return indent_of(split_lines(self.text[path])[symbol.start])
 
 
 class ReplyError(Exception):

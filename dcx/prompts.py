@@ -3,6 +3,15 @@ only writes code."""
 
 from __future__ import annotations
 
+from typing import Mapping, Sequence
+
+from dcx.patch import split_lines
+from dcx.targets import Target, language_of
+
+SMALL_FILE_LINES = 150  # the code model sees a file this long whole; a longer one around the target
+CONTEXT_BEFORE = 40
+CONTEXT_AFTER = 15
+
 
 ROLE_SYSTEM = """\
 You are the planner of dcx, a coding assistant that works inside a git repository.
@@ -34,3 +43,108 @@ CODE_SYSTEM = """\
 You are an expert programmer. You change code exactly as the request asks.
 Reply with code only, in one fenced code block: the complete new version of each function or
 class you change or add. No explanations, no placeholders, nothing you leave unchanged."""
+
+NOT_YET = ("\nNote: the code as shown does not do this yet, so a reply that repeats it unchanged "
+           "is wrong.")
+
+
+def _earlier(previous: tuple[str, ...]) -> str:
+    """Every failed attempt's change: a small model told only of the last one often makes the
+    one before it again."""
+    return "".join(f"Attempt {n}:\n{diff.rstrip()}\n" for n, diff in enumerate(previous, 1))
+
+
+def router_feedback(previous: tuple[str, ...], output: str, restarted: bool) -> str:
+    """What the router is told of the failed attempts before this one."""
+    now = ("The files are back as they were." if restarted
+           else "The files now hold that change; fix it.")
+    if len(previous) == 1:
+        return (f"\nA previous attempt made this change:\n{previous[0]}\nIt is not "
+                f"right yet. Test output:\n{output}\n{now}\n")
+    return (f"\nPrevious attempts made these changes:\n{_earlier(previous)}None is right yet. "
+            f"Test output of the last one:\n{output}\n{now}\n")
+
+
+def code_request(instruction: str, previous: tuple[str, ...] = (), output: str | None = None,
+                 restarted: bool = True) -> str:
+    """What the code model is told the user wants (with the failed attempts, if any)."""
+    if output is None:
+        return instruction
+    if restarted:
+        if len(previous) == 1:
+            return (f"{instruction}\nA previous attempt made this change, and the "
+                    f"tests still failed:\n{previous[0]}\nTest output:\n"
+                    f"{output}\nDo not repeat that attempt: find the real cause and fix it.")
+        return (f"{instruction}\nPrevious attempts made these changes, and the "
+                f"tests still failed:\n{_earlier(previous)}Test output of the last one:\n"
+                f"{output}\nDo not repeat any of them: find the real cause and fix it.")
+    return f"{instruction}\nThe tests still fail with:\n{output}"
+
+
+def anew_request(instruction: str, name: str, output: str) -> str:
+    """The request for a function written anew, its buggy body hidden."""
+    return (f"{instruction}\nThe body of {name} is hidden because it has a bug "
+            f"that earlier attempts could not find. The last attempt failed the tests like "
+            f"this:\n{output}\nWrite {name} anew, correctly, from its name, its "
+            f"description and the tests.")
+
+
+def code_prompt(path: str, file_text: str, target: Target, instructions: str, request: str,
+                related: Mapping[str, str], hints: Sequence[tuple[str, str]],
+                tests: Mapping[str, str], warning: str = "", hidden: str | None = None) -> str:
+    """The code model's prompt for one target: the tests and related files for reference, the
+    target's file (whole when small, else around the target), and what to reply with. With
+    ``hidden`` (the file with the target's body hidden) it is shown that instead."""
+    if hidden is not None:  # the target's body is hidden: shown its signature only
+        target = Target(target.name, target.kind, target.start, target.end - (
+            len(split_lines(file_text)) - len(split_lines(hidden))), target.indent)
+        file_text = hidden
+    lines = split_lines(file_text)
+    language = language_of(path)
+    python = language == "python"
+    shown = "".join(f"File {p} (tests, for reference; not to be changed):\n"
+                    f"```{language_of(p)}\n{t.rstrip()}\n```\n\n" for p, t in tests.items())
+    shown += "".join(f"File {p}:\n```{language_of(p)}\n{t.rstrip()}\n```\n\n"
+                     for p, t in related.items())
+    if target.kind == "file":
+        if lines:
+            shown += f"File {path}:\n```{language}\n{file_text.rstrip()}\n```\n"
+            what = ("the complete new version of each function or class you change or add"
+                    if python else f"the complete new content of {path}")
+        else:
+            what = f"the complete content of the new file {path}"
+        focus = ""
+    else:
+        if len(lines) <= SMALL_FILE_LINES:
+            context = file_text
+        else:
+            before = "".join(lines[max(0, target.start - CONTEXT_BEFORE) : target.start])
+            after = "".join(lines[target.end : target.end + CONTEXT_AFTER])
+            context = before + "".join(lines[target.start : target.end]) + after
+        shown += f"File {path}:\n```{language}\n{context.rstrip()}\n```\n"
+        if target.kind == "lines":
+            shown += (f"\nThe code to change ({target.name}):\n"
+                      f"```{language}\n{target.text(lines).rstrip()}\n```\n")
+            focus = ""
+        else:
+            focus = f"\nThe code to change is {target.name} in {path}."
+        what = f"the complete new version of {target.name}"
+        if python:
+            what += ", and of any other function or class you change or add"
+    if hidden is not None:
+        return (f"{shown}\nRequest: {request}{warning}\n\n"
+                f"Reply with the complete new version of {target.name}, in one ```{language} block.")
+    if hints:
+        names = ", ".join(f"{name} in {p}" for p, name in hints)
+        focus += f"\nThe request {'also ' if focus else ''}names: {names}."
+    note = "" if instructions.strip() == request.strip() else f"\nPlanner's note: {instructions}"
+    return (
+        f"{shown}\nRequest (a bug report means: fix the bug): {request}{warning}{note}{focus}\n\n"
+        f"Reply with {what}, in one ```{language} block."
+    )
+
+
+def not_usable(problem: str, instructions: str) -> str:
+    """The code model's next turn after a reply that could not be used."""
+    return (f"That is not usable: {problem}. Reply again with the complete corrected code in one "
+            f"code block. Change: {instructions}")

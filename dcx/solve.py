@@ -10,8 +10,10 @@ from typing import Callable, Mapping
 from dcx.backends import Backend
 from dcx.config import Settings
 from dcx.errors import DcxError
-from dcx.handler import LocalCodingHandler, Request, Result
+from dcx.pipeline import Pipeline
 from dcx.progress import Reporter
+from dcx.request import Request, Result
+from dcx.usage import Usage
 from dcx.verify import CheckResult
 from dcx.workspace import Workspace
 
@@ -63,12 +65,15 @@ def solve(
     check: Check | None = None,
     rounds: int = 0,
     on_attempt: Callable[[int, Attempt], None] | None = None,
+    usage: Usage | None = None,
 ) -> Solution:
     """Run ``request``; with ``check``, check each attempt and retry with its failing output up
-    to ``rounds`` more times, stopping at the first that passes."""
-    handler = LocalCodingHandler(settings, workspace, reporter, backends)
+    to ``rounds`` more times, stopping at the first that passes. ``usage`` (when given) collects
+    what every attempt cost, failed ones included."""
+    pipeline = Pipeline(settings, workspace, reporter, backends, usage)
+    session = pipeline.start(request)
     attempts: list[Attempt] = []
-    result = handler.handle(request)
+    result = pipeline.run(session)
     for number in range(rounds + 1 if check else 1):
         outcome = check(result) if check else None
         attempt = Attempt(result, outcome)
@@ -77,8 +82,9 @@ def solve(
             on_attempt(number + 1, attempt)
         if outcome is None or outcome.passed or number == rounds:
             break
+        session = session.retry(outcome.output, settings.feedback_restart)
         try:
-            result = handler.handle(request, feedback=outcome.output)
+            result = pipeline.run(session)
         except DcxError:
             break  # a failed retry keeps the attempts so far
     return Solution(tuple(attempts), choose(attempts))

@@ -7,6 +7,7 @@ import ast
 import re
 from dataclasses import dataclass
 
+from dcx.lines import indent_of
 from dcx.patch import dominant_ending, ending_near, split_lines
 
 WHOLE_FILE_NAMES = {"", "file", "whole file", "all", "*"}
@@ -43,10 +44,6 @@ def language_of(path: str) -> str:
         "json": "json", "toml": "toml", "yaml": "yaml", "yml": "yaml", "html": "html",
         "css": "css",
     }.get(ext, "text")
-
-
-def _indent(line: str) -> str:
-    return line[: len(line) - len(line.lstrip(" \t"))]
 
 
 # -- symbols -----------------------------------------------------------------------------------
@@ -109,12 +106,12 @@ def _block_end(lines: list[str], start: int) -> int:
             if opened and depth <= 0:
                 return i + 1
         return len(lines)
-    base = len(_indent(lines[start]))
+    base = len(indent_of(lines[start]))
     end = start + 1
     for i in range(start + 1, len(lines)):
         if not lines[i].strip():
             continue
-        if len(_indent(lines[i])) <= base:
+        if len(indent_of(lines[i])) <= base:
             # a closing line at the same indentation belongs to the block (end, fi, ...)
             if lines[i].strip() in ("end", "fi", "done", "esac"):
                 end = i + 1
@@ -155,7 +152,7 @@ def find_target(path: str, text: str, name: str) -> Target | None:
         if first < 1 or last > len(lines):
             return None
         start = first - 1
-        return Target(f"lines {first}-{last}", "lines", start, last, _indent(lines[start]))
+        return Target(f"lines {first}-{last}", "lines", start, last, indent_of(lines[start]))
     wanted = re.sub(r"\(.*\)$", "", wanted).strip()  # "parse_date()" -> "parse_date"
     wanted = re.sub(r"^(?:def|function|class|fn|func)\s+", "", wanted)
     symbols = symbols_of(path, text)
@@ -164,7 +161,7 @@ def find_target(path: str, text: str, name: str) -> Target | None:
     chosen = (exact or tail or [None])[0]
     if chosen is None:
         return None
-    return Target(chosen.name, chosen.kind, chosen.start, chosen.end, _indent(lines[chosen.start]))
+    return Target(chosen.name, chosen.kind, chosen.start, chosen.end, indent_of(lines[chosen.start]))
 
 
 HIDDEN_BODY = "..."
@@ -197,6 +194,6 @@ def hide_body(text: str, target: Target) -> str | None:
         if not body or body[0].lineno <= keep or keep < node.lineno:
             return None  # nothing but a docstring, or a body on the signature's line
         newline = ending_near(lines, keep, dominant_ending(text))
-        indent = _indent(lines[body[0].lineno - 1])
+        indent = indent_of(lines[body[0].lineno - 1])
         return "".join(lines[:keep]) + indent + HIDDEN_BODY + newline + "".join(lines[node.end_lineno:])
     return None

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from dcx.codegen import apply_reply, extract_code, reindent, splice, validate
+from dcx.codegen import apply_reply, extract_code, reindent, validate
+from dcx.targets import Target
+
+
+def splice(text: str, target: Target, code: str) -> str:
+    """The file with a Python reply applied by dcx (one file)."""
+    return apply_reply("code.py", {"code.py": text}, target, code).get("code.py", text)
 from dcx.targets import find_target, generic_symbols, hide_body, python_symbols
 
 PY = '''import os
@@ -55,7 +61,7 @@ def test_reindent() -> None:
 
 def test_splice_method_from_dedented_reply_keeps_class_indent() -> None:
     target = find_target("m.py", PY, "Box.size")
-    new = splice(PY, target, "def size(self):\n    return 2", "\n", python=True)
+    new = splice(PY, target, "def size(self):\n    return 2")
     assert "    def size(self):\n        return 2\n\n    @property" in new
     assert validate("m.py", new) is None
 
@@ -63,7 +69,7 @@ def test_splice_method_from_dedented_reply_keeps_class_indent() -> None:
 def test_splice_takes_only_the_target_from_a_chatty_reply_and_adds_imports() -> None:
     target = find_target("m.py", PY, "helper")
     reply = "import os\nimport math\n\n\ndef other():\n    pass\n\n\ndef helper(x):\n    return math.sqrt(x)\n"
-    new = splice(PY, target, reply, "\n", python=True)
+    new = splice(PY, target, reply)
     assert new.startswith("import os\nimport math\n")
     assert "def other" not in new and new.endswith("def helper(x):\n    return math.sqrt(x)\n")
 
@@ -71,9 +77,9 @@ def test_splice_takes_only_the_target_from_a_chatty_reply_and_adds_imports() -> 
 def test_splice_keeps_crlf_and_missing_final_newline() -> None:
     text = "a = 1\r\nb = 2"
     target = find_target("x.py", text, "2-2")
-    assert splice(text, target, "b = 3", "\r\n", python=True) == "a = 1\r\nb = 3"
+    assert splice(text, target, "b = 3") == "a = 1\r\nb = 3"
     target = find_target("x.py", text, "1-1")
-    assert splice(text, target, "a = 0\nz = 9", "\r\n", python=True) == "a = 0\r\nz = 9\r\nb = 2"
+    assert splice(text, target, "a = 0\nz = 9") == "a = 0\r\nz = 9\r\nb = 2"
 
 
 def test_validate() -> None:
@@ -105,7 +111,7 @@ def test_whole_file_reply_is_applied_definition_by_definition() -> None:
     target = find_target("gcd.py", QUIX, "file")
     reply = ("import math\n\ndef gcd(a, b):\n    if b == 0:\n        return a\n    else:\n"
              "        return gcd(b, a % b)\n\n\ndef lcm(a, b):\n    return a * b // gcd(a, b)\n")
-    new = splice(QUIX, target, reply, "\n", python=True)
+    new = splice(QUIX, target, reply)
     assert new == ("\n"  # the file's own leading blank line
                    "def gcd(a, b):\n    if b == 0:\n        return a\n    else:\n"
                    "        return gcd(b, a % b)\n\n\n"
@@ -116,7 +122,7 @@ def test_whole_file_reply_is_applied_definition_by_definition() -> None:
 
 def test_whole_file_reply_without_known_definitions_replaces_the_file() -> None:
     target = find_target("c.py", "X = 1\n", "file")
-    assert splice("X = 1\n", target, "X = 2", "\n", python=True) == "X = 2\n"
+    assert splice("X = 1\n", target, "X = 2") == "X = 2\n"
 
 
 def test_a_chatty_reply_in_another_language_keeps_only_the_target_block() -> None:

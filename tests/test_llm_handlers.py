@@ -10,7 +10,8 @@ from dcx.backends import Completion
 from dcx.config import load_settings
 from dcx.prompts import CODE_SYSTEM, ROLE_SYSTEM
 from dcx.errors import InputError, StepLimitError
-from dcx.handler import LocalCodingHandler, Request
+from dcx.pipeline import Pipeline
+from dcx.request import Request
 from dcx.workspace import Workspace
 from tests.conftest import call, code_reply
 
@@ -36,7 +37,7 @@ def handler_for(repo, mocker, router_replies, code_replies, **settings):
     settings = load_settings(repo, {"plan_first_call": False, **settings})
     router = model(mocker, "router", router_replies)
     coder = model(mocker, "coder", code_replies)
-    handler = LocalCodingHandler(settings, Workspace(repo), backends={"router": router, "code": coder})
+    handler = Pipeline(settings, Workspace(repo), backends={"router": router, "code": coder})
     return handler, router, coder
 
 
@@ -48,7 +49,7 @@ def test_generate_code_is_delegated_to_the_code_model(make_repo, mocker) -> None
          call("finish", answer="add now adds")],
         [code_reply(FIXED_ADD)],
     )
-    result = handler.handle(Request("add subtracts instead of adding"))
+    result = handler.run(handler.start(Request("add subtracts instead of adding")))
     assert result.files == ("calc.py",)
     assert "-    return a - b\n+    return a + b\n" in result.diff
     assert result.diff.count("@@") == 2  # one hunk: sub() untouched
@@ -76,7 +77,7 @@ def test_router_calls_are_sampled_under_a_schema(make_repo, mocker) -> None:
          call("finish", answer="done")],
         [code_reply(FIXED_ADD)],
     )
-    handler.handle(Request("add subtracts"))
+    handler.run(handler.start(Request("add subtracts")))
     first_schema = router.chat.call_args_list[0].args[0].json_schema
     names = [v["properties"]["name"]["const"] for v in first_schema["oneOf"]]
     assert names == ["generate_code", "create_file"]  # fix mode: the first call writes code
@@ -95,8 +96,8 @@ def test_single_model_mode_uses_one_model_for_both_jobs(make_repo, mocker) -> No
         call("finish", answer="fixed"),
     ])
     settings = load_settings(repo, {"dual_model_mode": False, "plan_first_call": False})
-    handler = LocalCodingHandler(settings, Workspace(repo), backends={"router": only, "code": only})
-    result = handler.handle(Request("add subtracts"))
+    handler = Pipeline(settings, Workspace(repo), backends={"router": only, "code": only})
+    result = handler.run(handler.start(Request("add subtracts")))
     assert only.chat.call_count == 3
     assert "+    return a + b" in result.diff
     assert result.models["router"] == result.models["code"]
@@ -107,9 +108,9 @@ def test_single_model_mode_creates_one_backend(make_repo, tmp_path, monkeypatch)
     script = tmp_path / "script.json"
     script.write_text(json.dumps({"single": []}))
     settings = load_settings(repo, {"dual_model_mode": False, "backend": "fake", "fake_script": str(script)})
-    handler = LocalCodingHandler(settings, Workspace(repo))
+    handler = Pipeline(settings, Workspace(repo))
     assert handler.router is handler.coder
-    dual = LocalCodingHandler(load_settings(repo, {"backend": "fake", "fake_script": str(script)}), Workspace(repo))
+    dual = Pipeline(load_settings(repo, {"backend": "fake", "fake_script": str(script)}), Workspace(repo))
     assert dual.router is not dual.coder
 
 
@@ -119,7 +120,7 @@ def test_step_limit_without_an_edit_is_a_clear_error(make_repo, mocker) -> None:
         call("search", query=f"q{i}") for i in range(5)]
     handler, router, _ = handler_for(repo, mocker, replies, [], max_steps=3)
     with pytest.raises(StepLimitError, match="all 3 steps"):
-        handler.handle(Request("add subtracts"))
+        handler.run(handler.start(Request("add subtracts")))
     assert router.chat.call_count == 3
 
 
@@ -133,7 +134,7 @@ def test_step_limit_after_an_edit_keeps_the_edit(make_repo, mocker) -> None:
         [code_reply(FIXED_ADD), code_reply("def sub(a, b):\n    return b - a")],
         max_steps=3,
     )
-    result = handler.handle(Request("add subtracts"))
+    result = handler.run(handler.start(Request("add subtracts")))
     assert result.step_limit_hit
     assert "+    return a + b" in result.diff and "+    return b - a" in result.diff
 
@@ -146,7 +147,7 @@ def test_malformed_tool_call_goes_back_to_the_router(make_repo, mocker) -> None:
          call("finish", answer="ok")],
         [code_reply(FIXED_ADD)],
     )
-    result = handler.handle(Request("add subtracts"))
+    result = handler.run(handler.start(Request("add subtracts")))
     assert result.steps[0].tool == "invalid" and not result.steps[0].ok
     assert router.chat.call_args_list[1].args[0].messages[-1]["content"].startswith("Error: not valid JSON")
     assert "+    return a + b" in result.diff
@@ -159,7 +160,7 @@ def test_code_that_does_not_parse_is_retried_with_the_error(make_repo, mocker) -
         [call("generate_code", path="calc.py", target="add", instructions="+"), call("finish", answer="ok")],
         [code_reply("def add(a, b)\n    return a + b"), code_reply(FIXED_ADD)],
     )
-    result = handler.handle(Request("add subtracts"))
+    result = handler.run(handler.start(Request("add subtracts")))
     retry = coder.chat.call_args_list[1].args[0].messages
     assert "SyntaxError" in retry[-1]["content"]
     assert "+    return a + b" in result.diff
@@ -173,7 +174,7 @@ def test_code_that_never_parses_is_an_error_result_not_a_crash(make_repo, mocker
         [code_reply("def add(a, b)\n    return a + b")] * 3,
         code_retries=2,
     )
-    result = handler.handle(Request("add subtracts"))
+    result = handler.run(handler.start(Request("add subtracts")))
     assert coder.chat.call_count == 3
     assert result.diff == ""
     assert not result.steps[0].ok and "no valid code" in result.steps[0].result
@@ -184,14 +185,14 @@ def test_empty_instruction_is_refused(make_repo, mocker) -> None:
     repo = make_repo({"calc.py": SOURCE})
     handler, router, _ = handler_for(repo, mocker, [], [])
     with pytest.raises(InputError):
-        handler.handle(Request("   "))
+        handler.run(handler.start(Request("   ")))
     router.chat.assert_not_called()
 
 
 def test_backends_load_nothing_until_used(make_repo, mocker) -> None:
     repo = make_repo({"calc.py": SOURCE})
     llama = mocker.patch("dcx.backends.llama_cpp_backend.LlamaCppBackend._load")
-    LocalCodingHandler(load_settings(repo, {}), Workspace(repo))
+    Pipeline(load_settings(repo, {}), Workspace(repo))
     llama.assert_not_called()
 
 
@@ -199,7 +200,7 @@ def test_a_named_function_is_rewritten_and_finished_without_the_router(make_repo
     repo = make_repo({"calc.py": SOURCE, "tests/test_calc.py": "from calc import add\n"})
     handler, router, coder = handler_for(
         repo, mocker, [], [code_reply(FIXED_ADD)], plan_first_call=True)
-    result = handler.handle(Request("add() subtracts instead of adding"))
+    result = handler.run(handler.start(Request("add() subtracts instead of adding")))
     assert router.chat.call_count == 0
     assert [(s.tool, s.by) for s in result.steps] == [("generate_code", "dcx"), ("finish", "dcx")]
     assert result.steps[0].arguments["target"] == "add"
@@ -212,7 +213,7 @@ def test_with_router_review_the_router_sees_the_planned_edit_and_decides(make_re
     handler, router, coder = handler_for(
         repo, mocker, [call("finish", answer="done")], [code_reply(FIXED_ADD)], plan_first_call=True,
         router_review=True)
-    result = handler.handle(Request("add() subtracts instead of adding"))
+    result = handler.run(handler.start(Request("add() subtracts instead of adding")))
     assert router.chat.call_count == 1  # only to finish
     assert result.steps[0].by == "dcx" and result.steps[1].by == "router"
     assert "+    return a + b" in result.diff and result.answer == "done"
@@ -227,7 +228,7 @@ def test_when_the_planned_edit_changes_nothing_dcx_says_so_without_the_router(ma
     unchanged = code_reply("def add(a, b):\n    return a - b")
     handler, router, coder = handler_for(
         repo, mocker, [], [unchanged, unchanged], plan_first_call=True)
-    result = handler.handle(Request("add() subtracts"))
+    result = handler.run(handler.start(Request("add() subtracts")))
     assert [(s.tool, s.by) for s in result.steps] == [("generate_code", "dcx"), ("finish", "dcx")]
     assert result.diff == "" and "nothing to change" in result.answer
     assert router.chat.call_count == 0 and coder.chat.call_count == 2  # one retry when unchanged
@@ -249,7 +250,7 @@ def test_with_router_review_the_router_takes_over_an_unchanged_planned_edit(make
          call("finish", answer="ok")],
         [unchanged, unchanged, code_reply("def sub(a, b):\n    return b - a")],
         plan_first_call=True, router_review=True)
-    result = handler.handle(Request("add() subtracts"))
+    result = handler.run(handler.start(Request("add() subtracts")))
     assert [(s.tool, s.by) for s in result.steps] == [
         ("generate_code", "dcx"), ("generate_code", "router"), ("finish", "router")]
     assert "+    return b - a" in result.diff

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dcx.backends import FakeBackend
 from dcx.config import load_settings
 from dcx.context import gather
-from dcx.handler import LocalCodingHandler, Request
+from dcx.pipeline import Pipeline
+from dcx.request import Request
 from dcx.plan import plan_first_call, related_files
 from dcx.workspace import Workspace
 from tests.conftest import code_reply
@@ -66,9 +67,9 @@ def test_code_model_sees_related_files_and_may_change_them(make_repo) -> None:
         'def format_price(cents, currency="$"):\n    return f"{currency}{cents / 100:.2f}"\n\n\n'
         'def price_tag(name, cents, currency="$"):\n'
         '    return f"{name}: {format_price(cents, currency)}"\n')])
-    handler = LocalCodingHandler(load_settings(repo, {}), Workspace(repo),
+    handler = Pipeline(load_settings(repo, {}), Workspace(repo),
                                  backends={"router": router, "code": coder})
-    result = handler.handle(Request("Add a currency parameter to format_price and to price_tag"))
+    result = handler.run(handler.start(Request("Add a currency parameter to format_price and to price_tag")))
     prompt = coder.history[0]["messages"][1]["content"]
     assert "File shop/money.py:" in prompt and "File shop/catalog.py:" in prompt
     assert sorted(result.files) == ["shop/catalog.py", "shop/money.py"]
@@ -84,9 +85,9 @@ def test_a_rename_is_followed_into_the_files_that_import_the_old_name(make_repo)
     })
     coder = FakeBackend([code_reply("def compute_total(lines):\n    return sum(lines)\n"),
                          code_reply("from .calc import compute_total as total_of\n")])
-    handler = LocalCodingHandler(load_settings(repo, {}), Workspace(repo),
+    handler = Pipeline(load_settings(repo, {}), Workspace(repo),
                                  backends={"router": FakeBackend([]), "code": coder})
-    result = handler.handle(Request("Rename the function calc in inv/calc.py to compute_total"))
+    result = handler.run(handler.start(Request("Rename the function calc in inv/calc.py to compute_total")))
     # invoice.py imports the name: dcx renames it itself; report.py aliases it: the code model does
     assert [(s.tool, s.by, s.arguments.get("path")) for s in result.steps] == [
         ("generate_code", "dcx", "inv/calc.py"), ("update_references", "dcx", "inv/invoice.py"),
@@ -133,9 +134,9 @@ def test_named_tests_are_shown_for_reference_and_never_changed(make_repo) -> Non
              "    return start is goal or any(reachable(n, goal, seen) for n in start.successors)\n")
     cheat = "def test_cycle():\n    assert True\n"
     coder = FakeBackend([code_reply(fixed + "\n\n" + cheat)])
-    handler = LocalCodingHandler(load_settings(repo, {}), Workspace(repo),
+    handler = Pipeline(load_settings(repo, {}), Workspace(repo),
                                  backends={"router": FakeBackend([]), "code": coder})
-    result = handler.handle(Request("Fix the bug in search.py: the tests in test_search.py fail."))
+    result = handler.run(handler.start(Request("Fix the bug in search.py: the tests in test_search.py fail.")))
     prompt = coder.history[0]["messages"][1]["content"]
     assert "File test_search.py (tests, for reference; not to be changed):" in prompt
     assert "a.successors = [a]" in prompt

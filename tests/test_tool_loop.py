@@ -6,7 +6,8 @@ import pytest
 
 from dcx.backends import FakeBackend
 from dcx.config import load_settings
-from dcx.handler import LocalCodingHandler, Request
+from dcx.pipeline import Pipeline
+from dcx.request import Request
 from dcx.tools import ToolCallError, call_schema, parse_call
 from dcx.workspace import Workspace
 from tests.conftest import call, code_reply
@@ -23,9 +24,9 @@ FILES = {
 def run(repo, router_replies, code_replies=(), mode="fix", **settings):
     router = FakeBackend(router_replies, model="router")
     coder = FakeBackend(code_replies, model="coder")
-    handler = LocalCodingHandler(load_settings(repo, {"plan_first_call": False, **settings}), Workspace(repo),
+    handler = Pipeline(load_settings(repo, {"plan_first_call": False, **settings}), Workspace(repo),
                                  backends={"router": router, "code": coder})
-    return handler.handle(Request("total ignores quantity", mode=mode)), router, coder
+    return handler.run(handler.start(Request("total ignores quantity", mode=mode))), router, coder
 
 
 def tool_results(router: FakeBackend) -> list[str]:

@@ -1,0 +1,174 @@
+"""Carry out one tool call on a session: the read-only tools, the code model's edits (checked by
+the guards before they count), and dcx's own renames of imported names."""
+
+from __future__ import annotations
+
+import time
+
+from dcx import prompts
+from dcx.backends import Backend
+from dcx.codegen import CodeWriter
+from dcx.config import Settings
+from dcx.context import Context
+from dcx.encoding import check_encodable
+from dcx.errors import CodeGenerationError, PathError
+from dcx.guards import destructive_reason, removed_definitions_reason
+from dcx.patch import FileChange, build_patch
+from dcx.plan import hints_for, named_tests, related_files
+from dcx.progress import Reporter
+from dcx.rename import rename_references
+from dcx.session import Session
+from dcx.targets import Target, find_target, hide_body, language_of, symbols_of
+from dcx.tools import ToolCall, ToolCallError, list_files, read_file, search
+from dcx.usage import Usage
+
+
+class Actions:
+    """The tools of one attempt; every failure becomes an error result for the router."""
+
+    def __init__(self, settings: Settings, session: Session, context: Context, coder: Backend,
+                 usage: Usage, reporter: Reporter) -> None:
+        self.settings = settings
+        self.session = session
+        self.workspace = session.workspace
+        self.context = context
+        self.coder = coder
+        self.usage = usage
+        self.reporter = reporter
+
+    def execute(self, call: ToolCall) -> tuple[str, bool]:
+        """Run one validated tool call: (result text, whether it worked)."""
+        args = call.arguments
+        try:
+            if call.name == "list_files":
+                return list_files(self.workspace, args["pattern"]), True
+            if call.name == "search":
+                return search(self.workspace, args["query"]), True
+            if call.name == "read_file":
+                path = self.workspace.check_path(args["path"])
+                return read_file(self.workspace, path, args["start"], args["end"],
+                                 self.session.files.get(path)), True
+            if call.name in ("generate_code", "create_file"):
+                return self._code_generation(call), True
+            if call.name == "update_references":
+                return self._update_references(call), True
+            raise ToolCallError(f"unknown tool {call.name!r}")
+        except (ToolCallError, PathError, CodeGenerationError) as exc:
+            return f"Error: {exc}", False
+
+    # -- the code model ------------------------------------------------------------------------
+
+    def _target(self, call: ToolCall, path: str, text: str | None) -> Target:
+        if call.name == "create_file":
+            if text is not None:
+                raise ToolCallError(f"{path} already exists; use generate_code to change it")
+            if self.workspace.is_ignored(path):
+                raise ToolCallError(f"{path} is ignored by git; choose another path")
+            return find_target(path, "", "file")
+        if text is None:
+            raise ToolCallError(f"{path} does not exist; use create_file for a new file")
+        target = find_target(path, text, call.arguments["target"])
+        if target is None:
+            names = ", ".join(s.name for s in symbols_of(path, text)[:30]) or "none"
+            raise ToolCallError(
+                f"no target {call.arguments['target']!r} in {path}; use a function or class name "
+                f"({names}), a line range like \"10-20\", or \"file\"")
+        return target
+
+    def _hidden(self, path: str, text: str | None, target: Target) -> str | None:
+        """The file with the target's body hidden when this round writes it anew: from round
+        ``rewrite_from_round`` on, for a Python function; else None. Shown the buggy body, a
+        small model keeps it."""
+        start = self.settings.rewrite_from_round
+        if self.session.feedback is None or not 0 < start <= self.session.round \
+                or language_of(path) != "python" or text is None:
+            return None
+        return hide_body(text, target)
+
+    def _code_request(self, target: Target, anew: bool) -> str:
+        instruction, feedback = self.session.request.instruction, self.session.feedback
+        if feedback is None:
+            return instruction
+        if anew:
+            return prompts.anew_request(instruction, target.name, feedback.output)
+        return prompts.code_request(instruction, feedback.previous, feedback.output,
+                                    feedback.restarted)
+
+    def _code_generation(self, call: ToolCall) -> str:
+        """Send one generate_code/create_file call to the code model; its edit is the result."""
+        path = self.workspace.check_path(call.arguments["path"])
+        text = self.session.current(path)
+        target = self._target(call, path, text)
+        related = {p: self.session.current(p) or "" for p in
+                   related_files(self.context, path, self.session.files)}
+        hidden = self._hidden(path, text, target)
+        anew = hidden is not None
+        self.reporter.stage(f"code model: {target.name} in {path}"
+                            + (", written anew (its body hidden)" if anew else ""))
+        round_number = self.session.round
+        first_anew = anew and round_number == self.settings.rewrite_from_round
+        writer = CodeWriter(self.coder, self.settings.code_retries,
+                            lambda c: self.usage.count("code", c), round_number,
+                            greedy=round_number == 0 or first_anew)
+        started, before = time.monotonic(), self.usage.tokens["code"]["completion"]
+        generating = self.usage.model_seconds["code"]["generation"]
+        edit = writer.rewrite(path, text, target, call.arguments["instructions"],
+                              self._code_request(target, anew), related,
+                              hints_for(self.context, path, target.name),
+                              named_tests(self.context, path), hidden=hidden)
+        new_texts = {path: edit.new_text, **edit.others}
+        for changed_path, new_text in new_texts.items():
+            old_text = text if changed_path == path else related[changed_path]
+            self._guard(changed_path, old_text or "", new_text)
+        if text is None:
+            self.session.originals[path] = None
+        self.session.files.update(new_texts)
+        self.session.edits.append(edit)
+        self._report_speed(target, time.monotonic() - started, before, generating)
+        if not edit.changed:
+            return f"The code model left {target.name} in {path} unchanged."
+        diff = build_patch([FileChange(path, text, edit.new_text)] + [
+            FileChange(p, related[p], t) for p, t in edit.others.items()])
+        return (f"Changed {target.name} in {path}:\n{diff}\nIf this completes the request, "
+                "call finish; otherwise change the next target.")
+
+    def _guard(self, path: str, old: str, new: str) -> None:
+        """A tool error for an edit that guts a file or deletes what the request did not name,
+        or that the file's encoding cannot carry."""
+        reason = destructive_reason(old, new) or removed_definitions_reason(
+            path, old, new, self.session.request.instruction)
+        if reason and not self.settings.allow_deletions:
+            raise ToolCallError(f"{reason} ({path}); change a smaller target")
+        self._check_encodable(path, new)
+
+    def _report_speed(self, target: Target, elapsed: float, before: int, generating: float) -> None:
+        written = self.usage.tokens["code"]["completion"] - before
+        generated = self.usage.model_seconds["code"]["generation"] - generating
+        speed = f", {written / generated:.1f} tokens/s while generating" if generated > 0 else ""
+        self.reporter.stage(f"code model wrote {target.name}: {written} tokens in {elapsed:.1f}s{speed}")
+
+    def _check_encodable(self, path: str, text: str) -> None:
+        """A tool error when the file's encoding cannot carry ``text`` (a Latin-1 file cannot
+        take every character a model writes); new files are UTF-8."""
+        original = self.session.originals.get(path)
+        if original is not None:
+            try:
+                check_encodable(text, original.encoding, path)
+            except PathError as exc:
+                raise ToolCallError(str(exc)) from None
+
+    # -- dcx's own edits -----------------------------------------------------------------------
+
+    def _update_references(self, call: ToolCall) -> str:
+        """dcx's own rename of an imported name in one file (no model involved)."""
+        args = call.arguments
+        path = self.workspace.check_path(args["path"])
+        text = self.session.current(path) or ""
+        renamed = rename_references(text, path, args["module"], args["old"], args["new"])
+        if renamed is None or renamed == text:
+            raise ToolCallError(f"{path} does not import {args['old']} from {args['module']}")
+        self._check_encodable(path, renamed)
+        self.session.files[path] = renamed
+        self.reporter.stage(f"renamed {args['old']} to {args['new']} in {path}")
+        return f"Renamed {args['old']} to {args['new']} in {path}:\n" + build_patch(
+            [FileChange(path, text, renamed)])

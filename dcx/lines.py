@@ -1,0 +1,16 @@
+"""Small helpers on lines of text shared by the modules that read and place code."""
+
+from __future__ import annotations
+
+from dcx.patch import split_lines
+
+
+def indent_of(line: str) -> str:
+    """The spaces and tabs a line starts with."""
+    return line[: len(line) - len(line.lstrip(" \t"))]
+
+
+def numbered(text: str, first: int = 1) -> str:
+    """``text`` with each line prefixed by its number (``  12| code``), as models are shown files."""
+    return "".join(f"{first + i:4d}| {line.rstrip(chr(13) + chr(10))}\n"
+                   for i, line in enumerate(split_lines(text)))
