@@ -2,8 +2,13 @@
 models once for the whole run.
 
 A suite is a folder of task folders. Each task folder holds ``task.json`` (``instruction``,
-``test_command``, ``timeout_s``, optionally ``test_files``) and the repository's files, either
-beside ``task.json`` or under ``repo/``.
+``test_command``, ``timeout_s``; optionally ``kind``, reported per kind, ``test_files``, and
+``hidden_tests``, a folder of test files the repository does not have) and the repository's
+files, either beside ``task.json`` or under ``repo/``.
+
+A task is graded as a user's change would be: test files the run changed are put back, the
+hidden tests are added, and the task's test command must pass. With test rounds, each attempt is
+checked by the test command on the repository as the user has it (hidden tests never reach dcx).
 """
 
 from __future__ import annotations
@@ -25,10 +30,12 @@ from dcx.context import is_test_path
 from dcx.errors import DcxError
 from dcx.request import Request, Result
 from dcx.progress import Silent
-from dcx.solve import solve
+from dcx.patch import FileChange
+from dcx.solve import Attempt, solve
 from dcx.usage import Usage
 from dcx.verify import CheckResult, check_in_scratch, parse_command
 from dcx.workspace import Workspace
+
 
 @dataclass(frozen=True)
 class Task:
@@ -39,6 +46,8 @@ class Task:
     test_command: str
     timeout_s: int
     test_files: tuple[str, ...]
+    kind: str = ""
+    hidden_tests: Path | None = None  # a folder of test files added for grading only
 
 
 @dataclass(frozen=True)
@@ -56,7 +65,8 @@ class TaskResult:
     diff: str = ""
     test_output: str = ""
     first_seconds: float = 0.0  # until the first attempt was fixed and tested
-    perf: Mapping[str, Any] = field(default_factory=dict)  # see dcx.handler.Result.perf, + verify
+    perf: Mapping[str, Any] = field(default_factory=dict)  # see dcx.usage.Usage.perf, + verify
+    kind: str = ""
 
 
 def load_task(task_dir: Path) -> Task:
@@ -70,6 +80,8 @@ def load_task(task_dir: Path) -> Task:
         test_command=spec["test_command"],
         timeout_s=int(spec.get("timeout_s", 60)),
         test_files=tuple(spec.get("test_files", ())),
+        kind=spec.get("kind", ""),
+        hidden_tests=task_dir / spec["hidden_tests"] if spec.get("hidden_tests") else None,
     )
 
 
@@ -91,7 +103,7 @@ def _git(cwd: Path, *args: str) -> None:
 
 def _copy_repo(task: Task, dest: Path) -> None:
     ignore = shutil.ignore_patterns("__pycache__", ".pytest_cache", "*.pyc", "task.json", ".git",
-                                    "reference.diff", "golden.json")
+                                    "reference.diff", "golden.json", "hidden_tests")
     shutil.copytree(task.folder, dest, ignore=ignore)
     _git(dest, "init", "-q", "--template=")
     _git(dest, "add", "-A")
@@ -100,6 +112,15 @@ def _copy_repo(task: Task, dest: Path) -> None:
 
 def _is_test_file(task: Task, path: str) -> bool:
     return path in task.test_files or is_test_path(path) or path.rsplit("/", 1)[-1] == "conftest.py"
+
+
+def hidden_test_files(task: Task) -> tuple[FileChange, ...]:
+    """The task's hidden tests, as new files laid over the repository for grading."""
+    if task.hidden_tests is None:
+        return ()
+    return tuple(FileChange(p.relative_to(task.hidden_tests).as_posix(), None, p.read_text())
+                 for p in sorted(task.hidden_tests.rglob("*")) if p.is_file()
+                 and "__pycache__" not in p.parts)
 
 
 def run_task(task: Task, settings: Settings, backends: Mapping[str, Backend], rounds: int) -> TaskResult:
@@ -114,14 +135,29 @@ def run_task(task: Task, settings: Settings, backends: Mapping[str, Backend], ro
         argv = parse_command(task.test_command)
 
         verify_seconds = [0.0]
+        hidden = hidden_test_files(task)
 
-        def check(result: Result) -> CheckResult:
-            kept = tuple(c for c in result.changes if not _is_test_file(task, c.path))
+        def run_tests(changes: tuple[FileChange, ...]) -> CheckResult:
             began = time.monotonic()
             try:
-                return check_in_scratch(workspace, kept, argv, task.timeout_s)
+                return check_in_scratch(workspace, changes, argv, task.timeout_s)
             finally:
                 verify_seconds[0] += time.monotonic() - began
+
+        def check(result: Result) -> CheckResult:
+            """What `dcx fix --test` sees: the repository's own tests, test files as they are."""
+            return run_tests(tuple(c for c in result.changes if not _is_test_file(task, c.path)))
+
+        graded: dict[int, CheckResult] = {}
+
+        def grade(attempt: Attempt) -> CheckResult:
+            """The task's verdict: the check plus the hidden tests."""
+            if not hidden:
+                return attempt.check or check(attempt.result)
+            if id(attempt) not in graded:
+                kept = tuple(c for c in attempt.result.changes if not _is_test_file(task, c.path))
+                graded[id(attempt)] = run_tests(kept + hidden)
+            return graded[id(attempt)]
 
         first_done: list[float] = []
 
@@ -132,29 +168,32 @@ def run_task(task: Task, settings: Settings, backends: Mapping[str, Backend], ro
         usage = Usage()
         try:
             solution = solve(Request(task.instruction), workspace, settings, Silent(), backends,
-                             check, rounds, timed, usage)
+                             check if rounds else None, rounds, timed, usage)
         except DcxError as exc:
             spent = time.monotonic() - started
             return TaskResult(task.name, False, False, False, f"error: {exc}", spent, 0, 0,
                               usage.token_totals(), first_seconds=spent,
-                              perf=_perf(usage, verify_seconds[0]))
+                              perf=_perf(usage, verify_seconds[0]), kind=task.kind)
         attempts = solution.attempts
         chosen = solution.chosen
-        first_passed = bool(attempts[0].check and attempts[0].check.passed)
-        passed = bool(solution.passed)
+        first_passed = grade(attempts[0]).passed
+        if not rounds:  # the first attempt's time includes its grading, as with test rounds
+            first_done[:] = [time.monotonic() - started]
+        verdict = grade(chosen)
+        passed = verdict.passed
         if passed:
             number = attempts.index(chosen) + 1
             outcome = "passed" if number == 1 else f"passed on attempt {number}"
         elif not chosen.result.diff:
             outcome = "no change"
         else:
-            outcome = "timeout" if chosen.check and chosen.check.timed_out else "failed"
+            outcome = "timeout" if verdict.timed_out else "failed"
         return TaskResult(
             task.name, first_passed, passed, bool(chosen.result.diff), outcome,
             time.monotonic() - started, len(attempts), sum(len(a.result.steps) for a in attempts),
-            usage.token_totals(), chosen.result.files, chosen.result.diff,
-            chosen.check.output if chosen.check else "", first_done[0],
-            _perf(usage, verify_seconds[0]),
+            usage.token_totals(), chosen.result.files, chosen.result.diff, verdict.output,
+            first_done[0],
+            _perf(usage, verify_seconds[0]), task.kind,
         )
 
 
@@ -183,7 +222,20 @@ def summarize(results: list[TaskResult]) -> dict:
         "total_seconds": round(sum(seconds), 1),
         "no_change": sum(r.outcome == "no change" for r in results),
         "tokens": _token_totals(results),
+        "by_kind": _by_kind(results),
     }
+
+
+def _by_kind(results: list[TaskResult]) -> dict[str, dict[str, int]]:
+    """Tasks, first-attempt passes and passes per kind of task (tasks without a kind: none)."""
+    kinds: dict[str, dict[str, int]] = {}
+    for r in results:
+        if r.kind:
+            row = kinds.setdefault(r.kind, {"tasks": 0, "passed_first": 0, "passed": 0})
+            row["tasks"] += 1
+            row["passed_first"] += r.passed_first
+            row["passed"] += r.passed
+    return dict(sorted(kinds.items()))
 
 
 def _token_totals(results: list[TaskResult]) -> dict[str, dict[str, int]]:
@@ -211,6 +263,9 @@ def summary_table(summary: dict, rounds: int) -> str:
              f"{summary['errors']}; median {summary['median_first_seconds']} s per task on the "
              f"first attempt, {summary['median_seconds']} s with the test loop; total "
              f"{summary['total_seconds']} s"]
+    for kind, row in summary.get("by_kind", {}).items():
+        first, loop_passed = (f"{row[k]}/{row['tasks']}" for k in ("passed_first", "passed"))
+        lines.append(f"  {kind:14}{first:18}{loop_passed}")
     for role, counts in summary["tokens"].items():
         lines.append(f"tokens, {role} model: {counts['prompt']} prompt ({counts['evaluated']} "
                      f"evaluated, the rest cached), {counts['completion']} written")

@@ -111,3 +111,50 @@ def test_a_second_attempt_with_the_test_output_counts_in_the_loop_column_only(tm
     assert summary["passed_first"] == 0 and summary["passed"] == 1
     assert 0 < result.first_seconds < result.seconds  # the first attempt's time is kept apart
     assert summary["median_first_seconds"] == round(result.first_seconds, 1)
+
+
+def hidden_test_suite(tmp_path):
+    """One task whose repository's own tests pass as shipped; a hidden test checks the request."""
+    task = tmp_path / "suite" / "add_task"
+    (task / "repo" / "tests").mkdir(parents=True)
+    (task / "repo" / "calc.py").write_text("def add(a, b):\n    return a - b\n\n\ndef one():\n    return 1\n")
+    (task / "repo" / "tests" / "test_one.py").write_text(
+        "from calc import one\n\n\ndef test_one():\n    assert one() == 1\n")
+    (task / "hidden_tests" / "tests").mkdir(parents=True)
+    (task / "hidden_tests" / "tests" / "test_add.py").write_text(
+        "from calc import add\n\n\ndef test_add():\n    assert add(2, 3) == 5\n")
+    (task / "task.json").write_text(json.dumps({
+        "instruction": "add() subtracts", "kind": "plain_fix", "hidden_tests": "hidden_tests",
+        "test_command": "python -m pytest -q", "timeout_s": 60}))
+    return task.parent
+
+
+def test_hidden_tests_grade_the_change_but_never_reach_the_repository(tmp_path) -> None:
+    from dcx.bench import summary_table
+
+    suite = hidden_test_suite(tmp_path)
+    wrong = code_reply("def add(a, b):\n    return a * b")
+    right = code_reply("def add(a, b):\n    return a + b")
+    for reply, passed in ((wrong, False), (right, True)):
+        coder = FakeBackend([reply])
+        results, summary = run_suite(discover(suite), load_settings(None, {}),
+                                     {"router": FakeBackend([]), "code": coder})
+        (result,) = results
+        assert result.passed is passed and result.passed_first is passed
+        assert result.kind == "plain_fix" and "test_add" not in result.diff
+        assert summary["by_kind"] == {"plain_fix": {"tasks": 1, "passed_first": int(passed),
+                                                    "passed": int(passed)}}
+        assert f"plain_fix     {int(passed)}/1" in summary_table(summary, 0)
+        # the prompt never showed the hidden test
+        assert all("test_add" not in m["content"] for h in coder.history for m in h["messages"])
+
+
+def test_with_test_rounds_the_loop_sees_only_the_repositorys_own_tests(tmp_path) -> None:
+    suite = hidden_test_suite(tmp_path)
+    # the visible tests pass with the wrong change: the loop stops there, the hidden test fails
+    coder = FakeBackend([code_reply("def add(a, b):\n    return a * b")])
+    results, summary = run_suite(discover(suite), load_settings(None, {}),
+                                 {"router": FakeBackend([]), "code": coder}, rounds=2)
+    (result,) = results
+    assert result.attempts == 1 and not result.passed and result.outcome == "failed"
+    assert "test_add" in result.test_output
