@@ -1,0 +1,1 @@
+"""A small static site generator for a blog."""

@@ -1,0 +1,1 @@
+"""Theatre ticketing."""

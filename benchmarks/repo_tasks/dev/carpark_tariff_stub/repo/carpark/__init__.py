@@ -1,0 +1,1 @@
+"""Car park entry, exit, occupancy and charging."""

@@ -1,0 +1,3 @@
+"""A two-player chess clock."""
+
+PLAYERS = ("white", "black")

@@ -1,0 +1,1 @@
+"""Load typed settings from INI-style configuration files."""

@@ -1,0 +1,1 @@
+"""Cron expressions: parsing, matching, scheduling and descriptions."""

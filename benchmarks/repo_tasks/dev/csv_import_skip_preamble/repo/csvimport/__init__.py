@@ -1,0 +1,1 @@
+"""Import CSV files into typed, validated records."""

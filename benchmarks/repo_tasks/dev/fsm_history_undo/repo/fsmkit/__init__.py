@@ -1,0 +1,1 @@
+"""Finite state machines with guards and callbacks."""

@@ -1,0 +1,1 @@
+"""Library circulation: catalogue, members, loans, fines and notices."""

@@ -1,0 +1,3 @@
+"""Small 2-D geometry library."""
+
+EPSILON = 1e-9

@@ -1,0 +1,1 @@
+"""Recipes: parsing, scaling, formatting and shopping lists."""

@@ -1,0 +1,1 @@
+"""Internal package manager building blocks."""

@@ -1,0 +1,1 @@
+"""Bin-level stock keeping."""

@@ -1,0 +1,1 @@
+"""Unit conversion for lengths, masses, volumes and temperatures."""

@@ -1,0 +1,1 @@
+"""Homebrew recipe calculations."""

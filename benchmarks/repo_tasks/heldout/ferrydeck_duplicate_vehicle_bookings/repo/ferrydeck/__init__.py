@@ -1,0 +1,1 @@
+"""Ferry vehicle deck bookings."""

@@ -1,0 +1,1 @@
+"""Kiln firing schedules and logs."""

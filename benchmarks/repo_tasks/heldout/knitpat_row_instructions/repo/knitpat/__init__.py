@@ -1,0 +1,1 @@
+"""Knitting pattern helpers."""

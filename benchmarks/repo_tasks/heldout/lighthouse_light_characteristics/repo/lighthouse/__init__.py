@@ -1,0 +1,1 @@
+"""Lights and night-passage planning."""

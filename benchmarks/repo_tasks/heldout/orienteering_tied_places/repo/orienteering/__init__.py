@@ -1,0 +1,1 @@
+"""Orienteering event results."""

@@ -1,0 +1,1 @@
+"""Handicap dinghy racing results."""

@@ -1,0 +1,1 @@
+"""Tide tables, tide curves and harbour access windows."""

@@ -1,0 +1,1 @@
+"""Small-animal veterinary practice helpers."""
