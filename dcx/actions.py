@@ -16,7 +16,9 @@ from dcx.guards import destructive_reason, removed_definitions_reason
 from dcx.patch import FileChange, build_patch
 from dcx.plan import hints_for, named_tests, related_files
 from dcx.progress import Reporter
+from dcx.prompts import NO_VIEW, View
 from dcx.rename import rename_references
+from dcx.scope import excerpt
 from dcx.session import Session
 from dcx.targets import Target, find_target, hide_body, language_of, symbols_of
 from dcx.tools import ToolCall, ToolCallError, list_files, read_file, search
@@ -87,7 +89,10 @@ class Actions:
 
     def _code_request(self, target: Target, anew: bool) -> str:
         instruction, feedback = self.session.request.instruction, self.session.feedback
+        baseline = self.session.baseline
         if feedback is None:
+            if baseline is not None and not baseline.check.passed:
+                return instruction + prompts.failing_now(baseline.check.output)
             return instruction
         if anew:
             return prompts.anew_request(instruction, target.name, feedback.output)
@@ -99,8 +104,7 @@ class Actions:
         path = self.workspace.check_path(call.arguments["path"])
         text = self.session.current(path)
         target = self._target(call, path, text)
-        related = {p: self.session.current(p) or "" for p in
-                   related_files(self.context, path, self.session.files)}
+        related, view = self._view(call, path)
         hidden = self._hidden(path, text, target)
         anew = hidden is not None
         self.reporter.stage(f"code model: {target.name} in {path}"
@@ -115,7 +119,7 @@ class Actions:
         edit = writer.rewrite(path, text, target, call.arguments["instructions"],
                               self._code_request(target, anew), related,
                               hints_for(self.context, path, target.name),
-                              named_tests(self.context, path), hidden=hidden)
+                              named_tests(self.context, path), hidden=hidden, view=view)
         new_texts = {path: edit.new_text, **edit.others}
         for changed_path, new_text in new_texts.items():
             old_text = text if changed_path == path else related[changed_path]
@@ -131,6 +135,19 @@ class Actions:
             FileChange(p, related[p], t) for p, t in edit.others.items()])
         return (f"Changed {target.name} in {path}:\n{diff}\nIf this completes the request, "
                 "call finish; otherwise change the next target.")
+
+    def _view(self, call: ToolCall, path: str) -> tuple[dict[str, str], View]:
+        """The files the code model may change beside ``path`` (path -> text), and what else it
+        is shown: the scope dcx planned (dcx.scope), or the related files of the context."""
+        args = call.arguments
+        if "related" not in args:
+            return {p: self.session.current(p) or "" for p in
+                    related_files(self.context, path, self.session.files)}, NO_VIEW
+        related = {p: self.session.current(p) or "" for p in args["related"] if p != path}
+        reference = {p: self.session.current(p) or "" for p in args.get("read_only", ()) if p != path}
+        excerpts = {p: excerpt(p, related.get(p) or reference.get(p) or "", tuple(names))
+                    for p, names in args.get("excerpts", {}).items() if names}
+        return related, View(excerpts, reference, tuple(args.get("focus", ())))
 
     def _guard(self, path: str, old: str, new: str) -> None:
         """A tool error for an edit that guts a file or deletes what the request did not name,

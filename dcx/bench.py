@@ -31,7 +31,7 @@ from dcx.errors import DcxError
 from dcx.request import Request, Result
 from dcx.progress import Silent
 from dcx.patch import FileChange
-from dcx.solve import Attempt, solve
+from dcx.solve import Attempt, TestCommand, solve
 from dcx.usage import Usage
 from dcx.verify import CheckResult, check_in_scratch, parse_command
 from dcx.workspace import Workspace
@@ -134,29 +134,23 @@ def run_task(task: Task, settings: Settings, backends: Mapping[str, Backend], ro
         workspace = Workspace(repo_dir)
         argv = parse_command(task.test_command)
 
-        verify_seconds = [0.0]
+        usage = Usage()
         hidden = hidden_test_files(task)
 
-        def run_tests(changes: tuple[FileChange, ...]) -> CheckResult:
-            began = time.monotonic()
-            try:
-                return check_in_scratch(workspace, changes, argv, task.timeout_s)
-            finally:
-                verify_seconds[0] += time.monotonic() - began
-
-        def check(result: Result) -> CheckResult:
-            """What `dcx fix --test` sees: the repository's own tests, test files as they are."""
-            return run_tests(tuple(c for c in result.changes if not _is_test_file(task, c.path)))
+        def graded_changes(result: Result) -> tuple[FileChange, ...]:
+            return tuple(c for c in result.changes if not _is_test_file(task, c.path))
 
         graded: dict[int, CheckResult] = {}
 
         def grade(attempt: Attempt) -> CheckResult:
-            """The task's verdict: the check plus the hidden tests."""
-            if not hidden:
-                return attempt.check or check(attempt.result)
+            """The task's verdict: the repository's tests (test files as shipped), plus the
+            hidden tests; an attempt checked without hidden tests keeps its check."""
+            if attempt.check is not None and not hidden:
+                return attempt.check
             if id(attempt) not in graded:
-                kept = tuple(c for c in attempt.result.changes if not _is_test_file(task, c.path))
-                graded[id(attempt)] = run_tests(kept + hidden)
+                with usage.stage("verify"):
+                    graded[id(attempt)] = check_in_scratch(
+                        workspace, graded_changes(attempt.result) + hidden, argv, task.timeout_s)
             return graded[id(attempt)]
 
         first_done: list[float] = []
@@ -165,15 +159,15 @@ def run_task(task: Task, settings: Settings, backends: Mapping[str, Backend], ro
             if number == 1:
                 first_done.append(time.monotonic() - started)
 
-        usage = Usage()
+        tests = TestCommand(argv, task.timeout_s, lambda c: not _is_test_file(task, c.path))
         try:
             solution = solve(Request(task.instruction), workspace, settings, Silent(), backends,
-                             check if rounds else None, rounds, timed, usage)
+                             None, rounds, timed, usage, tests if rounds else None)
         except DcxError as exc:
             spent = time.monotonic() - started
             return TaskResult(task.name, False, False, False, f"error: {exc}", spent, 0, 0,
-                              usage.token_totals(), first_seconds=spent,
-                              perf=_perf(usage, verify_seconds[0]), kind=task.kind)
+                              usage.token_totals(), first_seconds=spent, perf=usage.perf(),
+                              kind=task.kind)
         attempts = solution.attempts
         chosen = solution.chosen
         first_passed = grade(attempts[0]).passed
@@ -192,15 +186,8 @@ def run_task(task: Task, settings: Settings, backends: Mapping[str, Backend], ro
             task.name, first_passed, passed, bool(chosen.result.diff), outcome,
             time.monotonic() - started, len(attempts), sum(len(a.result.steps) for a in attempts),
             usage.token_totals(), chosen.result.files, chosen.result.diff, verdict.output,
-            first_done[0],
-            _perf(usage, verify_seconds[0]), task.kind,
+            first_done[0], usage.perf(), task.kind,
         )
-
-
-def _perf(usage: Usage, verify_seconds: float) -> dict[str, Any]:
-    """Every attempt's time, failed ones included."""
-    perf = usage.perf()
-    return {"stages": {**perf["stages"], "verify": verify_seconds}, "models": perf["models"]}
 
 
 def summarize(results: list[TaskResult]) -> dict:

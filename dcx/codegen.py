@@ -11,7 +11,7 @@ from typing import Callable, Mapping, Sequence
 
 from dcx.backends.base import Backend, ChatRequest, Completion, Message
 from dcx.lines import indent_of
-from dcx.prompts import CODE_SYSTEM, NOT_YET, code_prompt, not_usable
+from dcx.prompts import CODE_SYSTEM, NO_VIEW, NOT_YET, View, code_prompt, not_usable
 from dcx.errors import CodeGenerationError
 from dcx.patch import dominant_ending, ending_near, split_lines
 from dcx.merge import ReplyError, merge_reply
@@ -145,7 +145,7 @@ class CodeWriter:
     def rewrite(
         self, path: str, file_text: str | None, target: Target, instructions: str, request: str,
         related: Mapping[str, str] | None = None, hints: Sequence[tuple[str, str]] = (),
-        tests: Mapping[str, str] | None = None, hidden: str | None = None,
+        tests: Mapping[str, str] | None = None, hidden: str | None = None, view: View = NO_VIEW,
     ) -> CodeEdit:
         """The target rewritten by the code model. ``related`` files are shown and may change
         too; ``tests`` are shown for reference only: definitions of theirs in a reply are dropped.
@@ -155,11 +155,13 @@ class CodeWriter:
         old = file_text or ""
         related = dict(related or {})
         tests = {p: t for p, t in (tests or {}).items() if p != path and p not in related}
-        files = {path: old, **related, **tests}
+        files = {path: old, **related, **view.reference, **tests}
+        kept_out = set(tests) | set(view.reference)  # shown for reference: never changed
         def first_messages(warning: str = "") -> list[Message]:
             return [{"role": "system", "content": CODE_SYSTEM},
                     {"role": "user", "content": code_prompt(path, old, target, instructions, request,
-                                                         related, hints, tests, warning, hidden)}]
+                                                         related, hints, tests, warning, hidden,
+                                                         view)}]
 
         messages = first_messages()
         size = len(split_lines(old)) if target.kind == "file" else target.end - target.start
@@ -175,7 +177,7 @@ class CodeWriter:
             code = extract_code(completion.text, every_block=language_of(path) == "python")
             try:
                 changed = apply_reply(path, files, target, code)
-                changed = {p: t for p, t in changed.items() if p not in tests}
+                changed = {p: t for p, t in changed.items() if p not in kept_out}
                 problem = self._problem(files, changed)
             except ReplyError as exc:
                 changed, problem = {}, str(exc)

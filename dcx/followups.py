@@ -1,9 +1,14 @@
-"""After an edit renames or removes a top-level Python definition that other files still use,
-those files are edited next: dcx renames an imported name itself, and asks the code model to
-update any other use."""
+"""Edits that follow from an edit: after a top-level Python definition is renamed or removed while
+other files still use it, those files are edited next (dcx renames an imported name itself and
+asks the code model to update any other use); after a function's required parameters change,
+each caller is updated to match."""
 
 from __future__ import annotations
 
+import ast
+
+from dcx import callgraph
+from dcx.context import is_test_path
 from dcx.errors import PathError
 from dcx.rename import imports_name, uses_name
 from dcx.session import Session
@@ -57,3 +62,88 @@ def users_of(session: Session, name: str, module_path: str) -> list[str]:
         if uses_name(text, name, path, module_path):
             users.append(path)
     return users
+
+
+def signature_call(session: Session) -> ToolCall | None:
+    """After a function's required parameters changed (one added without a default, one
+    removed or renamed), the next caller that still calls it the old way, or None."""
+    texts = {p: t for p, t in _python_sources(session).items()}
+    graph = callgraph.build(texts)
+    for path, name, old, new in changed_signatures(session):
+        for caller in sorted(graph.callers((path, name))):
+            key = (f"{caller[0]}:{caller[1]}", name)
+            if key in session.followed_up or _edited(session, caller):
+                continue
+            session.followed_up.add(key)
+            return ToolCall("generate_code", {
+                "path": caller[0], "target": caller[1],
+                "instructions": f"The signature of {name} in {path} changed from ({old}) to "
+                                f"({new}); update the call to {name} in {caller[1]} to match."})
+    return None
+
+
+def changed_signatures(session: Session) -> list[tuple[str, str, str, str]]:
+    """(file, function, old parameters, new parameters) of each Python function this session
+    changed so that a call written for the old parameters may no longer fit."""
+    out = []
+    for path, orig in session.originals.items():
+        if orig is None or language_of(path) != "python":
+            continue
+        before, after = _signatures(orig.text), _signatures(session.files[path])
+        for name, (old_required, old_all) in before.items():
+            if name in after and after[name][0] != old_required:
+                out.append((path, name, ", ".join(old_all), ", ".join(after[name][1])))
+    return out
+
+
+def _signatures(text: str) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Qualified function name -> (required parameter names, every parameter as written)."""
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError):
+        return {}
+    found = {}
+
+    def visit(body: list[ast.stmt], prefix: str) -> None:
+        for node in body:
+            if isinstance(node, ast.ClassDef):
+                visit(node.body, prefix + node.name + ".")
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                args = node.args
+                positional = args.posonlyargs + args.args
+                required = positional[: len(positional) - len(args.defaults)]
+                required_kw = [a for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is None]
+                found[prefix + node.name] = (
+                    tuple(a.arg for a in required + required_kw),
+                    tuple(ast.unparse(a) for a in positional + args.kwonlyargs))
+
+    visit(tree.body, "")
+    return found
+
+
+def _python_sources(session: Session) -> dict[str, str]:
+    out = {}
+    for path in session.workspace.files:
+        if language_of(path) != "python" or is_test_path(path):
+            continue
+        try:
+            out[path] = session.files.get(path) or session.workspace.read(path).text
+        except PathError:
+            continue
+    return out
+
+
+def _edited(session: Session, key: tuple[str, str]) -> bool:
+    """Did this session already change the definition ``key``?"""
+    path, name = key
+    orig = session.originals.get(path)
+    if orig is None or path not in session.files:
+        return False
+    return _source(orig.text, name) != _source(session.files[path], name)
+
+
+def _source(text: str, name: str) -> str | None:
+    for symbol in python_symbols(text):
+        if symbol.name == name:
+            return "".join(text.splitlines(keepends=True)[symbol.start:symbol.end])
+    return None

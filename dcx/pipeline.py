@@ -8,6 +8,7 @@ from typing import Mapping
 
 from dcx.actions import Actions
 from dcx.backends import Backend, create_backends
+from dcx.baseline import TestRun
 from dcx.config import Settings
 from dcx.context import gather
 from dcx.errors import InputError
@@ -33,11 +34,11 @@ class Pipeline:
         self.coder: Backend = backends["code"] if settings.dual_model_mode else backends["router"]
         self.usage = usage or Usage()
 
-    def start(self, request: Request) -> Session:
-        """The session of a request's first attempt."""
+    def start(self, request: Request, baseline: TestRun | None = None) -> Session:
+        """The session of a request's first attempt (``baseline``: the tests before any change)."""
         if not request.instruction.strip():
             raise InputError("the instruction is empty; say what to change, e.g. dcx fix \"...\"")
-        return Session(request, self.workspace)
+        return Session(request, self.workspace, baseline=baseline)
 
     def run(self, session: Session) -> Result:
         """Carry out one attempt; ``session`` holds its edits afterwards."""

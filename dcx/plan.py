@@ -9,13 +9,14 @@ three times the router's size, then finds the place to change itself).
 
 from __future__ import annotations
 
-import ast
 import re
 
+from dcx.baseline import TestRun
 from dcx.context import Context, RankedFile, is_test_path
 from dcx.patch import split_lines
-from dcx.rename import module_names, resolved_module
+from dcx.pyimports import imported_files, module_names
 from dcx.targets import language_of
+from dcx.scope import plan_scope
 from dcx.tools import ToolCall
 
 WHOLE_FILE_LINES = {"python": 150}  # a Python reply is merged by definition: big files are fine
@@ -46,13 +47,26 @@ def new_file_named(context: Context, instruction: str) -> str | None:
     return None
 
 
+def python_first(context: Context) -> bool:
+    """Is the best-ranked source file a Python file? (Other languages keep the plain plan.)"""
+    sources = _source_files(context)
+    return bool(sources) and language_of(sources[0].path) == "python"
+
+
 def whole_file_fits(path: str, text: str) -> bool:
     limit = WHOLE_FILE_LINES.get(language_of(path), WHOLE_FILE_LINES_OTHER)
     return len(split_lines(text)) <= limit
 
 
-def plan_first_call(context: Context, instruction: str) -> ToolCall | None:
+def plan_first_call(context: Context, instruction: str, baseline: TestRun | None = None) -> ToolCall | None:
     """The first call of a fix, when the context makes it plain; None leaves it to the router."""
+    new = new_file_named(context, instruction)
+    if new is not None and context.named_target is None:
+        return ToolCall("create_file", {"path": new, "instructions": instruction})
+    named = tuple(f.path for f in context.ranked if f.named)
+    scope = plan_scope(context, instruction, named, baseline) if python_first(context) else None
+    if scope is not None:
+        return scope.call(instruction)
     if context.named_target is not None:
         path, name = context.named_target
         return ToolCall("generate_code", {"path": path, "target": name, "instructions": instruction})
@@ -66,25 +80,6 @@ def plan_first_call(context: Context, instruction: str) -> ToolCall | None:
     if whole_file_fits(best.path, best.text):
         return ToolCall("generate_code", {"path": best.path, "target": "file", "instructions": instruction})
     return None
-
-
-def _imported_files(text: str, importer: str, by_module: dict[str, str]) -> list[str]:
-    """Repository files a Python file imports (``import m``, ``from m import x``, ``from . import m``)."""
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError):
-        return []
-    out = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            modules = [a.name for a in node.names]
-        elif isinstance(node, ast.ImportFrom):
-            base = resolved_module(node, importer)
-            modules = [base] + [f"{base}.{a.name}" if base else a.name for a in node.names]
-        else:
-            continue
-        out += [by_module[m] for m in modules if m in by_module and by_module[m] != importer]
-    return list(dict.fromkeys(out))
 
 
 def _is_test_support(path: str) -> bool:
@@ -102,9 +97,9 @@ def related_files(context: Context, path: str, current: dict[str, str]) -> dict[
     texts = {f.path: current.get(f.path, f.text) for f in context.ranked}
     by_module = {m: p for p in texts if language_of(p) == "python" for m in module_names(p)}
     order = [p for p, _ in context.spelled]
-    order += _imported_files(texts.get(path, ""), path, by_module)
+    order += imported_files(texts.get(path, ""), path, by_module)
     for test in named_tests(context, path):
-        order += _imported_files(texts[test], test, by_module)
+        order += imported_files(texts[test], test, by_module)
     order += [f.path for f in _source_files(context)]
     out: dict[str, str] = {}
     used = 0

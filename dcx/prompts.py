@@ -3,11 +3,23 @@ only writes code."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
 from dcx.patch import split_lines
 from dcx.targets import Target, language_of
 
+
+@dataclass(frozen=True)
+class View:
+    """What else the code model is shown beside its target, when dcx planned the scope."""
+
+    excerpts: Mapping[str, str] = field(default_factory=dict)  # file -> the part shown
+    reference: Mapping[str, str] = field(default_factory=dict)  # files shown, never changed
+    focus: tuple[str, ...] = ()  # "name in path" of the definitions to look at first
+
+
+NO_VIEW = View()
 SMALL_FILE_LINES = 150  # the code model sees a file this long whole; a longer one around the target
 CONTEXT_BEFORE = 40
 CONTEXT_AFTER = 15
@@ -81,6 +93,11 @@ def code_request(instruction: str, previous: tuple[str, ...] = (), output: str |
     return f"{instruction}\nThe tests still fail with:\n{output}"
 
 
+def failing_now(output: str) -> str:
+    """The tests' failures before any change, for the first attempt."""
+    return f"\nThe tests fail like this now:\n{output}\n"
+
+
 def anew_request(instruction: str, name: str, output: str) -> str:
     """The request for a function written anew, its buggy body hidden."""
     return (f"{instruction}\nThe body of {name} is hidden because it has a bug "
@@ -91,7 +108,8 @@ def anew_request(instruction: str, name: str, output: str) -> str:
 
 def code_prompt(path: str, file_text: str, target: Target, instructions: str, request: str,
                 related: Mapping[str, str], hints: Sequence[tuple[str, str]],
-                tests: Mapping[str, str], warning: str = "", hidden: str | None = None) -> str:
+                tests: Mapping[str, str], warning: str = "", hidden: str | None = None,
+                view: View = NO_VIEW) -> str:
     """The code model's prompt for one target: the tests and related files for reference, the
     target's file (whole when small, else around the target), and what to reply with. With
     ``hidden`` (the file with the target's body hidden) it is shown that instead."""
@@ -104,7 +122,9 @@ def code_prompt(path: str, file_text: str, target: Target, instructions: str, re
     python = language == "python"
     shown = "".join(f"File {p} (tests, for reference; not to be changed):\n"
                     f"```{language_of(p)}\n{t.rstrip()}\n```\n\n" for p, t in tests.items())
-    shown += "".join(f"File {p}:\n```{language_of(p)}\n{t.rstrip()}\n```\n\n"
+    shown += "".join(f"File {p} (for reference; not to be changed):\n```{language_of(p)}\n"
+                     f"{view.excerpts.get(p, t).rstrip()}\n```\n\n" for p, t in view.reference.items())
+    shown += "".join(f"File {p}:\n```{language_of(p)}\n{view.excerpts.get(p, t).rstrip()}\n```\n\n"
                      for p, t in related.items())
     if target.kind == "file":
         if lines:
@@ -137,6 +157,9 @@ def code_prompt(path: str, file_text: str, target: Target, instructions: str, re
     if hints:
         names = ", ".join(f"{name} in {p}" for p, name in hints)
         focus += f"\nThe request {'also ' if focus else ''}names: {names}."
+    if view.focus:
+        focus += (f"\nLook first at: {', '.join(view.focus)}. The cause may be in code that the "
+                  "code the request talks about calls; change the code where the cause is.")
     note = "" if instructions.strip() == request.strip() else f"\nPlanner's note: {instructions}"
     return (
         f"{shown}\nRequest (a bug report means: fix the bug): {request}{warning}{note}{focus}\n\n"

@@ -11,23 +11,7 @@ from __future__ import annotations
 
 import ast
 
-
-def module_names(path: str) -> set[str]:
-    """Dotted names ``path`` may be imported as: "src/pkg/mod.py" -> src.pkg.mod, pkg.mod, mod."""
-    parts = path.removesuffix(".py").split("/")
-    if parts[-1] == "__init__":
-        parts = parts[:-1]
-    return {".".join(parts[i:]) for i in range(len(parts)) if parts[i:]}
-
-
-def resolved_module(node: ast.ImportFrom, importer: str) -> str:
-    """The dotted module ``from ... import`` reads from, relative imports resolved for ``importer``."""
-    if not node.level:
-        return node.module or ""
-    package = importer.split("/")[:-1]
-    if node.level > 1:
-        package = package[: len(package) - (node.level - 1)]
-    return ".".join(package + ([node.module] if node.module else []))
+from dcx.pyimports import module_names, resolved_module
 
 
 def imports_name(text: str, importer: str, module_path: str, name: str) -> bool:

@@ -13,7 +13,7 @@ from dcx.backends import Backend, ChatRequest
 from dcx.config import Settings
 from dcx.context import Context
 from dcx.errors import StepLimitError
-from dcx.followups import followup_call
+from dcx.followups import followup_call, signature_call
 from dcx.plan import plan_first_call
 from dcx.progress import Reporter
 from dcx.request import Request, Step
@@ -109,9 +109,11 @@ class RouterLoop:
         named = f"\nFiles named by the user: {', '.join(request.paths)}" if request.paths else ""
         kind = "Question" if request.mode == "ask" else "Request"
         user = f"{self.context.text}{named}\n\n{kind}: {request.instruction}\n"
-        feedback = self.session.feedback
+        feedback, baseline = self.session.feedback, self.session.baseline
         if feedback is not None:
             user += prompts.router_feedback(feedback.previous, feedback.output, feedback.restarted)
+        elif baseline is not None and not baseline.check.passed:
+            user += prompts.failing_now(baseline.check.output)
         user += "\nReply with one tool call."
         return [{"role": "system", "content": system}, {"role": "user", "content": user}]
 
@@ -122,8 +124,8 @@ class RouterLoop:
         if self.request.mode != "fix" or not self.settings.plan_first_call:
             return None
         if step == 1:
-            return plan_first_call(self.context, self.request.instruction)
-        followup = followup_call(self.session)
+            return plan_first_call(self.context, self.request.instruction, self.session.baseline)
+        followup = followup_call(self.session) or signature_call(self.session)
         if followup is not None or self.settings.router_review:
             return followup
         if all(s.by == "dcx" for s in self.session.steps):  # dcx's own plan ran: it is done

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from dcx.baseline import TestRun
 from dcx.codegen import CodeEdit
 from dcx.encoding import UTF8
 from dcx.patch import FileChange, build_patch
@@ -28,6 +29,7 @@ class Session:
     request: Request
     workspace: Workspace
     feedback: Feedback | None = None
+    baseline: TestRun | None = None  # the tests before any change, when a test command is known
     files: dict[str, str] = field(default_factory=dict)  # path -> current text
     originals: dict[str, FileText | None] = field(default_factory=dict)  # None: a new file
     edits: list[CodeEdit] = field(default_factory=list)
@@ -71,4 +73,4 @@ class Session:
         kept = {p: o for p, o in self.originals.items() if o is not None}
         files = {p: o.text for p, o in kept.items()} if restart else dict(self.files)
         return Session(self.request, self.workspace, Feedback(output, previous, restart, self.round + 1),
-                       files, kept if restart else dict(self.originals))
+                       self.baseline, files, kept if restart else dict(self.originals))

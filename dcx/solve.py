@@ -1,6 +1,11 @@
 """One request with its checks: the first attempt, then, while a check fails, bounded retries told
 the failing output; then the attempt whose change is the result. `dcx fix`, `dcx check` and
-`dcx bench` all run requests through here, so they choose alike."""
+`dcx bench` all run requests through here, so they choose alike.
+
+With a test command the tests also run once before the first attempt (dcx.baseline): what fails
+then guides the first attempt, and a change that makes a test fail that passed before is never
+the chosen one.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +13,10 @@ from dataclasses import dataclass
 from typing import Callable, Mapping
 
 from dcx.backends import Backend
+from dcx.baseline import TestRun, run_baseline, run_tests
 from dcx.config import Settings
 from dcx.errors import DcxError
+from dcx.patch import FileChange
 from dcx.pipeline import Pipeline
 from dcx.progress import Reporter
 from dcx.request import Request, Result
@@ -20,16 +27,32 @@ from dcx.workspace import Workspace
 Check = Callable[[Result], CheckResult]
 
 
+def _every_change(change: FileChange) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class TestCommand:
+    """The user's test command, run on a scratch copy with each attempt's change."""
+
+    argv: tuple[str, ...]
+    timeout_s: float
+    applies: Callable[[FileChange], bool] = _every_change  # which changes a test run takes
+
+
 @dataclass(frozen=True)
 class Attempt:
     result: Result
     check: CheckResult | None  # None when no check was run
+    failing: tuple[str, ...] = ()  # tests that failed, when the command says which
+    regressions: tuple[str, ...] = ()  # tests that passed before this change and fail with it
 
 
 @dataclass(frozen=True)
 class Solution:
     attempts: tuple[Attempt, ...]
     chosen: Attempt  # the attempt whose change is shown or applied
+    baseline: TestRun | None = None
 
     @property
     def result(self) -> Result:
@@ -46,14 +69,17 @@ class Solution:
 
 
 def choose(attempts: list[Attempt]) -> Attempt:
-    """The attempt whose change is the result: the one that passed; when none did, the last one
-    that fixed the code rather than wrote a function anew (a failed rewrite is no more right, and
-    further from the user's code)."""
+    """The attempt whose change is the result: the last one that passed. When none did, the one
+    that leaves the fewest tests failing without breaking a test that passed before, preferring
+    a fix of the code to a function written anew (a failed rewrite is no more right, and further
+    from the user's code); later attempts win ties."""
     passed = [a for a in attempts if a.check and a.check.passed]
     if passed:
         return passed[-1]
-    fixes = [a for a in attempts if not a.result.rewritten]
-    return (fixes or attempts)[-1]
+    safe = [a for a in attempts if not a.regressions] or attempts
+    fixes = [a for a in safe if not a.result.rewritten] or safe
+    best = min(len(a.failing) for a in fixes)
+    return [a for a in fixes if len(a.failing) == best][-1]
 
 
 def solve(
@@ -66,25 +92,43 @@ def solve(
     rounds: int = 0,
     on_attempt: Callable[[int, Attempt], None] | None = None,
     usage: Usage | None = None,
+    tests: TestCommand | None = None,
 ) -> Solution:
-    """Run ``request``; with ``check``, check each attempt and retry with its failing output up
-    to ``rounds`` more times, stopping at the first that passes. ``usage`` (when given) collects
-    what every attempt cost, failed ones included."""
+    """Run ``request``; with ``tests`` (or a ``check``), check each attempt and retry with its
+    failing output up to ``rounds`` more times, stopping at the first that passes. ``usage``
+    (when given) collects what every attempt cost, failed ones included."""
     pipeline = Pipeline(settings, workspace, reporter, backends, usage)
-    session = pipeline.start(request)
+    baseline = None
+    if tests is not None:
+        reporter.stage(f"running {' '.join(tests.argv)} once before changing anything")
+        with pipeline.usage.stage("verify"):
+            baseline = run_baseline(workspace, tests.argv, tests.timeout_s)
+        check = None
+    session = pipeline.start(request, baseline)
     attempts: list[Attempt] = []
     result = pipeline.run(session)
-    for number in range(rounds + 1 if check else 1):
-        outcome = check(result) if check else None
-        attempt = Attempt(result, outcome)
+    checking = check is not None or tests is not None
+    for number in range(rounds + 1 if checking else 1):
+        attempt = _checked(result, workspace, check, tests, baseline, pipeline.usage)
         attempts.append(attempt)
         if on_attempt:
             on_attempt(number + 1, attempt)
-        if outcome is None or outcome.passed or number == rounds:
+        if attempt.check is None or attempt.check.passed or number == rounds:
             break
-        session = session.retry(outcome.output, settings.feedback_restart)
+        session = session.retry(attempt.check.output, settings.feedback_restart)
         try:
             result = pipeline.run(session)
         except DcxError:
             break  # a failed retry keeps the attempts so far
-    return Solution(tuple(attempts), choose(attempts))
+    return Solution(tuple(attempts), choose(attempts), baseline)
+
+
+def _checked(result: Result, workspace: Workspace, check: Check | None, tests: TestCommand | None,
+             baseline: TestRun | None, usage: Usage) -> Attempt:
+    if tests is None:
+        return Attempt(result, check(result) if check else None)
+    changes = tuple(c for c in result.changes if tests.applies(c))
+    with usage.stage("verify"):
+        run = run_tests(workspace, changes, tests.argv, tests.timeout_s)
+    broken = tuple(t for t in run.failing if baseline is not None and t in baseline.passing)
+    return Attempt(result, run.check, run.failing, broken)

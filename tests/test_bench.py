@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 
-from dcx.backends import FakeBackend
+from tests.fakes import FakeBackend
 from dcx.bench import discover, run_suite
 from dcx.config import load_settings
 from tests.conftest import FIXTURES, call, code_reply

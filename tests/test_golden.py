@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from dcx.backends import FakeBackend
+from tests.fakes import FakeBackend
 from dcx.bench import GOLDEN, load_task, run_task
 from dcx.config import load_settings
 from tests.conftest import FIXTURES

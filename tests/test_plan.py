@@ -3,7 +3,7 @@ code model sees, in real repositories with the scripted fake backend."""
 
 from __future__ import annotations
 
-from dcx.backends import FakeBackend
+from tests.fakes import FakeBackend
 from dcx.config import load_settings
 from dcx.context import gather
 from dcx.pipeline import Pipeline

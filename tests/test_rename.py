@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dcx.rename import imports_name, module_names, rename_references
+from dcx.pyimports import module_names
+from dcx.rename import imports_name, rename_references
 
 USER = '''from shop.calc import calc, other
 import shop

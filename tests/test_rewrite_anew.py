@@ -64,7 +64,8 @@ def test_the_real_code_model_writes_a_hidden_function_anew() -> None:
     prompts = []
     writer = CodeWriter(coder, 2, lambda c: None, round_number=3, greedy=True)
     original = coder.chat
-    coder.chat = lambda messages, **kw: prompts.append(messages[-1]["content"]) or original(messages, **kw)
+    coder.chat = lambda request, watch=None: (prompts.append(request.messages[-1]["content"])
+                                              or original(request, watch))
     request = ("Fix the bug in kth.py: the tests in test_kth.py fail.\nThe body of kth is hidden "
                "because it has a bug that earlier attempts could not find. The last attempt failed "
                f"the tests like this:\n{FAILED}\nWrite kth anew, correctly, from its name, its "

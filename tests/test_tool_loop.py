@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dcx.backends import FakeBackend
+from tests.fakes import FakeBackend
 from dcx.config import load_settings
 from dcx.pipeline import Pipeline
 from dcx.request import Request

@@ -1,0 +1,43 @@
+"""How Python files of the repository import each other: the module names a file may be imported
+as, the module a ``from ... import`` reads from, and the repository files a file imports."""
+
+from __future__ import annotations
+
+import ast
+
+
+def module_names(path: str) -> set[str]:
+    """Dotted names ``path`` may be imported as: "src/pkg/mod.py" -> src.pkg.mod, pkg.mod, mod."""
+    parts = path.removesuffix(".py").split("/")
+    if parts[-1] == "__init__":
+        parts = parts[:-1]
+    return {".".join(parts[i:]) for i in range(len(parts)) if parts[i:]}
+
+
+def resolved_module(node: ast.ImportFrom, importer: str) -> str:
+    """The dotted module ``from ... import`` reads from, relative imports resolved for ``importer``."""
+    if not node.level:
+        return node.module or ""
+    package = importer.split("/")[:-1]
+    if node.level > 1:
+        package = package[: len(package) - (node.level - 1)]
+    return ".".join(package + ([node.module] if node.module else []))
+
+
+def imported_files(text: str, importer: str, by_module: dict[str, str]) -> list[str]:
+    """Repository files a Python file imports (``import m``, ``from m import x``, ``from . import m``)."""
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError):
+        return []
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            modules = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = resolved_module(node, importer)
+            modules = [base] + [f"{base}.{a.name}" if base else a.name for a in node.names]
+        else:
+            continue
+        out += [by_module[m] for m in modules if m in by_module and by_module[m] != importer]
+    return list(dict.fromkeys(out))
