@@ -4,6 +4,7 @@ the guards before they count), and dcx's own renames of imported names."""
 from __future__ import annotations
 
 import time
+from typing import Mapping
 
 from dcx import prompts
 from dcx.backends import Backend
@@ -12,7 +13,9 @@ from dcx.config import Settings
 from dcx.context import Context
 from dcx.encoding import check_encodable
 from dcx.errors import CodeGenerationError, PathError
-from dcx.guards import destructive_reason, removed_definitions_reason
+from dcx.degenerate import empty_definitions_reason
+from dcx.localize import named_identifiers
+from dcx.guards import collateral_reason, destructive_reason, removed_definitions_reason
 from dcx.patch import FileChange, build_patch
 from dcx.plan import hints_for, named_tests, related_files
 from dcx.progress import Reporter
@@ -20,6 +23,7 @@ from dcx.prompts import NO_VIEW, View
 from dcx.rename import rename_references
 from dcx.scope import excerpt
 from dcx.session import Session
+from dcx.static_check import Problem, new_problems
 from dcx.targets import Target, find_target, hide_body, language_of, symbols_of
 from dcx.tools import ToolCall, ToolCallError, list_files, read_file, search
 from dcx.usage import Usage
@@ -116,14 +120,14 @@ class Actions:
                             greedy=round_number == 0 or first_anew)
         started, before = time.monotonic(), self.usage.tokens["code"]["completion"]
         generating = self.usage.model_seconds["code"]["generation"]
+        shown = {path: text or "", **related}
         edit = writer.rewrite(path, text, target, call.arguments["instructions"],
                               self._code_request(target, anew), related,
                               hints_for(self.context, path, target.name),
-                              named_tests(self.context, path), hidden=hidden, view=view)
+                              named_tests(self.context, path), hidden=hidden, view=view,
+                              review=lambda changed: self._review(changed, shown, self._allowed(
+                                  call, path, text or "", target)))
         new_texts = {path: edit.new_text, **edit.others}
-        for changed_path, new_text in new_texts.items():
-            old_text = text if changed_path == path else related[changed_path]
-            self._guard(changed_path, old_text or "", new_text)
         if text is None:
             self.session.originals[path] = None
         self.session.files.update(new_texts)
@@ -149,14 +153,63 @@ class Actions:
                     for p, names in args.get("excerpts", {}).items() if names}
         return related, View(excerpts, reference, tuple(args.get("focus", ())))
 
-    def _guard(self, path: str, old: str, new: str) -> None:
-        """A tool error for an edit that guts a file or deletes what the request did not name,
-        or that the file's encoding cannot carry."""
-        reason = destructive_reason(old, new) or removed_definitions_reason(
-            path, old, new, self.session.request.instruction)
-        if reason and not self.settings.allow_deletions:
-            raise ToolCallError(f"{reason} ({path}); change a smaller target")
-        self._check_encodable(path, new)
+    def _review(self, changed: Mapping[str, str], before: Mapping[str, str],
+                allowed: set[str]) -> str | None:
+        """What is wrong with a reply's changed files, for the code model to fix in its next
+        try: gutting a file, deleting or altering code nobody asked to change, a looping pile of
+        empty definitions, characters the file's encoding cannot carry, new static problems."""
+        request = self.session.request.instruction
+        for path, new in changed.items():
+            old = before.get(path, "")
+            reason = None if self.settings.allow_deletions else (
+                destructive_reason(old, new) or removed_definitions_reason(path, old, new, request))
+            reason = reason or empty_definitions_reason(old, new, request) \
+                or collateral_reason(path, old, new, allowed, request) or self._unencodable(path, new)
+            if reason:
+                return f"{reason} ({path})" if len(changed) > 1 else reason
+        # other files' imports of a renamed name are followed up after this edit, then checked
+        found = new_problems(changed, {p: t for p, t in before.items() if t}, self._project(),
+                             importers=False)
+        if found:
+            listed = "; ".join(str(p) for p in found[:4])
+            return f"the change brings new problems: {listed}"
+        return None
+
+    def final_problems(self, changes: tuple[FileChange, ...]) -> list[Problem]:
+        """New static problems of the attempt's whole change, in every project file: after the
+        follow-ups, a name other files import must still be there."""
+        changed = {c.path: c.new for c in changes}
+        before = {c.path: c.old for c in changes if c.old is not None}
+        project = {**self._project(), **before}
+        return new_problems(changed, before, project)
+
+    def _allowed(self, call: ToolCall, path: str, text: str, target: Target) -> set[str]:
+        """The definitions this edit may change freely: those of dcx's plan (dcx.scope), or
+        its target (a whole file: all of the file's; a class: its methods the request names)."""
+        if "editable" in call.arguments:
+            return set(call.arguments["editable"])
+        if target.kind == "file":
+            allowed = {s.name for s in symbols_of(path, text)}
+        elif target.kind == "class":  # its methods the request names; the others may only grow
+            named = named_identifiers(self.session.request.instruction)
+            allowed = {s.name for s in symbols_of(path, text)
+                       if s.name.startswith(target.name + ".") and s.name.rsplit(".", 1)[-1] in named}
+        else:
+            allowed = {target.name}
+        return allowed
+
+    def _project(self) -> dict[str, str]:
+        """The repository's Python files as this attempt has them, to resolve imports."""
+        texts = {f.path: f.text for f in self.context.ranked if language_of(f.path) == "python"}
+        texts.update({p: t for p, t in self.session.files.items() if language_of(p) == "python"})
+        return texts
+
+    def _unencodable(self, path: str, text: str) -> str | None:
+        try:
+            self._check_encodable(path, text)
+        except ToolCallError as exc:
+            return str(exc)
+        return None
 
     def _report_speed(self, target: Target, elapsed: float, before: int, generating: float) -> None:
         written = self.usage.tokens["code"]["completion"] - before

@@ -12,6 +12,7 @@ from typing import Callable, Mapping, Sequence
 from dcx.backends.base import Backend, ChatRequest, Completion, Message
 from dcx.lines import indent_of
 from dcx.prompts import CODE_SYSTEM, NO_VIEW, NOT_YET, View, code_prompt, not_usable
+from dcx.degenerate import LoopWatch
 from dcx.errors import CodeGenerationError
 from dcx.patch import dominant_ending, ending_near, split_lines
 from dcx.merge import ReplyError, merge_reply
@@ -123,6 +124,8 @@ def _brace_balance(text: str) -> int:
     return code.count("{") - code.count("}") + code.count("(") - code.count(")")
 
 
+# What is wrong with a reply's changed files (path -> new text), or None.
+Review = Callable[[Mapping[str, str]], "str | None"]
 RETRY_TEMPERATURE = 0.7  # Qwen2.5-Coder's recommended sampling, for tries after a failed one
 
 
@@ -146,17 +149,21 @@ class CodeWriter:
         self, path: str, file_text: str | None, target: Target, instructions: str, request: str,
         related: Mapping[str, str] | None = None, hints: Sequence[tuple[str, str]] = (),
         tests: Mapping[str, str] | None = None, hidden: str | None = None, view: View = NO_VIEW,
+        review: Review | None = None,
     ) -> CodeEdit:
         """The target rewritten by the code model. ``related`` files are shown and may change
-        too; ``tests`` are shown for reference only: definitions of theirs in a reply are dropped.
-        With ``hidden`` (the file with the target function's body hidden, dcx.targets.hide_body)
-        the model sees that instead, and writes the function again from its signature and
-        docstring, the request and the tests."""
+        too; ``tests`` (and ``view.reference``) are shown for reference only: definitions of
+        theirs in a reply are dropped. With ``hidden`` (the file with the target function's body
+        hidden, dcx.targets.hide_body) the model sees that instead, and writes the function again
+        from its signature and docstring, the request and the tests. ``review`` says what is
+        wrong with a reply's changed files (None: nothing); a reply with a problem is a failed
+        try, and the model is told the problem."""
         old = file_text or ""
         related = dict(related or {})
         tests = {p: t for p, t in (tests or {}).items() if p != path and p not in related}
         files = {path: old, **related, **view.reference, **tests}
         kept_out = set(tests) | set(view.reference)  # shown for reference: never changed
+
         def first_messages(warning: str = "") -> list[Message]:
             return [{"role": "system", "content": CODE_SYSTEM},
                     {"role": "user", "content": code_prompt(path, old, target, instructions, request,
@@ -169,22 +176,11 @@ class CodeWriter:
         last_problem = ""
         identical = 0  # an unchanged reply is retried once, afresh: a second one rarely differs
         for attempt in range(1, self.retries + 2):
-            greedy = self._greedy and attempt == 1
-            completion = self.backend.chat(ChatRequest(
-                tuple(messages), budget, temperature=0.0 if greedy else RETRY_TEMPERATURE,
-                seed=100 * self._round + attempt))
-            self._on_completion(completion)
-            code = extract_code(completion.text, every_block=language_of(path) == "python")
-            try:
-                changed = apply_reply(path, files, target, code)
-                changed = {p: t for p, t in changed.items() if p not in kept_out}
-                problem = self._problem(files, changed)
-            except ReplyError as exc:
-                changed, problem = {}, str(exc)
+            reply, changed, problem = self._try(messages, budget, attempt, path, files, target, kept_out,
+                                                review)
             if problem is None and not changed and attempt <= self.retries and not identical:
                 # Asked again from the start, told that a copy is wrong: shown its own unchanged
-                # copy in the conversation, a small model copies it once more (measured:
-                # QuixBugs first attempt 12/40 that way, 14/40 this way).
+                # copy in the conversation, a small model copies it once more.
                 identical += 1
                 messages = first_messages(NOT_YET)
                 continue
@@ -194,14 +190,38 @@ class CodeWriter:
                 return CodeEdit(path, target.name, file_text, new, attempt, bool(changed), others,
                                 hidden is not None)
             last_problem = problem
-            messages += [
-                {"role": "assistant", "content": completion.text},
-                {"role": "user", "content": not_usable(problem, instructions)},
-            ]
+            if reply is None:  # a reply that looped is not worth showing again: start afresh
+                messages = first_messages(f"\nNote: {problem}.")
+                continue
+            messages += [{"role": "assistant", "content": reply},
+                         {"role": "user", "content": not_usable(problem, instructions)}]
         raise CodeGenerationError(
             f"the code model gave no valid code for {target.name} in {path} after "
             f"{self.retries + 1} tries (last problem: {last_problem})"
         )
+
+    def _try(self, messages: list[Message], budget: int, attempt: int, path: str,
+             files: Mapping[str, str], target: Target, kept_out: set[str],
+             review: Review | None) -> tuple[str | None, dict[str, str], str | None]:
+        """One reply: (its text, or None when it looped; the files it changes; its problem)."""
+        greedy = self._greedy and attempt == 1
+        watch = LoopWatch()
+        completion = self.backend.chat(ChatRequest(
+            tuple(messages), budget, temperature=0.0 if greedy else RETRY_TEMPERATURE,
+            seed=100 * self._round + attempt), watch)
+        self._on_completion(completion)
+        if completion.finish_reason == "stopped":
+            return None, {}, f"the last reply went into a loop ({watch.reason}); write each piece of code once"
+        code = extract_code(completion.text, every_block=language_of(path) == "python")
+        try:
+            changed = apply_reply(path, files, target, code)
+        except ReplyError as exc:
+            return completion.text, {}, str(exc)
+        changed = {p: t for p, t in changed.items() if p not in kept_out}
+        problem = self._problem(files, changed)
+        if problem is None and changed and review is not None:
+            problem = review(changed)
+        return completion.text, changed, problem
 
     @staticmethod
     def _problem(files: Mapping[str, str], changed: Mapping[str, str]) -> str | None:

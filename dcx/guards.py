@@ -4,8 +4,10 @@ deletes a definition the request does not mention, unless the user allows deleti
 
 from __future__ import annotations
 
+import ast
 import re
 
+from dcx.localize import named_identifiers
 from dcx.patch import split_lines
 from dcx.targets import generic_symbols, language_of, python_symbols
 
@@ -42,3 +44,76 @@ def _definitions(path: str, text: str) -> set[str]:
         return {s.name for s in python_symbols(text)}
     lines = split_lines(text)
     return {s.name for s in generic_symbols(text) if not lines[s.start][:1].isspace()}
+
+
+def collateral_reason(path: str, old: str, new: str, allowed: set[str], request: str) -> str | None:
+    """Why a Python change alters code nobody asked to change, or None. A definition outside
+    ``allowed`` (qualified names; a class's name allows its methods) that the request does not
+    name may gain lines but keeps its signature and every line it had; and no changed call drops
+    a keyword argument the request does not mention."""
+    if language_of(path) != "python":
+        return None
+    before, after = _bodies(old), _bodies(new)
+    if before is None or after is None:
+        return None
+    words = set(re.findall(r"[A-Za-z_]\w*", request))
+    named = named_identifiers(request)
+    for name, (signature, lines, calls) in before.items():
+        if name not in after or after[name][1] == lines:
+            continue
+        new_signature, new_lines, new_calls = after[name]
+        free = _allowed(name, allowed) or name.rsplit(".", 1)[-1] in named
+        if not free and new_signature != signature:
+            return f"the change alters the parameters of {name}, which the request does not ask for"
+        if not free and _lost(lines, new_lines):
+            return (f"the change deletes lines of {name}, which the request does not ask to change "
+                    f"({_lost(lines, new_lines)[0].strip()[:60]!r}); keep them")
+        for function, keywords in calls.items():
+            dropped = keywords - new_calls.get(function, set()) - words
+            if dropped and function in new_calls:
+                return (f"the change drops the keyword argument {sorted(dropped)[0]}= from the call "
+                        f"to {function} in {name}; keep it unless the request asks otherwise")
+    return None
+
+
+def _allowed(name: str, allowed: set[str]) -> bool:
+    return any(name == a or name.startswith(a + ".") for a in allowed)
+
+
+def _lost(old: list[str], new: list[str]) -> list[str]:
+    """Meaningful lines of ``old`` that ``new`` no longer has."""
+    remaining = list(new)
+    lost = []
+    for line in old:
+        if line in remaining:
+            remaining.remove(line)
+        elif line not in ("pass", "...") and not line.startswith(("#", '"""', "'''")):
+            lost.append(line)
+    return lost
+
+
+def _bodies(text: str) -> dict[str, tuple[str, list[str], dict[str, set[str]]]] | None:
+    """Qualified function name -> (its parameters, its stripped lines, call name -> keywords)."""
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError):
+        return None
+    lines = text.splitlines()
+    found = {}
+
+    def visit(body: list[ast.stmt], prefix: str) -> None:
+        for node in body:
+            if isinstance(node, ast.ClassDef):
+                visit(node.body, prefix + node.name + ".")
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                calls: dict[str, set[str]] = {}
+                for call in ast.walk(node):
+                    if isinstance(call, ast.Call):
+                        name = ast.unparse(call.func)
+                        calls.setdefault(name, set()).update(k.arg for k in call.keywords if k.arg)
+                source = [line.strip() for line in lines[node.body[0].lineno - 1: node.end_lineno]
+                          if line.strip()]
+                found[prefix + node.name] = (ast.unparse(node.args), source, calls)
+
+    visit(tree.body, "")
+    return found

@@ -69,8 +69,11 @@ def named_identifiers(request: str) -> set[str]:
     return names
 
 
-def _body_words(text: str, d: Definition) -> set[str]:
-    return words_of("".join(text.splitlines(keepends=True)[d.start:d.end]))
+def _body_words(text: str, d: Definition, members: list[Definition]) -> set[str]:
+    """Words of a definition's own lines (a class's without its methods: they count apart)."""
+    lines = text.splitlines(keepends=True)
+    inside = {n for m in members for n in range(m.start, m.end)}
+    return words_of("".join(line for n, line in enumerate(lines[d.start:d.end], d.start) if n not in inside))
 
 
 def is_stub(text: str, d: Definition) -> bool:
@@ -122,8 +125,10 @@ def rank(request: str, files: Mapping[str, str], graph: CallGraph, named_paths: 
         if is_test_path(d.path):
             continue
         text = files[d.path]
+        members = [m for m in graph.definitions.values()
+                   if m.path == d.path and m.name.startswith(d.name + ".")] if d.kind == "class" else []
         score, reasons = _direct_score(d, text, request, request_words, identifiers, snippets,
-                                       named_paths)
+                                       named_paths, members)
         if failure is not None:
             if key in failure.in_traceback:
                 score, reasons = score + 12, reasons + ["in a failing test's traceback"]
@@ -156,12 +161,15 @@ def _early(name: str, request: str) -> float:
 
 
 def _direct_score(d: Definition, text: str, request: str, request_words: set[str],
-                  identifiers: set[str], snippets: list[str],
-                  named_paths: tuple[str, ...]) -> tuple[float, list[str]]:
+                  identifiers: set[str], snippets: list[str], named_paths: tuple[str, ...],
+                  members: list[Definition]) -> tuple[float, list[str]]:
     score, reasons = 0.0, []
     if d.short in identifiers or d.name in identifiers:
         score += 10 + _early(d.short, request)
         reasons.append("named in the request")
+        if "." in d.name and re.search(rf"(?<![\w.]){re.escape(d.name)}(?!\w)", request):
+            score += 5  # spelled out with its class: Cart.add
+            reasons.append(f"{d.name} spelled out")
     elif "." in d.name and d.name.split(".")[0] in identifiers:
         score += 2
         reasons.append("its class is named")
@@ -172,7 +180,7 @@ def _direct_score(d: Definition, text: str, request: str, request_words: set[str
     if name_hits:
         score += 3 * len(name_hits)
         reasons.append("name shares " + ", ".join(sorted(name_hits)))
-    body_hits = _body_words(text, d) & request_words - name_hits
+    body_hits = _body_words(text, d, members) & request_words - name_hits
     if body_hits:
         score += min(6.0, 0.75 * len(body_hits))
     source = "".join(text.splitlines(keepends=True)[d.start:d.end])

@@ -53,10 +53,11 @@ class Pipeline:
         loop = RouterLoop(self.settings, session, context, self.router, actions, self.usage,
                           self.reporter)
         answer, limit_hit = loop.run()
-        changes = session.changes()
+        failure = self._failure(session, actions)
+        changes = () if failure else session.changes()
         with self.usage.stage("patch"):
             diff = build_patch(list(changes))
-        if changes and _echoes(answer, request.instruction):
+        if changes and (_echoes(answer, request.instruction) or request.mode == "fix"):
             answer = summary(session)
         return Result(
             instruction=request.instruction,
@@ -71,7 +72,22 @@ class Pipeline:
             step_limit_hit=limit_hit,
             rewritten=any(e.rewritten and e.changed for e in session.edits),
             perf=self.usage.perf(),
+            failure=failure,
         )
+
+    def _failure(self, session: Session, actions: Actions) -> str:
+        """Why the attempt has no usable change: every code model call failed, or the whole
+        change (follow-ups included) leaves the project with new static problems."""
+        changes = session.changes()
+        if not changes:
+            invalid = [s for s in session.steps if not s.ok and "no valid code" in s.result]
+            edited = any(s.ok for s in session.steps if s.tool in ("generate_code", "create_file"))
+            return "no valid code came back from the code model" if invalid and not edited else ""
+        found = actions.final_problems(changes)
+        if found:
+            return ("the change would bring new problems, so dcx does not offer it: "
+                    + "; ".join(str(p) for p in found[:4]))
+        return ""
 
 
 def _echoes(answer: str, instruction: str) -> bool:

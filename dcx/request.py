@@ -41,6 +41,10 @@ class Result:
     step_limit_hit: bool = False
     rewritten: bool = False  # a function was written anew, its body hidden (a late test round)
     perf: Mapping[str, Any] = field(default_factory=dict)  # the run's Usage.perf() so far
+    # Why this attempt has no usable change although one was asked for ("" when it has one,
+    # or when the code was found to need none): no valid code came back, or the change would
+    # bring problems (an import of a name that no longer exists, ...) and is withheld.
+    failure: str = ""
 
     @property
     def files(self) -> tuple[str, ...]:

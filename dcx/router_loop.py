@@ -18,6 +18,8 @@ from dcx.plan import plan_first_call
 from dcx.progress import Reporter
 from dcx.request import Request, Step
 from dcx.session import Session
+from dcx.patch import split_lines
+from dcx.targets import symbols_of
 from dcx.tools import TOOL_ARGUMENTS, ToolCall, ToolCallError, call_schema, parse_call
 from dcx.usage import Usage
 
@@ -140,11 +142,37 @@ class RouterLoop:
 
 
 def summary(session: Session) -> str:
-    """What the session changed, in one line ("" when nothing)."""
-    done = [f"{e.target} in {e.path}" for e in session.edits if e.changed]
-    done += [f"renamed {s.arguments['old']} to {s.arguments['new']} in {s.arguments['path']}"
-             for s in session.steps if s.tool == "update_references" and s.ok]
-    return "Changed " + "; ".join(dict.fromkeys(done)) + "." if done else ""
+    """What the session's change does, file by file, in one line ("" when nothing)."""
+    parts = []
+    renames = {s.arguments["path"]: f"renamed {s.arguments['old']} to {s.arguments['new']}"
+               for s in session.steps if s.tool == "update_references" and s.ok}
+    for change in session.changes():
+        if change.is_new:
+            parts.append(f"created {change.path}")
+            continue
+        what = changed_definitions(change.path, change.old or "", change.new)
+        what = ", ".join(filter(None, (renames.get(change.path), what)))
+        parts.append(f"{what} in {change.path}" if what else f"changed {change.path}")
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:] + "." if text else ""
+
+
+def changed_definitions(path: str, old: str, new: str) -> str:
+    """"changed a, b; added c; removed d" for the definitions that differ ("" when none)."""
+    def bodies(text: str) -> dict[str, str]:
+        lines = split_lines(text)
+        return {s.name: "".join(lines[s.start:s.end]) for s in symbols_of(path, text)}
+
+    before, after = bodies(old), bodies(new)
+    names = set(before) | set(after)
+    changed = [n for n in before if n in after and before[n] != after[n]  # a class: its members
+               and not any(m.startswith(n + ".") and before.get(m) != after.get(m) for m in names)]
+    added = [n for n in after if n not in before]
+    removed = [n for n in before if n not in after]
+    if len(added) == len(removed) == 1:
+        return "; ".join([f"renamed {removed[0]} to {added[0]}"] + ([f"changed {', '.join(changed)}"] if changed else []))
+    groups = (("changed", changed), ("added", added), ("removed", removed))
+    return "; ".join(f"{verb} {', '.join(names)}" for verb, names in groups if names)
 
 
 def _target_names(context: Context, files: int = 8) -> tuple[str, ...]:

@@ -28,7 +28,8 @@ WHOLE_FILE_LINES = 150  # a Python target file this long or shorter is written w
 STUB_FILE_LINES = 400  # a file of stubs is written whole up to this length
 EXCERPT_CHARS = 6000  # definitions of other files shown beside the target
 MAX_EXCERPTS = 8
-_ADD = re.compile(r"\b(add|adds|adding|new|support|let|allow|accept|accepts|make|keep|track|expose|implement)\b", re.I)
+_ADD = re.compile(r"(?<![\w.`])(add|adds|adding|new|support|let|allow|accept|accepts|make|keep|track|"
+                  r"expose|implement)\b(?![.(`])", re.I)
 
 
 @dataclass(frozen=True)
@@ -39,13 +40,14 @@ class Scope:
     excerpts: Mapping[str, tuple[str, ...]]  # file -> names of its definitions shown
     focus: tuple[Key, ...]  # the definitions most likely to change, best first
     read_only: tuple[str, ...] = ()  # files shown for reference, never changed
+    editable: tuple[str, ...] = ()  # definitions that may change freely; others may only grow
 
     def call(self, instruction: str) -> ToolCall:
         return ToolCall("generate_code", {
             "path": self.path, "target": self.target, "instructions": instruction,
             "related": list(self.related), "excerpts": {p: list(n) for p, n in self.excerpts.items()},
             "focus": [f"{name} in {path}" for path, name in self.focus],
-            "read_only": list(self.read_only)})
+            "read_only": list(self.read_only), "editable": list(self.editable)})
 
 
 def sources(context: Context) -> dict[str, str]:
@@ -79,10 +81,32 @@ def plan_scope(context: Context, instruction: str, named_paths: tuple[str, ...],
     target, path = _target(entry, texts, graph, instruction)
     focus = _focus(candidates, path, target)
     related, excerpts = _excerpts(graph, texts, candidates, path, target, focus)
+    editable = _editable(graph, candidates, path, target, excerpts)
     if named:  # the request's files are binding: everything else is for reference
         return Scope(path, target, tuple(p for p in related if p in named), excerpts, focus,
-                     tuple(p for p in related if p not in named))
-    return Scope(path, target, related, excerpts, focus)
+                     tuple(p for p in related if p not in named), editable)
+    return Scope(path, target, related, excerpts, focus, (), editable)
+
+
+def _editable(graph: CallGraph, candidates: list[Candidate], path: str, target: str,
+              excerpts: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """The definitions an edit of ``target`` may change freely: the target (a class: its
+    methods the request names), what they call and what calls them, those shown from other
+    files, and every definition the request names. Others may gain lines, not lose them."""
+    named = {c.key for c in candidates if "named in the request" in c.why}
+    if target == "file":
+        roots = [k for k, d in graph.definitions.items() if d.path == path]
+    elif graph.definitions.get((path, target)) is not None and graph.definitions[(path, target)].kind == "class":
+        roots = [k for k in named if k[0] == path and k[1].startswith(target + ".")]
+    else:
+        roots = [(path, target)]
+    keys = set(roots) | named
+    for root in roots:
+        keys |= set(graph.reachable([root], 2)) | set(graph.callers(root))
+    keys |= {(p, n) for p, shown in excerpts.items() for n in shown}
+    # a class stands for its own lines here, not for all its methods
+    return tuple(sorted({name for key in keys if (d := graph.definitions.get(key)) is not None
+                         and d.kind != "class" for name in [key[1]]}))
 
 
 def _fits(text: str, limit: int) -> bool:
@@ -147,7 +171,7 @@ def _focus(candidates: list[Candidate], path: str, target: str) -> tuple[Key, ..
         if c.score <= 0:
             break
         inside = target != "file" and c.path == path and (c.name == target or c.name.startswith(target + "."))
-        if not inside:
+        if not inside and c.kind != "class":  # a class is too broad a place to look
             out.append(c.key)
     return tuple(out[:4])
 

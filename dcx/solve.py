@@ -35,6 +35,7 @@ def _every_change(change: FileChange) -> bool:
 class TestCommand:
     """The user's test command, run on a scratch copy with each attempt's change."""
 
+    __test__ = False  # not a test class, whatever pytest thinks of its name
     argv: tuple[str, ...]
     timeout_s: float
     applies: Callable[[FileChange], bool] = _every_change  # which changes a test run takes

@@ -1,0 +1,175 @@
+"""Problems a change brings into the code, found without running it: Python that does not
+compile, pyflakes' undefined names, redefinitions and unused new imports, imports of names a
+project module does not define (in the changed file, and in every file importing from it);
+JavaScript by ``node --check`` and shell by ``bash -n`` when those programs are here.
+
+Only problems the files did not have before count: dcx does not make a change answer for the
+code it was given.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from typing import Mapping
+
+from dcx.pyimports import module_names, resolved_module
+from dcx.targets import language_of
+
+CHECK_TIMEOUT_S = 20
+_COUNTED = ("UndefinedName", "UndefinedLocal", "UndefinedExport", "RedefinedWhileUnused",
+            "UnusedImport", "DuplicateArgument", "ReturnOutsideFunction", "YieldOutsideFunction",
+            "ContinueOutsideLoop", "BreakOutsideLoop", "TooManyExpressionsInStarredAssignment")
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+def problems(path: str, text: str, project: Mapping[str, str]) -> list[Problem]:
+    """Everything wrong with ``text`` (the file ``path``) that the checks can see; ``project``
+    holds the repository's Python files (path -> text) to resolve imports."""
+    language = language_of(path)
+    if language == "python":
+        return _python(path, text, project)
+    if language == "javascript" and path.endswith((".js", ".mjs", ".cjs")):
+        return _external(path, text, ("node", "--check"))
+    if language == "bash":
+        return _external(path, text, ("bash", "-n"))
+    return []
+
+
+def new_problems(changed: Mapping[str, str], before: Mapping[str, str],
+                 project: Mapping[str, str], importers: bool = True) -> list[Problem]:
+    """Problems of the changed files (path -> new text) that they did not have before (path ->
+    old text; missing: a new file), and, with ``importers``, imports other project files now
+    make in vain."""
+    after_project = {**project, **{p: t for p, t in changed.items() if language_of(p) == "python"}}
+    found: list[Problem] = []
+    for path, text in changed.items():
+        old = problems(path, before[path], project) if path in before else []
+        found += _subtract(problems(path, text, after_project), old)
+    for path, text in project.items() if importers else ():
+        if path in changed or language_of(path) != "python":
+            continue
+        old = _bad_imports(path, text, project)
+        found += _subtract(_bad_imports(path, text, after_project), old)
+    return found
+
+
+def _subtract(now: list[Problem], before: list[Problem]) -> list[Problem]:
+    """``now`` without the problems ``before`` had (compared without line numbers)."""
+    left = Counter(p.message for p in before)
+    out = []
+    for problem in now:
+        if left[problem.message] > 0:
+            left[problem.message] -= 1
+        else:
+            out.append(problem)
+    return out
+
+
+def _python(path: str, text: str, project: Mapping[str, str]) -> list[Problem]:
+    try:
+        tree = ast.parse(text, filename=path)
+        compile(tree, path, "exec")
+    except SyntaxError as exc:
+        return [Problem(path, exc.lineno or 0, f"SyntaxError: {exc.msg}")]
+    except ValueError as exc:
+        return [Problem(path, 0, str(exc))]
+    found = _pyflakes(path, tree) + _bad_imports(path, text, project, tree)
+    return sorted(found, key=lambda p: (p.line, p.message))
+
+
+def _pyflakes(path: str, tree: ast.Module) -> list[Problem]:
+    try:
+        from pyflakes.checker import Checker
+    except ImportError:  # the check is a safety net, not a requirement to run dcx
+        return []
+    checker = Checker(tree, filename=path)
+    return [Problem(path, m.lineno, m.message % m.message_args) for m in checker.messages
+            if type(m).__name__ in _COUNTED]
+
+
+def _bad_imports(path: str, text: str, project: Mapping[str, str],
+                 tree: ast.Module | None = None) -> list[Problem]:
+    """``from M import name`` where M is a project module that does not define ``name``."""
+    if tree is None:
+        try:
+            tree = ast.parse(text)
+        except (SyntaxError, ValueError):
+            return []
+    by_module = {m: p for p in project if language_of(p) == "python" for m in module_names(p)}
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.ImportFrom):
+            continue
+        module = resolved_module(node, path)
+        source = by_module.get(module)
+        if source is None:
+            continue
+        defined = _top_level_names(project[source])
+        if defined is None:
+            continue
+        for alias in node.names:
+            submodule = f"{module}.{alias.name}" in by_module
+            if alias.name != "*" and alias.name not in defined and not submodule:
+                found.append(Problem(path, node.lineno,
+                                     f"'{alias.name}' is imported from {module}, which does not define it"))
+    return found
+
+
+def _top_level_names(text: str) -> set[str] | None:
+    """Names a module binds at its top level (None when it cannot be read, or binds names in
+    ways dcx cannot follow: ``import *``, ``__getattr__``, ``globals()``)."""
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError):
+        return None
+    if re.search(r"\b(__getattr__|globals\(\))", text):
+        return None
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            names.add(node.id)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            if any(a.name == "*" for a in node.names):
+                return None
+            names.update((a.asname or a.name).split(".")[0] for a in node.names)
+    return names
+
+
+def _external(path: str, text: str, command: tuple[str, ...]) -> list[Problem]:
+    """A syntax check by an outside program on a copy of the text; nothing when it is missing."""
+    if shutil.which(command[0]) is None:
+        return []
+    suffix = os.path.splitext(path)[1]
+    with tempfile.NamedTemporaryFile("w", suffix=suffix, delete=False, encoding="utf-8") as fh:
+        fh.write(text)
+    try:
+        done = subprocess.run([*command, fh.name], capture_output=True, timeout=CHECK_TIMEOUT_S,
+                              stdin=subprocess.DEVNULL)
+    except (OSError, subprocess.TimeoutExpired):
+        return []
+    finally:
+        os.unlink(fh.name)
+    if done.returncode == 0:
+        return []
+    output = done.stderr.decode("utf-8", "replace").replace(fh.name, path)
+    match = re.search(rf"{re.escape(path)}:(\d+)", output)
+    first = next((line for line in output.splitlines() if "rror" in line), output.strip()[:200])
+    return [Problem(path, int(match.group(1)) if match else 0, first.strip())]

@@ -1,0 +1,129 @@
+"""Never worse than no change: every reply is reviewed before it counts (static problems, loops,
+collateral edits, empty definitions), the whole change is checked again after the follow-ups,
+and with tests a change that breaks a passing test is not chosen. Real temporary repositories,
+scripted models."""
+
+from __future__ import annotations
+
+import sys
+
+from dcx.config import load_settings
+from dcx.degenerate import LoopWatch, empty_definitions_reason
+from dcx.pipeline import Pipeline
+from dcx.request import Request
+from dcx.solve import TestCommand, solve
+from dcx.static_check import new_problems
+from dcx.progress import Silent
+from dcx.workspace import Workspace
+from tests.conftest import call, code_reply
+from tests.fakes import FakeBackend
+
+SHOP = {
+    "shop/__init__.py": "",
+    "shop/cart.py": (
+        "from shop.log import log\n\n\nclass Cart:\n    def __init__(self):\n        self.items = {}\n"
+        "        self.count = 0\n\n    def add(self, sku, qty=1):\n        self.items[sku] = self.items.get(sku, 0) + qty\n"
+        "        self.count += qty\n        log('add', sku, level=2)\n\n"
+        "    def total(self, prices):\n        return sum(prices[s] for s in self.items)\n"),
+    "shop/log.py": "def log(*args, level=1):\n    return level\n",
+    "tests/test_cart.py": (
+        "from shop.cart import Cart\n\n\ndef test_add():\n    c = Cart()\n    c.add('a', 2)\n"
+        "    assert c.count == 2\n\n\ndef test_total():\n    c = Cart()\n    c.add('a', 2)\n"
+        "    assert c.total({'a': 3}) == 6\n"),
+}
+GOOD_TOTAL = "def total(self, prices):\n    return sum(prices[s] * q for s, q in self.items.items())"
+
+
+def attempt(repo, request, code_replies, router_replies=(), **settings):
+    coder = FakeBackend(code_replies)
+    pipeline = Pipeline(load_settings(repo, settings), Workspace(repo), Silent(),
+                        {"router": FakeBackend(list(router_replies)), "code": coder})
+    return pipeline.run(pipeline.start(Request(request))), coder
+
+
+def test_a_reply_that_loops_is_stopped_while_it_streams_and_asked_again_afresh(make_repo) -> None:
+    repo = make_repo(SHOP)
+    loop = "```python\nclass Cart:\n" + "    def set_x(self):\n        pass\n" * 30 + "```"
+    result, coder = attempt(repo, "Cart.total() ignores the quantity", [loop, code_reply(GOOD_TOTAL)])
+    assert "+        return sum(prices[s] * q for s, q in self.items.items())" in result.diff
+    retry = coder.history[1]["messages"]
+    assert len(retry) == 2 and "went into a loop" in retry[1]["content"]  # afresh, told why
+
+
+def test_the_watch_sees_loops_and_long_names_but_not_ordinary_code() -> None:
+    ordinary = LoopWatch()
+    code = "".join(f"def f{i}(x):\n    return x + {i}\n\n" for i in range(40))
+    assert not any(ordinary(line) for line in code.splitlines(keepends=True))
+    looping = LoopWatch()
+    assert any(looping("    self.a = 1\n    self.b = 2\n") for _ in range(10))
+    growing = LoopWatch()
+    assert growing("def set_" + "_and_".join("xyzw" * 20) + "(self):\n")
+
+
+def test_a_reply_that_deletes_lines_of_a_method_nobody_asked_to_change_is_refused(make_repo) -> None:
+    repo = make_repo(SHOP)
+    careless = ("class Cart:\n    def add(self, sku, qty=1):\n        self.items[sku] = qty\n\n"
+                f"    {GOOD_TOTAL.replace(chr(10), chr(10) + '    ')}")
+    result, coder = attempt(repo, "Cart.total() ignores the quantity",
+                            [code_reply(careless), code_reply(GOOD_TOTAL)])
+    told = coder.history[1]["messages"][-1]["content"]
+    assert "deletes lines of Cart.add" in told
+    assert "self.count += qty" not in result.diff and "* q" in result.diff
+
+
+def test_a_dropped_keyword_argument_is_refused(make_repo) -> None:
+    repo = make_repo(SHOP)
+    dropped = ("def add(self, sku, qty=1):\n    self.items[sku] = self.items.get(sku, 0) + qty\n"
+               "    self.count += qty\n    log('add', sku)\n    return self")
+    # after dcx's planned edit fails, the router may try elsewhere; here it gives up
+    result, coder = attempt(repo, "Cart.add() should return the cart", [code_reply(dropped)] * 3,
+                            [call("finish", answer="I could not")])
+    assert result.diff == "" and "keyword argument level=" in coder.history[1]["messages"][-1]["content"]
+    assert result.failure == "no valid code came back from the code model"
+
+
+def test_an_import_of_a_name_the_module_does_not_define_is_refused(make_repo) -> None:
+    repo = make_repo(SHOP)
+    bad = "from shop.log import log, audit\n\n\n" + GOOD_TOTAL.replace("return", "audit()\n    return")
+    result, coder = attempt(repo, "Cart.total() ignores the quantity", [code_reply(bad), code_reply(GOOD_TOTAL)])
+    told = coder.history[1]["messages"][-1]["content"]
+    assert "'audit' is imported from shop.log, which does not define it" in told
+    assert "audit" not in result.diff
+
+
+def test_static_problems_count_only_when_the_change_brings_them() -> None:
+    old = "import os\n\n\ndef f():\n    return missing\n"
+    new = "import os\nimport sys\n\n\ndef f():\n    return missing + other\n"
+    found = [p.message for p in new_problems({"a.py": new}, {"a.py": old}, {})]
+    assert found == ["'sys' imported but unused", "undefined name 'other'"]
+    # a test file that imports a name the change removed
+    project = {"m.py": "def g():\n    return 1\n", "tests/test_m.py": "from m import g\n"}
+    broken = new_problems({"m.py": "def h():\n    return 1\n"}, {"m.py": project["m.py"]}, project)
+    assert [str(p) for p in broken] == ["tests/test_m.py:1: 'g' is imported from m, which does not define it"]
+
+
+def test_many_empty_definitions_nobody_asked_for_are_refused() -> None:
+    old = "class A:\n    pass\n"
+    new = "class A:\n" + "".join(f"    def set_{n}(self):\n        pass\n" for n in "abcd")
+    assert "adds 4 functions that do nothing" in empty_definitions_reason(old, new, "add a setter")
+    assert empty_definitions_reason(old, new, "add set_a and set_b") is None  # two more are fine
+    assert empty_definitions_reason(old, new, "add set_a, set_b, set_c and set_d") is None
+
+
+def test_with_tests_a_change_that_breaks_a_passing_test_is_never_chosen(make_repo) -> None:
+    repo = make_repo(SHOP)
+    breaks_add = ("class Cart:\n    def add(self, sku, qty=1):\n        self.items[sku] = self.items.get(sku, 0) + qty\n"
+                  "        self.count += qty\n        log('add', sku, level=2)\n        self.count = 0\n\n"
+                  f"    {GOOD_TOTAL.replace(chr(10), chr(10) + '    ')}")
+    wrong_total = "def total(self, prices):\n    return sum(prices[s] for s in self.items) + 1"
+    coder = FakeBackend([code_reply(breaks_add), code_reply(wrong_total)])
+    solution = solve(Request("Cart.total() ignores the quantity"), Workspace(repo),
+                     load_settings(repo, {"test_rounds": 1}), Silent(),
+                     {"router": FakeBackend([]), "code": coder}, rounds=1,
+                     tests=TestCommand((sys.executable, "-m", "pytest", "-q"), 60))
+    first, second = solution.attempts
+    assert first.regressions == ("tests.test_cart::test_add",)  # it passed before the change
+    assert not second.regressions and solution.chosen is second
+    assert solution.baseline.failing == ("tests.test_cart::test_total",)
+    # the first attempt was told what fails before any change
+    assert "test_total" in coder.history[0]["messages"][1]["content"]
