@@ -24,7 +24,7 @@ from dcx.rename import rename_references
 from dcx.scope import excerpt
 from dcx.session import Session
 from dcx.static_check import Problem, new_problems
-from dcx.targets import Target, find_target, hide_body, language_of, symbols_of
+from dcx.targets import Target, changed_definitions, find_target, hide_body, language_of, symbols_of
 from dcx.tools import ToolCall, ToolCallError, list_files, read_file, search
 from dcx.usage import Usage
 
@@ -117,7 +117,8 @@ class Actions:
         first_anew = anew and round_number == self.settings.rewrite_from_round
         writer = CodeWriter(self.coder, self.settings.code_retries,
                             lambda c: self.usage.count("code", c), round_number,
-                            greedy=round_number == 0 or first_anew)
+                            greedy=round_number == 0 or first_anew,
+                            context_tokens=self.settings.context_tokens)
         started, before = time.monotonic(), self.usage.tokens["code"]["completion"]
         generating = self.usage.model_seconds["code"]["generation"]
         shown = {path: text or "", **related}
@@ -135,10 +136,12 @@ class Actions:
         self._report_speed(target, time.monotonic() - started, before, generating)
         if not edit.changed:
             return f"The code model left {target.name} in {path} unchanged."
-        diff = build_patch([FileChange(path, text, edit.new_text)] + [
-            FileChange(p, related[p], t) for p, t in edit.others.items()])
-        return (f"Changed {target.name} in {path}:\n{diff}\nIf this completes the request, "
-                "call finish; otherwise change the next target.")
+        changes = [FileChange(path, text, edit.new_text)] + [
+            FileChange(p, related[p], t) for p, t in edit.others.items()]
+        what = "; ".join(f"{changed_definitions(c.path, c.old or '', c.new) or 'changed'} in {c.path}"
+                         for c in changes if c.old != c.new)
+        return (f"{what[:1].upper()}{what[1:]}:\n{build_patch(changes)}\nIf this completes the "
+                "request, call finish; otherwise change the next target.")
 
     def _view(self, call: ToolCall, path: str) -> tuple[dict[str, str], View]:
         """The files the code model may change beside ``path`` (path -> text), and what else it

@@ -124,6 +124,20 @@ def _brace_balance(text: str) -> int:
     return code.count("{") - code.count("}") + code.count("(") - code.count(")")
 
 
+CHARS_PER_TOKEN = 3.0  # code and prose, on the safe side
+CONTEXT_MARGIN = 64  # tokens of the chat template around the messages
+MIN_REPLY = 512  # the least room a reply is given
+
+
+def estimate_text(text: str) -> int:
+    return int(len(text) / CHARS_PER_TOKEN) + 1
+
+
+def estimate(messages: Sequence[Message]) -> int:
+    """About how many tokens ``messages`` take."""
+    return sum(estimate_text(m["content"]) + 4 for m in messages)
+
+
 # What is wrong with a reply's changed files (path -> new text), or None.
 Review = Callable[[Mapping[str, str]], "str | None"]
 RETRY_TEMPERATURE = 0.7  # Qwen2.5-Coder's recommended sampling, for tries after a failed one
@@ -138,8 +152,9 @@ class CodeWriter:
     repeatable."""
 
     def __init__(self, backend: Backend, retries: int, on_completion: Callable[[Completion], None],
-                 round_number: int = 0, greedy: bool | None = None) -> None:
+                 round_number: int = 0, greedy: bool | None = None, context_tokens: int = 8192) -> None:
         self.backend = backend
+        self.context_tokens = context_tokens
         self.retries = retries
         self._on_completion = on_completion
         self._round = round_number
@@ -164,15 +179,21 @@ class CodeWriter:
         files = {path: old, **related, **view.reference, **tests}
         kept_out = set(tests) | set(view.reference)  # shown for reference: never changed
 
+        size = len(split_lines(old)) if target.kind == "file" else target.end - target.start
+        budget = min(2048, 300 + 20 * size)
+        shown = self._within_context(budget, lambda r, t, v: [
+            {"role": "system", "content": CODE_SYSTEM},
+            {"role": "user", "content": code_prompt(path, old, target, instructions, request, r,
+                                                 hints, t, "", hidden, v)}], related, tests, view)
+        budget = min(budget, self.context_tokens - estimate(shown[3]) - CONTEXT_MARGIN)
+
         def first_messages(warning: str = "") -> list[Message]:
             return [{"role": "system", "content": CODE_SYSTEM},
                     {"role": "user", "content": code_prompt(path, old, target, instructions, request,
-                                                         related, hints, tests, warning, hidden,
-                                                         view)}]
+                                                         shown[0], hints, shown[1], warning, hidden,
+                                                         shown[2])}]
 
         messages = first_messages()
-        size = len(split_lines(old)) if target.kind == "file" else target.end - target.start
-        budget = min(2048, 300 + 20 * size)
         last_problem = ""
         identical = 0  # an unchanged reply is retried once, afresh: a second one rarely differs
         for attempt in range(1, self.retries + 2):
@@ -190,7 +211,8 @@ class CodeWriter:
                 return CodeEdit(path, target.name, file_text, new, attempt, bool(changed), others,
                                 hidden is not None)
             last_problem = problem
-            if reply is None:  # a reply that looped is not worth showing again: start afresh
+            if reply is None or estimate(messages) + estimate_text(reply) + 2 * budget > self.context_tokens:
+                # a reply that looped is not worth showing again, and a long one may not fit
                 messages = first_messages(f"\nNote: {problem}.")
                 continue
             messages += [{"role": "assistant", "content": reply},
@@ -199,6 +221,22 @@ class CodeWriter:
             f"the code model gave no valid code for {target.name} in {path} after "
             f"{self.retries + 1} tries (last problem: {last_problem})"
         )
+
+    def _within_context(self, budget: int, build: Callable[..., list[Message]],
+                        related: Mapping[str, str], tests: Mapping[str, str], view: View
+                        ) -> tuple[Mapping[str, str], Mapping[str, str], View, list[Message]]:
+        """What the prompt can show within the model's context with room for the reply: all of
+        it, or without the tests, or without the other files too. A target too large even alone
+        is an error that says so."""
+        for shown in ((related, tests, view), (related, {}, view), (related, {}, View(view.excerpts)),
+                      ({}, {}, NO_VIEW)):
+            messages = build(*shown)
+            if estimate(messages) + min(budget, MIN_REPLY) + CONTEXT_MARGIN <= self.context_tokens:
+                return (*shown, messages)
+        raise CodeGenerationError(
+            f"the request and the code to change take about {estimate(messages)} tokens, more than "
+            f"the code model's context of {self.context_tokens} leaves room for; shorten the "
+            "request, name a smaller target, or raise context_tokens")
 
     def _try(self, messages: list[Message], budget: int, attempt: int, path: str,
              files: Mapping[str, str], target: Target, kept_out: set[str],

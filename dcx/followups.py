@@ -10,6 +10,7 @@ import ast
 from dcx import callgraph
 from dcx.context import is_test_path
 from dcx.errors import PathError
+from dcx.localize import is_stub
 from dcx.rename import imports_name, uses_name
 from dcx.session import Session
 from dcx.targets import language_of, python_symbols
@@ -146,4 +147,26 @@ def _source(text: str, name: str) -> str | None:
     for symbol in python_symbols(text):
         if symbol.name == name:
             return "".join(text.splitlines(keepends=True)[symbol.start:symbol.end])
+    return None
+
+
+def stub_call(session: Session) -> ToolCall | None:
+    """After an edit of a module of stubs (several functions that do nothing yet), the next
+    stub it left as it was, to be written on its own; None when none is left."""
+    for path, orig in session.originals.items():
+        if orig is None or language_of(path) != "python" or orig.text == session.files[path]:
+            continue
+        before = callgraph.build({path: orig.text})
+        stubs = {d.name for d in before.definitions.values() if is_stub(orig.text, d)}
+        if len(stubs) < 2:
+            continue
+        now = callgraph.build({path: session.files[path]})
+        for d in sorted(now.definitions.values(), key=lambda d: d.start):
+            key = (path, f"stub:{d.name}")
+            if d.name in stubs and is_stub(session.files[path], d) and key not in session.followed_up:
+                session.followed_up.add(key)
+                return ToolCall("generate_code", {
+                    "path": path, "target": d.name,
+                    "instructions": f"Write the body of {d.name}: it does nothing yet. Implement it "
+                                    "as the request describes; keep its signature."})
     return None

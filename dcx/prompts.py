@@ -66,8 +66,21 @@ def _earlier(previous: tuple[str, ...]) -> str:
     return "".join(f"Attempt {n}:\n{diff.rstrip()}\n" for n, diff in enumerate(previous, 1))
 
 
+ROUTER_REQUEST_CHARS = 1500  # the router sees the start and end of a longer request
+ROUTER_DIFF_CHARS = 1200  # of each failed attempt's change
+
+
+def shortened(text: str, limit: int) -> str:
+    """``text`` cut to about ``limit`` characters: its start and end, and how much is left out."""
+    if len(text) <= limit:
+        return text
+    head, tail = text[: limit * 2 // 3], text[-(limit // 3):]
+    return f"{head}\n... ({len(text) - len(head) - len(tail)} characters left out) ...\n{tail}"
+
+
 def router_feedback(previous: tuple[str, ...], output: str, restarted: bool) -> str:
     """What the router is told of the failed attempts before this one."""
+    previous = tuple(shortened(d, ROUTER_DIFF_CHARS) for d in previous)
     now = ("The files are back as they were." if restarted
            else "The files now hold that change; fix it.")
     if len(previous) == 1:
@@ -160,7 +173,7 @@ def code_prompt(path: str, file_text: str, target: Target, instructions: str, re
     if view.focus:
         focus += (f"\nLook first at: {', '.join(view.focus)}. The cause may be in code that the "
                   "code the request talks about calls; change the code where the cause is.")
-    note = "" if instructions.strip() == request.strip() else f"\nPlanner's note: {instructions}"
+    note = "" if instructions.strip() in request else f"\nPlanner's note: {instructions}"
     return (
         f"{shown}\nRequest (a bug report means: fix the bug): {request}{warning}{note}{focus}\n\n"
         f"Reply with {what}, in one ```{language} block."

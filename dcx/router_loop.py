@@ -13,13 +13,12 @@ from dcx.backends import Backend, ChatRequest
 from dcx.config import Settings
 from dcx.context import Context
 from dcx.errors import StepLimitError
-from dcx.followups import followup_call, signature_call
+from dcx.followups import followup_call, signature_call, stub_call
 from dcx.plan import plan_first_call
 from dcx.progress import Reporter
 from dcx.request import Request, Step
 from dcx.session import Session
-from dcx.patch import split_lines
-from dcx.targets import symbols_of
+from dcx.targets import changed_definitions
 from dcx.tools import TOOL_ARGUMENTS, ToolCall, ToolCallError, call_schema, parse_call
 from dcx.usage import Usage
 
@@ -110,7 +109,8 @@ class RouterLoop:
         system = prompts.ROLE_SYSTEM + (prompts.ASK_SUFFIX if request.mode == "ask" else "")
         named = f"\nFiles named by the user: {', '.join(request.paths)}" if request.paths else ""
         kind = "Question" if request.mode == "ask" else "Request"
-        user = f"{self.context.text}{named}\n\n{kind}: {request.instruction}\n"
+        instruction = prompts.shortened(request.instruction, prompts.ROUTER_REQUEST_CHARS)
+        user = f"{self.context.text}{named}\n\n{kind}: {instruction}\n"
         feedback, baseline = self.session.feedback, self.session.baseline
         if feedback is not None:
             user += prompts.router_feedback(feedback.previous, feedback.output, feedback.restarted)
@@ -127,7 +127,8 @@ class RouterLoop:
             return None
         if step == 1:
             return plan_first_call(self.context, self.request.instruction, self.session.baseline)
-        followup = followup_call(self.session) or signature_call(self.session)
+        followup = (followup_call(self.session) or signature_call(self.session)
+                    or stub_call(self.session))
         if followup is not None or self.settings.router_review:
             return followup
         if all(s.by == "dcx" for s in self.session.steps):  # dcx's own plan ran: it is done
@@ -155,24 +156,6 @@ def summary(session: Session) -> str:
         parts.append(f"{what} in {change.path}" if what else f"changed {change.path}")
     text = "; ".join(parts)
     return text[:1].upper() + text[1:] + "." if text else ""
-
-
-def changed_definitions(path: str, old: str, new: str) -> str:
-    """"changed a, b; added c; removed d" for the definitions that differ ("" when none)."""
-    def bodies(text: str) -> dict[str, str]:
-        lines = split_lines(text)
-        return {s.name: "".join(lines[s.start:s.end]) for s in symbols_of(path, text)}
-
-    before, after = bodies(old), bodies(new)
-    names = set(before) | set(after)
-    changed = [n for n in before if n in after and before[n] != after[n]  # a class: its members
-               and not any(m.startswith(n + ".") and before.get(m) != after.get(m) for m in names)]
-    added = [n for n in after if n not in before]
-    removed = [n for n in before if n not in after]
-    if len(added) == len(removed) == 1:
-        return "; ".join([f"renamed {removed[0]} to {added[0]}"] + ([f"changed {', '.join(changed)}"] if changed else []))
-    groups = (("changed", changed), ("added", added), ("removed", removed))
-    return "; ".join(f"{verb} {', '.join(names)}" for verb, names in groups if names)
 
 
 def _target_names(context: Context, files: int = 8) -> tuple[str, ...]:

@@ -197,3 +197,21 @@ def hide_body(text: str, target: Target) -> str | None:
         indent = indent_of(lines[body[0].lineno - 1])
         return "".join(lines[:keep]) + indent + HIDDEN_BODY + newline + "".join(lines[node.end_lineno:])
     return None
+
+
+def changed_definitions(path: str, old: str, new: str) -> str:
+    """"changed a, b; added c; removed d" for the definitions that differ ("" when none)."""
+    def bodies(text: str) -> dict[str, str]:
+        lines = split_lines(text)
+        return {s.name: "".join(lines[s.start:s.end]) for s in symbols_of(path, text)}
+
+    before, after = bodies(old), bodies(new)
+    names = set(before) | set(after)
+    changed = [n for n in before if n in after and before[n] != after[n]  # a class: its members
+               and not any(m.startswith(n + ".") and before.get(m) != after.get(m) for m in names)]
+    added = [n for n in after if n not in before]
+    removed = [n for n in before if n not in after]
+    if len(added) == len(removed) == 1:
+        return "; ".join([f"renamed {removed[0]} to {added[0]}"] + ([f"changed {', '.join(changed)}"] if changed else []))
+    groups = (("changed", changed), ("added", added), ("removed", removed))
+    return "; ".join(f"{verb} {', '.join(names)}" for verb, names in groups if names)

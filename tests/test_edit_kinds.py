@@ -1,0 +1,96 @@
+"""The kinds of edit a repository request needs, end to end with scripted models on real
+temporary repositories: a fix in the module the entry point calls, a method added to a class
+(the rest of the class as it was), a module of stubs written whole with the stubs it missed
+followed up, callers of a changed signature updated, a new file."""
+
+from __future__ import annotations
+
+from dcx.config import load_settings
+from dcx.pipeline import Pipeline
+from dcx.progress import Silent
+from dcx.request import Request
+from dcx.workspace import Workspace
+from tests.conftest import code_reply
+from tests.fakes import FakeBackend
+
+BILLING = {
+    "billing/__init__.py": "",
+    "billing/money.py": ("from decimal import ROUND_HALF_EVEN, Decimal\n\nCENT = Decimal('0.01')\n\n\n"
+                         "def to_money(value):\n    return Decimal(value).quantize(CENT, rounding=ROUND_HALF_EVEN)\n"),
+    "billing/render.py": ("from billing.money import to_money\n\n\ndef render_invoice(amount, rate):\n"
+                          "    tax = to_money(amount * rate)\n    return f'Tax: {tax}'\n"),
+}
+
+
+def run(repo, request, code_replies):
+    coder = FakeBackend(code_replies)
+    pipeline = Pipeline(load_settings(repo, {}), Workspace(repo), Silent(),
+                        {"router": FakeBackend([]), "code": coder})
+    return pipeline.run(pipeline.start(Request(request))), coder
+
+
+def test_the_cause_in_a_module_the_entry_point_calls_is_shown_and_fixed_there(make_repo) -> None:
+    repo = make_repo(BILLING)
+    fix = ("from decimal import ROUND_HALF_UP\n\n\ndef to_money(value):\n"
+           "    return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)")
+    result, coder = run(repo, "render_invoice prints a tax a cent short: half cents must round up",
+                        [code_reply(fix)])
+    prompt = coder.history[0]["messages"][1]["content"]
+    assert "File billing/money.py:" in prompt and "def to_money" in prompt  # the callee is shown
+    assert result.files == ("billing/money.py",)
+    assert "+from decimal import ROUND_HALF_UP, Decimal\n" in result.diff or \
+        "ROUND_HALF_UP" in result.diff
+    assert result.answer == "Changed to_money in billing/money.py."
+
+
+CLOCK = {"clock.py": ("class Clock:\n    def __init__(self):\n        self.ticks = 0\n        self.log = []\n\n"
+                      "    def tick(self):\n        self.ticks += 1\n        self.log.append(self.ticks)\n")}
+
+
+def test_a_method_is_added_to_a_class_and_the_rest_of_the_class_stays(make_repo) -> None:
+    repo = make_repo(CLOCK)
+    reply = "class Clock:\n    def reset(self):\n        self.ticks = 0\n"
+    result, coder = run(repo, "Add a `reset()` method to Clock that sets ticks back to 0", [code_reply(reply)])
+    assert "The code to change is Clock in clock.py" in coder.history[0]["messages"][1]["content"]
+    assert "+    def reset(self):\n+        self.ticks = 0\n" in result.diff
+    assert "-" not in "".join(line[0] for line in result.diff.splitlines()[4:] if line)  # nothing removed
+    assert result.answer == "Added Clock.reset in clock.py."
+
+
+STUBS = {"fees.py": ('def late_fee(days):\n    """The fee for returning a book ``days`` late."""\n'
+                     "    raise NotImplementedError\n\n\n"
+                     'def cap(fee, price):\n    """The fee, never above the price."""\n    pass\n')}
+
+
+def test_a_module_of_stubs_is_written_whole_and_a_stub_left_out_is_followed_up(make_repo) -> None:
+    repo = make_repo(STUBS)
+    first = "def late_fee(days):\n    return 0.25 * days"  # the reply forgot cap
+    second = "def cap(fee, price):\n    return min(fee, price)"
+    request = "# Fees\n\nImplement `late_fee(days)`, 25 cents a day, and `cap(fee, price)`."
+    result, coder = run(repo, request, [code_reply(first), code_reply(second)])
+    assert "+    return 0.25 * days\n" in result.diff and "+    return min(fee, price)\n" in result.diff
+    follow = coder.history[1]["messages"][1]["content"]
+    assert "The code to change is cap in fees.py" in follow and "it does nothing yet" in follow
+
+
+def test_callers_of_a_changed_signature_are_updated(make_repo) -> None:
+    repo = make_repo({
+        "shop/__init__.py": "",
+        "shop/money.py": "def fmt(cents):\n    return f'${cents / 100:.2f}'\n",
+        "shop/tags.py": "from shop.money import fmt\n\n\ndef tag(name, cents):\n    return f'{name}: {fmt(cents)}'\n",
+    })
+    new_fmt = "def fmt(cents, currency):\n    return f'{currency}{cents / 100:.2f}'"
+    new_tag = "def tag(name, cents):\n    return f'{name}: {fmt(cents, \"$\")}'"
+    result, coder = run(repo, "fmt() must take the currency symbol as a parameter",
+                        [code_reply(new_fmt), code_reply(new_tag)])
+    assert result.files == ("shop/money.py", "shop/tags.py")
+    assert "changed from (cents) to (cents, currency)" in coder.history[1]["messages"][1]["content"]
+    assert "fmt(cents, \"$\")" in result.diff
+
+
+def test_a_new_file_the_request_asks_for_is_created(make_repo) -> None:
+    repo = make_repo(CLOCK)
+    result, _ = run(repo, "Add a module alarm.py with ring() returning 'ring'",
+                    [code_reply("def ring():\n    return 'ring'")])
+    assert "new file mode" in result.diff and "+def ring():" in result.diff
+    assert result.answer == "Created alarm.py."
