@@ -16,18 +16,14 @@ from typing import Callable
 
 from dcx.errors import ModelError
 from dcx.packaged_models import PackagedModel
+from dcx.settings import dcx_home
+
+__all__ = ["cached_path", "check_gguf_file", "dcx_home", "ensure_model", "is_verified", "models_dir",
+           "sha256_of"]
 
 Progress = Callable[[int, int], None]  # (bytes done, bytes total)
 _BLOCK = 4 * 1024 * 1024
 GGUF_MAGIC = b"GGUF"
-
-
-def dcx_home() -> Path:
-    explicit = os.environ.get("DCX_HOME")
-    if explicit:
-        return Path(explicit).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "dcx"
 
 
 def models_dir() -> Path:

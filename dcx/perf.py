@@ -4,7 +4,10 @@ llama-cpp-python alone gets from the same model at the same prompt length, in th
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
+
+from dcx.backends.base import Backend
+from dcx.backends.llama_cpp_backend import LlamaCppBackend
 
 STAGES = ("context", "language model", "code model", "patch", "verify")
 
@@ -50,19 +53,28 @@ def _rate(tokens: float, seconds: float) -> float:
     return round(tokens / seconds, 1) if seconds else 0.0
 
 
-def measure_raw(summary: dict[str, Any], backends: Mapping[str, Any]) -> None:
-    """Add llama-cpp-python's own throughput on each role's model (as many new prompt tokens,
-    after as long a cached prefix, and as many written tokens per call as dcx's average), and
-    dcx's share of it, to ``summary``."""
+def in_process(backends: Mapping[str, Backend]) -> bool:
+    """Whether any role runs in-process, so that measure_raw has an engine to measure."""
+    return any(isinstance(b, LlamaCppBackend) for b in backends.values())
+
+
+def measure_raw(summary: dict[str, Any], backends: Mapping[str, Backend],
+                starting: Callable[[], None] | None = None) -> None:
+    """Add llama-cpp-python's own throughput on each in-process role's model (as many new prompt
+    tokens, after as long a cached prefix, and as many written tokens per call as dcx's average),
+    and dcx's share of it, to ``summary``. A role on a server has no such figure. ``starting`` is
+    called once, before the first measurement."""
     measured: dict[tuple[int, int, int, int], tuple[float, float]] = {}
     for role, row in summary["roles"].items():
         backend = backends.get(role)
-        if backend is None or not hasattr(backend, "raw_throughput") or not row["calls"]:
+        if not isinstance(backend, LlamaCppBackend) or not row["calls"]:
             continue
         shape = (max(row["evaluated_per_call"], 32), max(row["written_per_call"], 32),
                  row.get("cached_per_call", 0))
         key = (id(backend), *shape)  # single mode: one backend, measured once per shape
         if key not in measured:
+            if starting is not None and not measured:
+                starting()
             measured[key] = backend.raw_throughput(*shape)
         raw_prompt, raw_generation = measured[key]
         row.update(raw_prompt_per_s=round(raw_prompt, 1), raw_generation_per_s=round(raw_generation, 1),

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from typing import TextIO
+
+from dcx.settings import from_environment
 
 
 class Reporter:
     def __init__(self, stream: TextIO | None = None, enabled: bool | None = None) -> None:
         self.stream = stream or sys.stderr
         if enabled is None:
-            forced = os.environ.get("DCX_PROGRESS", "")
-            enabled = forced == "1" or (forced != "0" and self.stream.isatty())
+            forced = from_environment("progress")  # $DCX_PROGRESS; unset: a terminal decides
+            enabled = self.stream.isatty() if forced is None else forced
         self.enabled = enabled
         self._bar_at = 0.0
         self._tty = self.enabled and self.stream.isatty()

@@ -2,7 +2,8 @@
 # Build (once) the llama-cpp-python wheel with flags that do not crash on these CPUs, and print the
 # directory that holds it. The wheel is kept in dcx's own wheel cache, keyed by version, build
 # variant and CPU flags, because pip's own wheel cache ignores CMAKE_ARGS and could hand back a
-# wheel built with the default -march=native (whose AMX kernels segfault; see DESIGN.md).
+# wheel built with the default -march=native, whose AMX kernels crash with a segmentation fault
+# on the CPUs this project is built and tested on (so the native build here disables AMX).
 #
 #   DCX_LLAMA_BUILD=native   (default) native AVX-512/AVX2 code, AMX disabled
 #   DCX_LLAMA_BUILD=portable AVX2 baseline, as release wheels

@@ -30,6 +30,7 @@ class StubServer:
     answers: list[Answer] = field(default_factory=list)
     requests: list[dict[str, Any]] = field(default_factory=list)
     stopping: threading.Event = field(default_factory=threading.Event)
+    posted: threading.Event = field(default_factory=threading.Event)  # a chat request came in
 
     def start(self) -> "StubServer":
         stub = self
@@ -59,6 +60,7 @@ class StubServer:
                 body = json.loads(self.rfile.read(length) or b"{}")
                 stub.requests.append({"method": "POST", "path": self.path, "body": body,
                                       "headers": dict(self.headers)})
+                stub.posted.set()
                 answer = (stub.answers.pop(0) if stub.answers
                           else Answer(500, body={"error": {"message": "no scripted answer"}}))
                 if stub.stopping.wait(answer.delay):

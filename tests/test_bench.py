@@ -34,7 +34,7 @@ def test_a_correct_patch_passes_and_a_wrong_one_fails(tmp_path) -> None:
     ])
     coder = FakeBackend([
         code_reply(MEAN_FIX),
-        code_reply('def format_date(moment):\n    return moment.isoformat()'),
+        code_reply('def format_date(moment):\n    return moment.isoformat(timespec="minutes")'),
     ])
     seen = []
     results, summary = run_suite(tasks, load_settings(None, {"plan_first_call": False}), {"router": router, "code": coder},

@@ -53,7 +53,7 @@ def test_generate_code_is_delegated_to_the_code_model(make_repo, mocker) -> None
     assert result.files == ("calc.py",)
     assert "-    return a - b\n+    return a + b\n" in result.diff
     assert result.diff.count("@@") == 2  # one hunk: sub() untouched
-    assert result.answer == "add now adds"
+    assert result.answer == "Changed add in calc.py."  # what the change does, not the router's words
     # the router saw its system prompt; the code model saw its own, the target and the request
     assert router.chat.call_args_list[0].args[0].messages[0]["content"] == ROLE_SYSTEM
     code_messages = coder.chat.call_args.args[0].messages
@@ -107,10 +107,12 @@ def test_single_model_mode_creates_one_backend(make_repo, tmp_path, monkeypatch)
     repo = make_repo({"calc.py": SOURCE})
     script = tmp_path / "script.json"
     script.write_text(json.dumps({"single": []}))
-    settings = load_settings(repo, {"dual_model_mode": False, "backend": "fake", "fake_script": str(script)})
+    from tests.fakes import use_script
+    use_script(monkeypatch, script)
+    settings = load_settings(repo, {"dual_model_mode": False})
     handler = Pipeline(settings, Workspace(repo))
     assert handler.router is handler.coder
-    dual = Pipeline(load_settings(repo, {"backend": "fake", "fake_script": str(script)}), Workspace(repo))
+    dual = Pipeline(load_settings(repo, {}), Workspace(repo))
     assert dual.router is not dual.coder
 
 
@@ -216,7 +218,7 @@ def test_with_router_review_the_router_sees_the_planned_edit_and_decides(make_re
     result = handler.run(handler.start(Request("add() subtracts instead of adding")))
     assert router.chat.call_count == 1  # only to finish
     assert result.steps[0].by == "dcx" and result.steps[1].by == "router"
-    assert "+    return a + b" in result.diff and result.answer == "done"
+    assert "+    return a + b" in result.diff and result.answer == "Changed add in calc.py."
     # the router sees the planned call and its result in its conversation
     messages = router.chat.call_args.args[0].messages
     assert '"name": "generate_code"' in messages[-2]["content"]

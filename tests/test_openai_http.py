@@ -4,14 +4,23 @@ JSON-schema dialects, retries with backoff, timeouts, model names, API keys, and
 from __future__ import annotations
 
 import json
+import os
+import re
+import signal
 import socket
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
 
 import pytest
 from click.testing import CliRunner
 
 from dcx.backends.openai_http import Endpoint, OpenAIHTTPBackend
 from dcx.cli import main
-from dcx.config import load_settings
+from dcx.config import load_settings, user_config_path
 from dcx.errors import BackendError, ConfigError
 from dcx.progress import Reporter
 from tests.conftest import code_reply, git
@@ -304,13 +313,13 @@ def test_urls_must_be_http_with_a_host(tmp_path, url) -> None:
 
 
 def test_urls_must_not_hold_credentials_and_keys_must_fit_a_header(tmp_path) -> None:
-    from dcx.models import endpoint
+    from dcx.models import resolve
 
     with pytest.raises(ConfigError, match="holds credentials"):
         load_settings(tmp_path, environ={"DCX_CODE_MODEL_URL": "https://me:sk-1@gpu.lan/v1"})
     settings = load_settings(tmp_path, environ={"DCX_CODE_MODEL_URL": "https://gpu.lan/v1"})
     with pytest.raises(ConfigError, match=r"the API key in \$DCX_API_KEY has characters"):
-        endpoint("code", settings, {"DCX_API_KEY": "sk-ключ"})
+        resolve("code", settings, {"DCX_API_KEY": "sk-ключ"})
     with pytest.raises(ConfigError, match="http_timeout .* at least 1 second"):
         load_settings(tmp_path, environ={"DCX_HTTP_TIMEOUT": "0"})
     with pytest.raises(ConfigError, match="http_retries .* non-negative"):
@@ -318,16 +327,18 @@ def test_urls_must_not_hold_credentials_and_keys_must_fit_a_header(tmp_path) -> 
 
 
 def test_each_role_is_configured_on_its_own(tmp_path) -> None:
-    from dcx.models import endpoint
+    from dcx.models import ModelFile, resolve
 
-    (tmp_path / ".dcx.toml").write_text('code_model_url = "http://gpu.lan:8000/v1"\n'
-                                        'code_model_name = "qwen-7b"\ncode_model_key_env = "TEAM_KEY"\n')
-    settings = load_settings(tmp_path, environ={"TEAM_KEY": "k1", "DCX_API_KEY": "other"})
-    code = endpoint("code", settings, {"TEAM_KEY": "k1"})
+    user = user_config_path()
+    user.parent.mkdir(parents=True, exist_ok=True)
+    user.write_text('code_model_url = "http://gpu.lan:8000/v1"\nallow_http_hosts = ["gpu.lan"]\n'
+                    'code_model_name = "qwen-7b"\ncode_model_key_env = "TEAM_KEY"\n')
+    settings = load_settings(tmp_path, environ={})
+    code = resolve("code", settings, {"TEAM_KEY": "k1", "DCX_API_KEY": "other"})
     assert (code.url, code.model, code.api_key) == ("http://gpu.lan:8000/v1", "qwen-7b", "k1")
-    assert endpoint("router", settings) is None  # the router stays in-process
+    assert isinstance(resolve("router", settings), ModelFile)  # the router stays in-process
     single = load_settings(tmp_path, {"dual_model_mode": False}, environ={})
-    assert endpoint("router", single, {}).url == "http://gpu.lan:8000/v1"  # the code model plans too
+    assert resolve("router", single, {}).url == "http://gpu.lan:8000/v1"  # the code model plans too
 
 
 # -- through the CLI ----------------------------------------------------------------------------
@@ -388,25 +399,51 @@ def test_models_says_what_is_wrong_with_a_reachable_server(stub, monkeypatch, tm
                                 "'qwen-7b' (it serves: stub-model); fix DCX_CODE_MODEL_NAME")
 
 
-def test_ctrl_c_while_a_reply_streams_cancels_and_writes_nothing(make_repo, stub) -> None:
-    import os
-    import signal
-    import subprocess
-    import sys
-    import time
+@contextmanager
+def sigint_reaches_children() -> Iterator[None]:
+    """Children started inside get Python's own SIGINT handling, whatever this test run inherited.
+    A run started in the background by a non-interactive shell (`make test &` in a script, a CI
+    step) has SIGINT ignored, and an ignored or blocked signal stays so across fork and exec: the
+    dcx child would then never see the Ctrl-C at all. A handled signal is reset to its default in
+    the child, where Python installs its KeyboardInterrupt handler."""
+    handler = signal.signal(signal.SIGINT, signal.default_int_handler)
+    blocked = signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        signal.signal(signal.SIGINT, handler)
 
+
+def catches_sigint(pid: int) -> bool | None:
+    """Whether the process has a handler for SIGINT (Linux's /proc; None elsewhere)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    caught = re.search(r"^SigCgt:\s*([0-9a-f]+)$", status, re.MULTILINE)
+    return None if caught is None else bool(int(caught.group(1), 16) >> (signal.SIGINT - 1) & 1)
+
+
+def test_ctrl_c_while_a_reply_streams_cancels_and_writes_nothing(make_repo, stub) -> None:
+    """The signal is sent once the server holds dcx's request (a real readiness signal, however
+    long a loaded machine takes to start dcx), and dcx must exit long before the reply would come."""
     repo = make_repo({"calc.py": CALC})
-    stub.answers.append(Answer(text=code_reply("def add(a, b):\n    return a + b"), delay=30))
-    run = subprocess.Popen([sys.executable, "-m", "dcx", "fix", "--apply", "add must add", "calc.py"],
-                           cwd=repo, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                           env={**os.environ, "DCX_CODE_MODEL_URL": stub.url})
-    deadline = time.monotonic() + 30
-    while not stub.chats:
-        assert time.monotonic() < deadline and run.poll() is None, run.communicate()
-        time.sleep(0.05)
-    started = time.monotonic()
-    run.send_signal(signal.SIGINT)
-    out, err = run.communicate(timeout=20)
-    assert time.monotonic() - started < 5  # not waiting for the reply
-    assert run.returncode != 0 and err.strip() == "Error: interrupted; nothing was written"
+    stub.answers.append(Answer(text=code_reply("def add(a, b):\n    return a + b"), delay=120))
+    with sigint_reaches_children():
+        run = subprocess.Popen([sys.executable, "-m", "dcx", "fix", "--apply", "add must add",
+                                "calc.py"], cwd=repo, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True, env={**os.environ, "DCX_CODE_MODEL_URL": stub.url})
+    try:
+        assert stub.posted.wait(timeout=120), "dcx never sent its request"
+        assert catches_sigint(run.pid) is not False, "the dcx process does not handle SIGINT"
+        started = time.monotonic()
+        run.send_signal(signal.SIGINT)
+        out, err = run.communicate(timeout=60)
+    except (AssertionError, subprocess.TimeoutExpired):
+        run.kill()
+        print(run.communicate())
+        raise
+    assert time.monotonic() - started < 20  # not waiting for the reply
+    assert run.returncode == 130 and err.strip() == "Error: interrupted; nothing was written"
     assert (repo / "calc.py").read_text() == CALC and git(repo, "status", "--porcelain") == ""

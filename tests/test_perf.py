@@ -4,7 +4,9 @@ tests/test_llama_backend.py run the real one)."""
 
 from __future__ import annotations
 
-from dcx.perf import measure_raw, perf_summary, perf_table
+from dcx.backends.llama_cpp_backend import LlamaCppBackend
+from dcx.perf import in_process, measure_raw, perf_summary, perf_table
+from tests.fakes import FakeBackend
 from tests.test_bench import fix_mean_suite
 
 
@@ -19,8 +21,10 @@ def test_stage_seconds_and_tokens_are_summed_over_the_tasks(tmp_path) -> None:
     assert summary["roles"]["router"]["calls"] == 2
 
 
-class Engine:
-    def __init__(self) -> None:
+class Engine(LlamaCppBackend):
+    """The in-process backend with llama-cpp-python's measurement stubbed out."""
+
+    def __init__(self) -> None:  # no model to load
         self.asked: list[tuple[int, int, int]] = []
 
     def raw_throughput(self, prompt_tokens: int, generate_tokens: int,
@@ -35,10 +39,24 @@ def test_dcx_throughput_is_compared_with_the_engine_alone_at_the_same_lengths() 
                  "generation_per_s": 19.0, "evaluated_per_call": 300, "written_per_call": 50,
                  "cached_per_call": 150}}}
     engine = Engine()
-    measure_raw(summary, {"code": engine, "router": engine})
+    starting: list[bool] = []
+    assert in_process({"code": engine, "router": engine})
+    measure_raw(summary, {"code": engine, "router": engine}, lambda: starting.append(True))
     assert engine.asked == [(300, 50, 150)]  # at dcx's lengths and cache depth per call
+    assert starting == [True]
     code = summary["roles"]["code"]
     assert code["prompt_ratio"] == 0.95 and code["generation_ratio"] == 0.95
     table = perf_table(summary)
     assert "code model 8.0 s (80%)" in table and "600 evaluated" in table
     assert "dcx gets 95% and 95%" in table
+
+
+def test_a_role_that_is_not_in_process_has_no_raw_figure() -> None:
+    summary = {"seconds": 1.0, "stages": {}, "roles": {
+        "code": {"calls": 1, "sent": 10, "evaluated": 10, "written": 5, "prompt_per_s": 1.0,
+                 "generation_per_s": 1.0, "evaluated_per_call": 10, "written_per_call": 5}}}
+    fake = FakeBackend()
+    starting: list[bool] = []
+    assert not in_process({"code": fake})
+    measure_raw(summary, {"code": fake}, lambda: starting.append(True))
+    assert "raw_prompt_per_s" not in summary["roles"]["code"] and starting == []

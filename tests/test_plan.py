@@ -96,7 +96,7 @@ def test_a_rename_is_followed_into_the_files_that_import_the_old_name(make_repo)
     assert "-from inv.calc import calc\n+from inv.calc import compute_total\n" in result.diff
     assert "-    return calc(lines)\n+    return compute_total(lines)\n" in result.diff
     assert "+from .calc import compute_total as total_of\n" in result.diff
-    assert "renamed calc to compute_total in inv/invoice.py" in result.answer
+    assert "renamed calc to compute_total, changed total in inv/invoice.py" in result.answer
     assert coder.pending == 0
 
 

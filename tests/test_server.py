@@ -18,7 +18,7 @@ import httpx
 import pytest
 
 from dcx.config import load_settings
-from dcx.models import choose, locate
+from dcx.models import ModelFile, locate, resolve
 from dcx.progress import Silent
 from tests.conftest import FIXTURES, git
 
@@ -28,7 +28,9 @@ ASK = "What does the median function return for an even number of values?"
 
 
 def model_file(role: str) -> Path:
-    return locate(choose(role, load_settings(None, {})), Silent())
+    spec = resolve(role, load_settings(None, {}))
+    assert isinstance(spec, ModelFile)
+    return locate(spec, Silent())
 
 
 @contextmanager

@@ -125,19 +125,22 @@ def test_create_file_makes_a_new_file(make_repo) -> None:
 
 
 def test_a_gutting_rewrite_is_refused(make_repo) -> None:
-    """(Python whole-file replies are merged per definition; other files are guarded.)"""
+    """(Python whole-file replies are merged per definition; other files are guarded.) Each try
+    is told why its reply was refused; when every try guts the file, nothing changes."""
     big = "".join(f"function f{i}() {{\n  return {i};\n}}\n\n" for i in range(10))
     repo = make_repo({"many.js": big})
-    result, router, _ = run(repo, [
+    gutting = code_reply("function f0() {\n  return 0;\n}", "javascript")
+    result, router, coder = run(repo, [
         call("generate_code", path="many.js", target="file", instructions="x"),
         call("finish", answer="no"),
-    ], [code_reply("function f0() {\n  return 0;\n}", "javascript")])
-    assert "delete most of a file" in tool_results(router)[0]
+    ], [gutting] * 3)
+    assert "no valid code" in tool_results(router)[0] and "delete most of a file" in tool_results(router)[0]
+    assert "delete most of a file" in coder.history[1]["messages"][-1]["content"]
     assert result.diff == ""
     allowed, _, _ = run(repo, [  # unless the user asks for it (fix --allow-deletions)
         call("generate_code", path="many.js", target="file", instructions="x"),
         call("finish", answer="ok"),
-    ], [code_reply("function f0() {\n  return 0;\n}", "javascript")], allow_deletions=True)
+    ], [gutting], allow_deletions=True)
     assert "-function f9() {" in allowed.diff
 
 
@@ -148,11 +151,10 @@ def test_a_rewrite_that_drops_code_the_request_does_not_name_is_refused(make_rep
     reply = code_reply("function total(items) {\n  return items.length;\n}", "javascript")
     steps = [call("generate_code", path="cart.js", target="file", instructions="x"),
              call("finish", answer="no")]
-    result, router, _ = run(repo, steps, [reply])
-    assert tool_results(router)[0] == (
-        "Result of generate_code:\nError: the change would delete sum, which the request does not "
-        "mention; dcx refuses edits that delete code the request did not touch (cart.js); change "
-        "a smaller target")
+    result, router, _ = run(repo, steps, [reply] * 3)
+    assert tool_results(router)[0].endswith(
+        "(last problem: the change would delete sum, which the request does not mention; dcx "
+        "refuses edits that delete code the request did not touch)")
     assert result.diff == ""
     allowed, _, _ = run(repo, steps, [reply], allow_deletions=True)
     assert "-function sum(xs) {" in allowed.diff

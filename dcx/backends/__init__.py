@@ -1,72 +1,70 @@
-"""Backends behind one interface, with an explicit registry (see base.Backend)."""
+"""Backends behind one interface (see base.Backend), built for each role from the spec that
+dcx.models.resolve gives: a model file run in-process by llama-cpp-python, or a model server
+spoken to over HTTP. Neither engine is imported until a role needs it.
+
+The test seam: ``create_backends`` calls the module attribute ``factory``. Tests that run dcx
+with scripted models replace it (``monkeypatch.setattr(dcx.backends, "factory", ...)``, see
+tests/fakes.py); no setting, file or environment variable reaches it.
+"""
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from dcx.backends.base import Backend, ChatRequest, Completion, Message
-from dcx.backends.fake import FakeBackend, load_script
+from dcx.backends.base import Backend, ChatRequest, Completion, Message, Watcher
 from dcx.config import Settings
-from dcx.errors import ConfigError
 from dcx.progress import Reporter
 
-__all__ = ["Backend", "ChatRequest", "Completion", "Message", "FakeBackend", "create_backends", "BACKENDS"]
+if TYPE_CHECKING:
+    from dcx.models import BackendSpec, ModelFile
+
+__all__ = ["Backend", "BackendFactory", "ChatRequest", "Completion", "Message", "Watcher",
+           "create_backends", "model_backends"]
+
+BackendFactory = Callable[[Settings, Reporter], dict[str, Backend]]
 
 
-def _default(settings: Settings, reporter: Reporter) -> dict[str, Backend]:
-    """Each role in-process (llama-cpp-python), or on the OpenAI-compatible server its URL
-    setting names; in single-model mode the code model's backend plans too."""
+def model_backends(settings: Settings, reporter: Reporter) -> dict[str, Backend]:
+    """Each role's backend from its spec; in single-model mode the code model's backend plans
+    too (one backend, loaded once)."""
+    from dcx.models import resolve
+
+    code = _build(resolve("code", settings), settings, reporter)
+    router = _build(resolve("router", settings), settings, reporter) if settings.dual_model_mode else code
+    return {"router": router, "code": code}
+
+
+def _build(spec: BackendSpec, settings: Settings, reporter: Reporter) -> Backend:
+    from dcx.backends.openai_http import Endpoint, OpenAIHTTPBackend
+
+    if isinstance(spec, Endpoint):
+        return OpenAIHTTPBackend(spec, reporter)
+    return _in_process(spec, settings, reporter)
+
+
+def _in_process(model_file: ModelFile, settings: Settings, reporter: Reporter) -> Backend:
     from dcx.backends.llama_cpp_backend import LlamaCppBackend
-    from dcx.backends.openai_http import OpenAIHTTPBackend
-    from dcx.models import choose, endpoint, locate
+    from dcx.models import locate
 
-    def make(role: str) -> Backend:
-        remote = endpoint(role, settings)
-        if remote is not None:
-            return OpenAIHTTPBackend(remote, reporter)
-        choice = choose(role, settings)
+    def loaded(model: str, seconds: float) -> None:
+        reporter.stage(f"loaded {model} in {seconds:.1f}s")
 
-        def loaded(model: str, seconds: float) -> None:
-            reporter.stage(f"loaded {model} in {seconds:.1f}s")
-
-        return LlamaCppBackend(
-            lambda: locate(choice, reporter),
-            model=str(choice.path.name),
-            file=str(choice.path),
-            n_ctx=settings.context_tokens,
-            n_threads=settings.n_threads,
-            on_load=loaded,
-            prompt_lookup=settings.prompt_lookup if role == "code" else 0,
-            weight_repack=settings.weight_repack,
-        )
-
-    code = make("code")
-    return {"router": make("router") if settings.dual_model_mode else code, "code": code}
+    return LlamaCppBackend(
+        lambda: locate(model_file, reporter),
+        model=model_file.path.name,
+        file=str(model_file.path),
+        n_ctx=settings.context_tokens,
+        n_threads=settings.n_threads,
+        on_load=loaded,
+        prompt_lookup=settings.prompt_lookup if model_file.role == "code" else 0,
+        weight_repack=settings.weight_repack,
+    )
 
 
-def _fake(settings: Settings, reporter: Reporter) -> dict[str, Backend]:
-    if not settings.fake_script:
-        raise ConfigError("the fake backend needs a script: set DCX_FAKE_SCRIPT to a JSON file")
-    script = load_script(settings.fake_script)
-    if not settings.dual_model_mode:
-        single = FakeBackend(script.get("single", []), model="fake-single")
-        return {"router": single, "code": single}
-    return {
-        "router": FakeBackend(script.get("router", []), model="fake-router"),
-        "code": FakeBackend(script.get("code", []), model="fake-code"),
-    }
-
-
-BACKENDS: dict[str, Callable[[Settings, Reporter], dict[str, Backend]]] = {
-    "llama_cpp": _default,
-    "fake": _fake,
-}
+factory: BackendFactory = model_backends  # the test seam (see the module's docstring)
 
 
 def create_backends(settings: Settings, reporter: Reporter) -> dict[str, Backend]:
-    """Backends per role; nothing is loaded until a backend is first asked to chat."""
-    try:
-        factory = BACKENDS[settings.backend]
-    except KeyError:
-        raise ConfigError(f"unknown backend {settings.backend!r}; known: {', '.join(BACKENDS)}") from None
+    """Backends per role ("router", "code"); nothing is loaded until a backend is first asked
+    to chat."""
     return factory(settings, reporter)

@@ -54,7 +54,8 @@ class LlamaCppBackend:
         if self._prompt_lookup:
             from llama_cpp.llama_speculative import LlamaPromptLookupDecoding
 
-            # The draft needs every position's logits (logits_all); see DESIGN.md for the cost.
+            # The draft needs every position's logits (logits_all): a buffer of context_tokens x
+            # vocabulary floats, which is why prompt lookup is off unless asked for.
             extra = {"draft_model": LlamaPromptLookupDecoding(num_pred_tokens=self._prompt_lookup),
                      "logits_all": True}
         try:
@@ -198,10 +199,9 @@ class LlamaCppBackend:
 @contextmanager
 def _weight_repack(enabled: bool) -> Iterator[None]:
     """By default llama.cpp copies the weights into CPU-specific layouts ("extra buffer types")
-    beside the memory-mapped file: a second copy in memory. Measured here (benchmarks.md), both
-    models then peak at 2,543 MiB instead of 1,919, and the code model reads prompts a quarter
-    slower. ``Llama()`` has no argument for it, so the model's default parameters are adjusted
-    while it loads."""
+    beside the memory-mapped file: a second copy in memory, which on the machines measured also
+    read prompts slower (documentation/benchmarks.md). ``Llama()`` has no argument for it, so the
+    model's default parameters are adjusted while it loads."""
     import llama_cpp.llama_cpp as low
 
     fields = {name for name, _type in getattr(low.llama_model_params, "_fields_", ())}

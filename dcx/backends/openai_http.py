@@ -34,6 +34,7 @@ class Endpoint:
     name_setting: str  # the environment variable that names the model, for messages
     timeout: float  # seconds to wait for the next bytes of a reply
     retries: int  # extra tries after a connection error, a cut reply or a 5xx answer
+    key_withheld: bool = False  # the URL is only a repository config's: no API key is sent to it
 
     @property
     def where(self) -> str:
@@ -281,8 +282,13 @@ class OpenAIHTTPBackend:
         retry_after = _seconds(response.headers.get("retry-after"))
         if status in (401, 403):
             key = self.endpoint.key_env
-            advice = (f"set the server's API key in ${key}" if not self.endpoint.api_key
-                      else f"check the API key in ${key}")
+            if self.endpoint.key_withheld:
+                advice = (f"dcx sends no API key to a URL that only {self.endpoint.url_origin} "
+                          "names; set the URL in your own config or environment to send it")
+            elif not self.endpoint.api_key:
+                advice = f"set the server's API key in ${key}"
+            else:
+                advice = f"check the API key in ${key}"
             message = f"{where} refused the request (HTTP {status}: {detail}); {advice}"
         elif status == 404:
             message = (f"{where} answered HTTP 404 ({detail}); check the URL (it must end in /v1) "
