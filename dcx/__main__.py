@@ -1,3 +1,3 @@
-from dcx.cli import main
+from dcx.entry import run
 
-main()
+run()

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
 import shlex
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -13,12 +13,19 @@ import click
 
 from dcx import __version__
 from dcx.errors import DcxError, InputError
+from dcx.terminal import plain_text, visible_bytes
 
 EXIT_INTERRUPTED = 130
 
 
+def _is_terminal(stream: Any) -> bool:
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
 def _color_enabled(stream: Any) -> bool:
-    return "NO_COLOR" not in os.environ and hasattr(stream, "isatty") and stream.isatty()
+    from dcx.settings import from_environment
+
+    return not from_environment("no_color") and _is_terminal(stream)
 
 
 def colorize(diff: str) -> str:
@@ -38,7 +45,7 @@ def colorize(diff: str) -> str:
 
 
 def _fail(message: str, code: int) -> None:
-    click.echo(f"Error: {message}", err=True)
+    click.echo(plain_text(f"Error: {message}"), err=True)
     sys.exit(code)
 
 
@@ -81,12 +88,6 @@ def _model_options(func: Any) -> Any:
     return func
 
 
-def _settings(flags: dict[str, Any], workspace: Any = None) -> Any:
-    from dcx.config import load_settings
-
-    return load_settings(workspace.root if workspace else None, flags)
-
-
 @click.group(cls=DcxGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="dcx")
 def main() -> None:
@@ -95,33 +96,46 @@ def main() -> None:
 
 def _run(mode: str, instruction: str, paths: tuple[str, ...], apply: bool, as_json: bool,
          output: str | None, max_steps: int | None, flags: dict[str, Any],
-         test_command: str | None = None) -> None:
-    from dcx.commands import open_workspace, run_request
+         test_command: str | None = None, apply_failing: bool = False) -> None:
     from dcx.progress import Reporter
 
-    workspace = open_workspace(Path.cwd())
     folder = Path(output).absolute().parent if output else None
     if folder is not None and not folder.is_dir():
         raise InputError(f"--output {output}: there is no folder {folder}")
     flags = dict(flags, max_steps=max_steps)
-    settings = _settings(flags, workspace)
-    reporter = Reporter()
-    outcome = run_request(workspace, settings, instruction, paths, mode, apply, reporter,
-                          test_command=test_command)
-    if outcome.applied and outcome.applied.applied:
+    if mode == "ask":
+        from dcx.commands.ask import ask
+
+        outcome = ask(Path.cwd(), instruction, paths, flags, Reporter())
+    else:
+        from dcx.commands.fix import fix
+
+        outcome = fix(Path.cwd(), instruction, paths, flags, apply, Reporter(), test_command,
+                      apply_failing)
+    if outcome.wrote:
         click.get_current_context().meta[APPLIED] = True
     if output:
         Path(output).write_bytes(outcome.result.diff_bytes)
     if as_json:
         click.echo(json.dumps(outcome.to_json(), indent=2))
-        return
-    _print_result(mode, outcome)
-    _print_notes(mode, outcome)
+    else:
+        _print_result(mode, outcome)
+        _print_notes(mode, outcome)
+    if mode == "fix" and outcome.exit_code:
+        sys.exit(outcome.exit_code)
+
+
+def _note(text: str) -> None:
+    """One line on stderr; model text and paths in it are stripped of control sequences."""
+    click.echo(plain_text(text), err=True)
 
 
 def _print_diff(diff: bytes) -> None:
-    """The diff's own bytes (a Latin-1 file's part in Latin-1, as `git apply` needs it); colours
+    """The diff's own bytes (a Latin-1 file's part in Latin-1, as `git apply` needs it); on a
+    terminal, control characters in them are shown as ``\\x1b`` rather than obeyed, and colours
     are added around them without re-encoding anything."""
+    if _is_terminal(sys.stdout):
+        diff = visible_bytes(diff)
     if _color_enabled(sys.stdout):
         diff = colorize(diff.decode("latin-1")).encode("latin-1")
     click.echo(diff, nl=False)
@@ -131,7 +145,7 @@ def _print_result(mode: str, outcome: Any) -> None:
     """stdout: the diff (fix), or the answer and any proposed change (ask)."""
     result = outcome.result
     if mode == "ask":
-        click.echo(result.answer or "(no answer)")
+        click.echo(plain_text(result.answer) or "(no answer)")
         if result.diff:
             click.echo("\nProposed change (not applied):")
             _print_diff(result.diff_bytes)
@@ -142,22 +156,30 @@ def _print_result(mode: str, outcome: Any) -> None:
 def _print_notes(mode: str, outcome: Any) -> None:
     """stderr: what happened around the result."""
     result = outcome.result
-    if mode == "fix" and not result.diff:
-        click.echo(f"dcx: nothing needed changing. {result.answer}".rstrip(), err=True)
+    if mode == "fix" and outcome.withheld:
+        _note(f"dcx: no change: {outcome.withheld}; nothing was written")
+    elif mode == "fix" and not result.diff:
+        _note(f"dcx: nothing needed changing. {result.answer}".rstrip())
     elif mode == "fix" and result.answer:
-        click.echo(f"dcx: {result.answer}", err=True)
+        _note(f"dcx: {result.answer}")
     if outcome.tests_passed is not None:
-        verdict = "pass" if outcome.tests_passed else "still fail"
         attempts = len(outcome.checks)
-        click.echo(f"dcx: the tests {verdict} with this change "
-                   f"(after {attempts} attempt{'s' if attempts > 1 else ''})", err=True)
+        after = f"after {attempts} attempt{'s' if attempts > 1 else ''}"
+        if outcome.tests_passed:
+            _note(f"dcx: the tests pass with this change ({after})")
+        else:
+            failing = ", ".join(outcome.still_failing[:5]) or "see `--json` for the output"
+            _note(f"dcx: the tests still fail with the best change dcx found ({after}): {failing}")
+    if outcome.kept_back:
+        _note("dcx: not applied, since the tests still fail; `--apply-failing` applies it anyway "
+              "(never a change that breaks a test that passed before)")
     if outcome.applied:
         if outcome.applied.applied:
-            click.echo(f"dcx: applied {', '.join(outcome.applied.applied)}; "
-                       f"staged {', '.join(outcome.applied.staged) or 'nothing'} "
-                       "(`dcx undo` reverts it)", err=True)
+            _note(f"dcx: applied {', '.join(outcome.applied.applied)}; "
+                  f"staged {', '.join(outcome.applied.staged) or 'nothing'} "
+                  "(`dcx undo` reverts it)")
         for note in outcome.applied.notes:
-            click.echo(f"dcx: {note}", err=True)
+            _note(f"dcx: {note}")
 
 
 @main.command()
@@ -172,16 +194,24 @@ def _print_notes(mode: str, outcome: Any) -> None:
 @click.option("--test-rounds", type=int, default=None,
               help="Extra attempts with the failing output (default 3; the third writes a "
                    "failing Python function anew).")
+@click.option("--apply-failing", is_flag=True,
+              help="With --test and --apply: apply the best change even when the tests still "
+                   "fail (never one that breaks a test that passed before).")
 @click.option("--allow-deletions", is_flag=True, default=None,
               help="Accept a change that deletes most of a file, or code the request does not "
                    "name (refused otherwise).")
 @_model_options
 def fix(instruction: str, paths: tuple[str, ...], apply: bool, as_json: bool, output: str | None,
         max_steps: int | None, test_command: str | None, test_rounds: int | None,
-        allow_deletions: bool | None, **flags: Any) -> None:
-    """Propose a change for INSTRUCTION as a unified diff (optionally limited to PATHS)."""
+        apply_failing: bool, allow_deletions: bool | None, **flags: Any) -> None:
+    """Propose a change for INSTRUCTION as a unified diff (optionally limited to PATHS).
+
+    Exit status: 0 with a change (that passes the tests, with --test) or when nothing needed
+    changing; 1 when dcx offers no change (no valid code came back, or every change it found
+    would make things worse) or when the tests still fail."""
     flags.update(test_rounds=test_rounds, allow_deletions=allow_deletions)
-    _run("fix", instruction, paths, apply, as_json, output, max_steps, flags, test_command)
+    _run("fix", instruction, paths, apply, as_json, output, max_steps, flags, test_command,
+         apply_failing)
 
 
 @main.command()
@@ -202,16 +232,10 @@ def ask(question: str, paths: tuple[str, ...], as_json: bool, max_steps: int | N
 @_model_options
 def models(as_json: bool, assemble: bool, **flags: Any) -> None:
     """Show each role's model file, where it came from, its size and verification."""
-    from dcx.models import model_report
+    from dcx.commands.models import models as model_rows
     from dcx.progress import Reporter
-    from dcx.workspace import Workspace
 
-    try:
-        workspace = Workspace(Path.cwd())
-    except DcxError:
-        workspace = None  # outside a repository: no repository config
-    settings = _settings(flags, workspace)
-    rows = model_report(settings, assemble, Reporter())
+    rows = model_rows(Path.cwd(), flags, assemble, Reporter())
     if as_json:
         click.echo(json.dumps(rows, indent=2))
         return
@@ -221,7 +245,7 @@ def models(as_json: bool, assemble: bool, **flags: Any) -> None:
                 f" ({row['error']})" if row["error"] else "")
             click.echo(f"{row['role']:8} {row['model'] or '(not named)'} on {row['url']}\n"
                        f"         from: {row['origin']}; {state}; "
-                       f"API key {'set' if row['api_key'] else 'not set'}; backend openai, "
+                       f"API key {_key_state(row)}; backend openai, "
                        f"{row['mode']}-model mode")
             continue
         size = f"{row['size']:,} bytes" if row["size"] is not None else "missing"
@@ -254,46 +278,27 @@ def bench(suite: Path, json_path: str | None, limit: int | None, only: str | Non
           mode: str | None, language_model: str | None, max_steps: int | None, test_rounds: int,
           record: bool, perf: bool, **flags: Any) -> None:
     """Run every task in SUITE (a folder of task folders) and report pass/fail and time."""
-    from dcx.backends import create_backends
-    from dcx.bench import discover, report_json, run_suite, summary_table
+    from dcx.commands.bench import BenchWatch, bench as run_bench
     from dcx.progress import Reporter
 
-    if mode is not None:
-        flags["dual_model_mode"] = mode == "dual"
-    flags.update(language_model=language_model, max_steps=max_steps)
-    settings = _settings(flags)
-    tasks = discover(suite, tuple(only.split(",")) if only else (), limit)
-    backends = create_backends(settings, Reporter())
-    click.echo(f"dcx bench: {len(tasks)} tasks from {suite}, "
-               f"{'dual' if settings.dual_model_mode else 'single'}-model mode", err=True)
+    def started(count: int, dual: bool) -> None:
+        click.echo(f"dcx bench: {count} tasks from {suite}, "
+                   f"{'dual' if dual else 'single'}-model mode", err=True)
 
-    def progress(index: int, result: Any) -> None:
+    def task_done(index: int, count: int, result: Any) -> None:
         tokens = sum(v["prompt"] + v["completion"] for v in result.tokens.values())
-        click.echo(f"[{index}/{len(tasks)}] {result.name:28} {result.outcome[:60]:20} "
+        click.echo(f"[{index}/{count}] {result.name:28} {result.outcome[:60]:20} "
                    f"{result.seconds:6.1f}s {result.steps} steps {tokens} tokens", err=True)
 
-    if record:
-        if not settings.dual_model_mode:
-            raise DcxError("--record records dual-model runs; drop --mode single")
-        test_rounds = 0
-    results, summary = run_suite(tasks, settings, backends, progress, test_rounds, record)
-    models = {role: {"model": b.model, "backend": b.name} for role, b in backends.items()}
-    timing = None
-    if perf:
-        from dcx.perf import measure_raw, perf_summary
+    def measuring() -> None:
+        click.echo("dcx bench: measuring llama-cpp-python alone on the same models", err=True)
 
-        timing = perf_summary(results)
-        if any(hasattr(b, "raw_throughput") for b in backends.values()):
-            click.echo("dcx bench: measuring llama-cpp-python alone on the same models", err=True)
-        measure_raw(timing, backends)  # single mode: both roles are the same backend
-    if json_path:
-        Path(json_path).write_text(json.dumps(
-            report_json(results, summary, settings, models, test_rounds, timing), indent=2))
-    click.echo(summary_table(summary, test_rounds))
-    if timing:
-        from dcx.perf import perf_table
-
-        click.echo(perf_table(timing))
+    flags.update(language_model=language_model, max_steps=max_steps)
+    outcome = run_bench(suite, flags, mode, only, limit, test_rounds, record, perf, json_path,
+                        Reporter(), BenchWatch(started, task_done, measuring))
+    click.echo(outcome.table)
+    if outcome.perf_table:
+        click.echo(outcome.perf_table)
 
 
 @main.command()
@@ -301,20 +306,24 @@ def bench(suite: Path, json_path: str | None, limit: int | None, only: str | Non
 @click.option("--id", "backup_id", metavar="ID", help="Undo this apply instead of the latest.")
 def undo(show_list: bool, backup_id: str | None) -> None:
     """Revert the last `dcx fix --apply` (working tree and index), if the files are unchanged since."""
-    import time as _time
+    from dcx.commands.undo import undo as run_undo
 
-    from dcx.backups import list_backups, undo as undo_backup
-    from dcx.commands import open_workspace
+    def skipped(backup: Any) -> None:
+        _note(f"dcx: skipped {backup.id}: its record is damaged ({backup.damaged}); "
+              "that apply can no longer be undone")
 
-    workspace = open_workspace(Path.cwd())
-    if show_list:
-        for b in list_backups(workspace):
-            when = _time.strftime("%Y-%m-%d %H:%M", _time.localtime(b.created))
-            state = "undone" if b.undone else "interrupted" if b.interrupted else "applied"
-            click.echo(f"{b.id}  {when}  {state:11}  {', '.join(b.files)}  {b.instruction[:60]}")
-        return
-    backup = undo_backup(workspace, backup_id)
-    click.echo(f"dcx: undid {backup.id}: restored {', '.join(backup.files)}", err=True)
+    outcome = run_undo(Path.cwd(), show_list, backup_id, skipped)
+    for b in outcome.listed:
+        if b.damaged:
+            click.echo(plain_text(f"{b.id}  {'':16}  damaged      its record is damaged "
+                                  f"({b.damaged}): this apply can no longer be undone"))
+            continue
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(b.created))
+        state = "undone" if b.undone else "interrupted" if b.interrupted else "applied"
+        click.echo(plain_text(f"{b.id}  {when}  {state:11}  {', '.join(b.files)}  "
+                              f"{b.instruction[:60]}"))
+    if outcome.undone:
+        _note(f"dcx: undid {outcome.undone.id}: restored {', '.join(outcome.undone.files)}")
 
 
 class _CheckCommand(click.Command):
@@ -345,44 +354,51 @@ def check(ctx: click.Context, files: tuple[str, ...], command_text: str | None, 
     dcx check src/app.py -- python -m pytest -q
     dcx check --command "python -m pytest -q" src/app.py     (pre-commit passes FILES last)
     """
-    from dcx.check import run_check_hook, staged_files
-    from dcx.commands import open_workspace
+    from dcx.commands.check import check as run_check
     from dcx.progress import Reporter
-    from dcx.verify import parse_command
 
-    argv = ctx.meta.get("dcx_check_argv")
-    if command_text and argv:
-        raise DcxError("give the check command once: after `--` or with --command, not both")
-    # `python` in a check is the project's (first on PATH), not dcx's own environment
-    if command_text:
-        argv = parse_command(command_text, this_python=False)
-    elif argv:
-        argv = parse_command(shlex.join(argv), this_python=False)
-    else:
-        raise DcxError('no check command; add it after `--` (dcx check -- python -m pytest -q) '
-                       'or with --command "python -m pytest -q"')
-    workspace = open_workspace(Path.cwd())
-    allowed = files + (staged_files(workspace) if staged else ()) if files or staged else None
-    outcome = run_check_hook(workspace, _settings(flags, workspace), argv, allowed, not no_write,
-                             Reporter())
+    outcome = run_check(Path.cwd(), files, ctx.meta.get("dcx_check_argv"), command_text, staged,
+                        not no_write, flags, Reporter())
     if outcome.passed:
         return
-    click.echo(f"dcx check: `{shlex.join(argv)}` failed:\n{outcome.output}", err=True)
+    _note(f"dcx check: `{shlex.join(outcome.argv)}` failed:\n{outcome.output}")
     if outcome.diff:
         _print_diff(outcome.diff_bytes)
     if outcome.written:
-        click.echo(f"dcx check: the fix above is in your working tree, not staged "
-                   f"({', '.join(outcome.written)}): review it and `git add` it, or `dcx undo`.",
-                   err=True)
+        _note(f"dcx check: the fix above is in your working tree, not staged "
+              f"({', '.join(outcome.written)}): review it and `git add` it, or `dcx undo`.")
     elif outcome.diff and outcome.fixed:
         why = outcome.note or "--no-write: not written"
-        click.echo(f"dcx check: the change above makes the check pass ({why}).", err=True)
+        _note(f"dcx check: the change above makes the check pass ({why}).")
     elif outcome.diff:
-        click.echo("dcx check: dcx's best change above does not make the check pass; nothing "
-                   "was written.", err=True)
+        _note("dcx check: dcx's best change above does not make the check pass; nothing "
+              "was written.")
     else:
-        click.echo(f"dcx check: no fix found{': ' + outcome.note if outcome.note else ''}.", err=True)
-    sys.exit(1)
+        _note(f"dcx check: no fix found{': ' + outcome.note if outcome.note else ''}.")
+    sys.exit(outcome.exit_code)
+
+
+def _key_state(row: dict) -> str:
+    if row.get("api_key_withheld"):
+        return "withheld (the URL comes only from the repository's config)"
+    return "set" if row["api_key"] else "not set"
+
+
+@main.command("trust")
+@click.option("--revoke", is_flag=True, help="Forget the trust given to this repository's config.")
+def trust_command(revoke: bool) -> None:
+    """Trust this repository's .dcx.toml / [tool.dcx] as they are now, so that they may set model
+    files, servers, packaged models and threads. Read them first: any change revokes the trust."""
+    from dcx.commands.trust import trust
+
+    outcome = trust(Path.cwd(), revoke)
+    if outcome.revoked is not None:
+        done = "forgot the trust in" if outcome.revoked else "there was no trust in"
+        _note(f"dcx: {done} the config of {outcome.root}")
+        return
+    for f in outcome.trusted:
+        _note(f"dcx: trusted {f.path} as it is now (sha256 {f.sha256[:12]}...; it sets "
+              f"{', '.join(f.keys) or 'nothing'}); any change to it revokes this")
 
 
 @main.group()
@@ -400,12 +416,7 @@ def hook_install(ctx: click.Context, command_text: str | None, force: bool) -> N
     \b
     dcx hook install -- python -m pytest -q
     """
-    from dcx.check import install_hook
-    from dcx.commands import open_workspace
+    from dcx.commands.hook import install
 
-    argv = ctx.meta.get("dcx_check_argv")
-    command = command_text or (shlex.join(argv) if argv else "")
-    if not command.strip():
-        raise DcxError("no check command; e.g. dcx hook install -- python -m pytest -q")
-    path = install_hook(open_workspace(Path.cwd()), command, force)
-    click.echo(f"dcx: wrote {path}; each commit now runs: {command}", err=True)
+    installed = install(Path.cwd(), command_text, ctx.meta.get("dcx_check_argv"), force)
+    click.echo(f"dcx: wrote {installed.path}; each commit now runs: {installed.command}", err=True)

@@ -16,7 +16,7 @@ from dcx.degenerate import LoopWatch
 from dcx.errors import CodeGenerationError
 from dcx.patch import dominant_ending, ending_near, split_lines
 from dcx.merge import ReplyError, merge_reply
-from dcx.targets import Target, generic_symbols, language_of
+from dcx.targets import Target, generic_symbols, language_of, symbols_of
 
 _FENCE = re.compile(r"```[\w+#.-]*[ \t]*\n(.*?)(?:```|\Z)", re.S)
 _CONFLICT = re.compile(r"^(<<<<<<<|>>>>>>>|=======)( |$)", re.M)
@@ -129,6 +129,15 @@ CONTEXT_MARGIN = 64  # tokens of the chat template around the messages
 MIN_REPLY = 512  # the least room a reply is given
 
 
+def _reply_lines(path: str, text: str, target: Target) -> int:
+    """How many lines a reply for ``target`` may take: a small model asked for a method often
+    writes its whole class, so the top-level definition around the target counts."""
+    if target.kind == "file":
+        return len(split_lines(text))
+    around = [s for s in symbols_of(path, text) if "." not in s.name and s.start <= target.start < s.end]
+    return max([target.end - target.start] + [s.end - s.start for s in around])
+
+
 def estimate_text(text: str) -> int:
     return int(len(text) / CHARS_PER_TOKEN) + 1
 
@@ -179,8 +188,7 @@ class CodeWriter:
         files = {path: old, **related, **view.reference, **tests}
         kept_out = set(tests) | set(view.reference)  # shown for reference: never changed
 
-        size = len(split_lines(old)) if target.kind == "file" else target.end - target.start
-        budget = min(2048, 300 + 20 * size)
+        budget = min(2048, 300 + 20 * _reply_lines(path, old, target))
         shown = self._within_context(budget, lambda r, t, v: [
             {"role": "system", "content": CODE_SYSTEM},
             {"role": "user", "content": code_prompt(path, old, target, instructions, request, r,
@@ -250,6 +258,9 @@ class CodeWriter:
         self._on_completion(completion)
         if completion.finish_reason == "stopped":
             return None, {}, f"the last reply went into a loop ({watch.reason}); write each piece of code once"
+        if completion.finish_reason == "length":
+            return None, {}, (f"the last reply was cut off after {budget} tokens; reply with only the "
+                              "functions and methods you change, not the whole class or file")
         code = extract_code(completion.text, every_block=language_of(path) == "python")
         try:
             changed = apply_reply(path, files, target, code)

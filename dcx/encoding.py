@@ -77,6 +77,13 @@ def encode(text: str, encoding: str, path: str = "") -> bytes:
                         f"({encoding}) cannot carry") from None
 
 
+def output_text(raw: bytes) -> str:
+    """Text of bytes a program printed (a check, git grep): UTF-8, with U+FFFD for bytes that
+    are not, and universal newlines (as Python's text mode reads them). Never raises."""
+    text = raw.decode(UTF8, errors="replace")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def check_encodable(text: str, encoding: str, path: str) -> None:
     encode(text, encoding, path)
 

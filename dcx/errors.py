@@ -59,3 +59,20 @@ class ApplyError(DcxError):
 
 class InputError(DcxError):
     exit_code = 2
+
+
+class RollbackError(ApplyError):
+    """Writing failed and so did putting back a file already written: the backup must be kept."""
+
+
+class AppliedError(ApplyError):
+    """The change is in the working tree, but a step after writing it (staging, recording the
+    backup as done) failed; `dcx undo` reverts it."""
+
+
+class RepositoryBusyError(DcxError):
+    """Another dcx holds the repository's lock: it is writing or undoing a change."""
+
+
+class UndoError(DcxError):
+    """There is nothing to undo, or undoing would lose work."""

@@ -7,6 +7,7 @@ import time
 from typing import TextIO
 
 from dcx.settings import from_environment
+from dcx.terminal import plain_text
 
 
 class Reporter:
@@ -23,7 +24,7 @@ class Reporter:
     def stage(self, message: str) -> None:
         if self.enabled:
             self._end_line()
-            self.stream.write(f"dcx: {message}\n")
+            self.stream.write(f"dcx: {plain_text(message)}\n")  # names and paths come from models
             self.stream.flush()
 
     def tokens(self, role: str, count: int) -> None:

@@ -45,7 +45,8 @@ class RouterLoop:
         seen: set[str] = set()
         repeats = 0
         for step in range(1, self.settings.max_steps + 1):
-            planned = self._planned_call(step) if step == 1 or self.session.edits else None
+            by_dcx = bool(self.session.steps) and all(s.by == "dcx" for s in self.session.steps)
+            planned = self._planned_call(step) if step == 1 or self.session.edits or by_dcx else None
             if planned is not None:
                 call, by = planned, "dcx"
                 messages.append({"role": "assistant", "content": json.dumps(

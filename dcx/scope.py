@@ -28,6 +28,7 @@ WHOLE_FILE_LINES = 150  # a Python target file this long or shorter is written w
 STUB_FILE_LINES = 400  # a file of stubs is written whole up to this length
 EXCERPT_CHARS = 6000  # definitions of other files shown beside the target
 MAX_EXCERPTS = 8
+_RENAME = re.compile(r"\brenam(e|es|ed|ing)\b", re.I)
 _ADD = re.compile(r"(?<![\w.`])(add|adds|adding|new|support|let|allow|accept|accepts|make|keep|track|"
                   r"expose|implement)\b(?![.(`])", re.I)
 
@@ -94,8 +95,10 @@ def _editable(graph: CallGraph, candidates: list[Candidate], path: str, target: 
     methods the request names), what they call and what calls them, those shown from other
     files, and every definition the request names. Others may gain lines, not lose them."""
     named = {c.key for c in candidates if "named in the request" in c.why}
-    if target == "file":
-        roots = [k for k, d in graph.definitions.items() if d.path == path]
+    if target == "file":  # the definitions the request is about, not every one of the file
+        best = [c.key for c in candidates[:2] if c.path == path]
+        failing = [c.key for c in candidates if c.path == path and "in a failing test's traceback" in c.why]
+        roots = [k for k in named | set(best) | set(failing) if k[0] == path]
     elif graph.definitions.get((path, target)) is not None and graph.definitions[(path, target)].kind == "class":
         roots = [k for k in named if k[0] == path and k[1].startswith(target + ".")]
     else:
@@ -157,9 +160,12 @@ def _target(entry: Candidate, texts: Mapping[str, str], graph: CallGraph,
                    if d.path == path and d.name.startswith(cls + ".") and d.short in identifiers]
         if len(members) >= 2 or _ADD.search(instruction) or entry.name == cls:
             return cls, path
-    if entry.kind == "function" and "named in the request" in entry.why:
+    named_function = entry.kind == "function" and "named in the request" in entry.why
+    if named_function and _RENAME.search(instruction):  # a rename replaces the definition itself
         return entry.name, path
-    if _fits(texts[path], WHOLE_FILE_LINES):
+    if _fits(texts[path], WHOLE_FILE_LINES):  # the request's words name symptoms as often as causes
+        return "file", path
+    if named_function:
         return "file", path
     return entry.name, path
 
@@ -186,7 +192,9 @@ def _excerpts(graph: CallGraph, texts: Mapping[str, str], candidates: list[Candi
     for key in mine:
         linked |= set(graph.reachable([key], 3)) | set(graph.callers(key))
     score = {c.key: c.score for c in candidates}
-    wanted = [k for k in sorted(linked | set(focus), key=lambda k: -score.get(k, 0)) if k[0] != path]
+    named = {c.key for c in candidates if "named in the request" in c.why}
+    wanted = [k for k in sorted(linked | set(focus) | named, key=lambda k: (k not in named, -score.get(k, 0)))
+              if k[0] != path]
     excerpts: dict[str, list[str]] = {}
     used = 0
     for key in wanted:

@@ -51,7 +51,7 @@ class Settings:
         "false: the code model also plans (single-model mode)", TRUSTED)
     threads: int = _setting(0, "int", ("DCX_THREADS",), "CPU threads for inference (0: all cores)",
                             TRUSTED)
-    context_tokens: int = _setting(4096, "int", ("DCX_CONTEXT_TOKENS",),
+    context_tokens: int = _setting(8192, "int", ("DCX_CONTEXT_TOKENS",),
                                    "context window per model (memory grows with it)", TRUSTED)
     max_steps: int = _setting(6, "int", ("DCX_MAX_STEPS",), "router tool calls per request", REPO)
     code_retries: int = _setting(2, "int", ("DCX_CODE_RETRIES",),

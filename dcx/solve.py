@@ -68,6 +68,15 @@ class Solution:
     def checks(self) -> tuple[CheckResult, ...]:
         return tuple(a.check for a in self.attempts if a.check is not None)
 
+    @property
+    def withheld(self) -> str:
+        """Why the chosen change may be neither shown nor written ("" when it may be): it breaks
+        a test that passed before, or the attempt found no usable change."""
+        if self.chosen.regressions:
+            broken = ", ".join(self.chosen.regressions[:3]) + (", ..." if len(self.chosen.regressions) > 3 else "")
+            return f"every change dcx found breaks tests that passed before ({broken})"
+        return self.result.failure
+
 
 def choose(attempts: list[Attempt]) -> Attempt:
     """The attempt whose change is the result: the last one that passed. When none did, the one

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import fnmatch
 import json
+import os
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 import git
 
+from dcx.encoding import decode, output_text
 from dcx.errors import PathError
 from dcx.patch import split_lines
 from dcx.workspace import Workspace
@@ -119,28 +123,53 @@ def list_files(workspace: Workspace, pattern: str) -> str:
     return "\n".join(shown) + more
 
 
+# one hit of `git grep -z -n`: path NUL line-number NUL text (a path may hold any byte but NUL)
+_GREP_HIT = re.compile(rb"([^\0]+)\0(\d+)\0([^\n]*)(?:\n|$)")
+
+
 def search(workspace: Workspace, query: str) -> str:
+    """Lines holding ``query`` (case-insensitive) in the files dcx may show the models."""
     query = query.strip()
     if not query:
         raise ToolCallError("search: the query is empty")
+    if any(unicodedata.category(char) in ("Cc", "Cs") and char != "\t" for char in query):
+        raise ToolCallError("search: the query holds a control character; search for plain "
+                            "text on one line")
     try:
-        out = workspace.repo.git.grep("-n", "-I", "-F", "-i", "--untracked", "-e", query, "--")
+        out = workspace.repo.git.grep("-z", "-n", "-I", "-F", "-i", "--untracked", "-e", query, "--",
+                                      stdout_as_string=False)
     except git.GitCommandError as exc:
         if exc.status == 1:
             return f"no match for {query!r}"
-        raise ToolCallError(f"search failed: {exc.stderr.strip()[:200]}") from None
+        raise ToolCallError(f"search failed: {output_text(_bytes(exc.stderr)).strip()[:200]}") from None
     hits = []
-    for line in out.splitlines():
-        path = line.split(":", 1)[0]
+    for match in _GREP_HIT.finditer(out):
+        path = os.fsdecode(match.group(1))  # a name that is not UTF-8 keeps its bytes, and is refused
         try:
             workspace.check_path(path)
         except PathError:
             continue
-        hits.append(line[:200])
+        hits.append(f"{path}:{int(match.group(2))}:{_line_text(match.group(3), path)}"[:200])
     if not hits:
         return f"no match for {query!r}"
     more = f"\n... {len(hits) - MAX_SEARCH_HITS} more matches" if len(hits) > MAX_SEARCH_HITS else ""
     return "\n".join(hits[:MAX_SEARCH_HITS]) + more
+
+
+def _line_text(raw: bytes, path: str) -> str:
+    """A line git grep found, as text, by the rules dcx reads files with (UTF-8, else 8-bit
+    text such as Latin-1); U+FFFD for bytes those rules refuse. Never a surrogate escape, which
+    no model prompt can carry."""
+    try:
+        return decode(raw, path)[0].rstrip("\r")
+    except PathError:
+        return output_text(raw).rstrip("\n")
+
+
+def _bytes(value: str | bytes | None) -> bytes:
+    if isinstance(value, bytes):
+        return value
+    return (value or "").encode("utf-8", "surrogateescape")
 
 
 def read_file(workspace: Workspace, path: str, start: int, end: int, text: str | None = None) -> str:

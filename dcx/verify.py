@@ -5,20 +5,30 @@ from __future__ import annotations
 
 import os
 import re
+import selectors
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
-from dcx.encoding import encode
+from dcx.encoding import encode, output_text
 from dcx.errors import InputError
 from dcx.patch import FileChange
 from dcx.workspace import Workspace
 
 FEEDBACK_CHARS = 1500
+OUTPUT_GRACE_S = 1.0  # how long output is still read after the check's own process exited
+_POLL_S = 0.1  # how often a check's exit is looked for while its output stays open
+_CHUNK = 65536
+_STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 
 
 @dataclass(frozen=True)
@@ -62,22 +72,103 @@ _GIT_LOCATION = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIREC
                  "GIT_COMMON_DIR", "GIT_PREFIX")
 
 
-def run_check(argv: tuple[str, ...], cwd: Path, timeout_s: float, scratch: bool = False) -> CheckResult:
+def run_check(argv: tuple[str, ...], cwd: Path, timeout_s: float, scratch: bool = False,
+              grace_s: float = OUTPUT_GRACE_S) -> CheckResult:
+    """Run a check in a session (process group) of its own, so that a timeout or Ctrl-C kills
+    it with every child it started. Once the check's own process has exited, output that a child
+    left in the background still holds open is read for ``grace_s`` more seconds at most, and
+    the exit code decides."""
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     if scratch:
         for name in _GIT_LOCATION:
             env.pop(name, None)
     try:
-        done = subprocess.run(list(argv), cwd=cwd, capture_output=True, text=True,
-                              timeout=timeout_s, env=env, stdin=subprocess.DEVNULL)
-    except subprocess.TimeoutExpired:
-        return CheckResult(False, f"the test command timed out after {timeout_s:.0f}s "
-                                  "(an endless loop?)", True)
+        process = subprocess.Popen(list(argv), cwd=cwd, env=env, stdin=subprocess.DEVNULL,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                   start_new_session=True)
     except OSError as exc:
         raise InputError(f"cannot run the test command {argv[0]!r}: {exc.strerror}") from None
-    output = done.stdout + ("\n" + done.stderr if done.stderr else "")
+    with process, _stop_signals_interrupt():
+        try:
+            stdout, stderr = _collect(process, time.monotonic() + timeout_s, grace_s)
+        except BaseException:  # Ctrl-C: the check is in its own session, the terminal's
+            _kill_group(process)  # SIGINT did not reach it
+            raise
+        timed_out = process.returncode is None
+        if timed_out:
+            _kill_group(process)
+    if timed_out:
+        return CheckResult(False, f"the test command timed out after {timeout_s:.0f}s "
+                                  "(an endless loop?)", True)
+    output = stdout + ("\n" + stderr if stderr else "")
     output = output.replace(f"{cwd}{os.sep}", "")  # scratch paths mean nothing to a model
-    return CheckResult(done.returncode == 0, trim_output(output))
+    return CheckResult(process.returncode == 0, trim_output(output))
+
+
+def _collect(process: subprocess.Popen, deadline: float, grace_s: float) -> tuple[str, str]:
+    """The check's stdout and stderr as text, read until both close, the ``deadline`` passes,
+    or ``grace_s`` after the check's own process exited. ``process.returncode`` stays None when
+    the process still runs at the deadline."""
+    chunks = {process.stdout: bytearray(), process.stderr: bytearray()}
+    with selectors.DefaultSelector() as selector:
+        for stream in chunks:
+            selector.register(stream, selectors.EVENT_READ)
+        exited = False
+        while selector.get_map():
+            if not exited and process.poll() is not None:
+                exited, deadline = True, min(deadline, time.monotonic() + grace_s)
+            left = deadline - time.monotonic()
+            if left <= 0:
+                break
+            # wake up now and then: a child may hold the pipes open after the check exits
+            for key, _ in selector.select(min(left, _POLL_S)):
+                chunk = os.read(key.fd, _CHUNK)
+                if chunk:
+                    chunks[key.fileobj] += chunk
+                else:
+                    selector.unregister(key.fileobj)
+    if process.poll() is None:  # the pipes closed, the process may still run: until the deadline
+        try:
+            process.wait(max(0.0, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            pass
+    return output_text(bytes(chunks[process.stdout])), output_text(bytes(chunks[process.stderr]))
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+@contextmanager
+def _stop_signals_interrupt() -> Iterator[None]:
+    """While a check runs, SIGTERM and SIGHUP (a closed terminal, a cancelled CI job) stop dcx
+    as Ctrl-C does, so that the check is killed too: in a session of its own, it no longer gets
+    the signals sent to dcx's process group. A signal that was ignored stays ignored; handlers
+    can only be set in the main thread."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {}
+    for signum in _STOP_SIGNALS:
+        if signal.getsignal(signum) not in (signal.SIG_IGN, None):
+            previous[signum] = signal.signal(signum, _interrupt)
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _kill_group(process: subprocess.Popen) -> None:
+    """Kill the check's process group while its leader (the check) is not reaped, so that the
+    group's id cannot belong to another process; a check already reaped is left alone."""
+    if process.returncode is not None:
+        return
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        process.kill()
+    process.wait()
 
 
 def check_in_scratch(workspace: Workspace, changes: tuple[FileChange, ...], argv: tuple[str, ...],

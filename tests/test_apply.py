@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from dcx.apply import apply_and_stage, write_changes
+from dcx.write import apply_changes, undo_apply, write_changes
 from dcx.errors import ApplyError
 from dcx.patch import FileChange
 from dcx.workspace import Workspace
@@ -26,7 +26,7 @@ def test_stages_only_dcx_hunks_and_keeps_user_edits_unstaged(make_repo) -> None:
     ws = Workspace(repo)
     original = ws.read("f.txt")
     new = original.text.replace("line 2\n", "line 2 (dcx)\n")
-    outcome = apply_and_stage(ws, (FileChange("f.txt", original.text, new, original.mode),),
+    outcome = apply_changes(ws, (FileChange("f.txt", original.text, new, original.mode),),
                               {"f.txt": original})
     assert outcome.staged == ("f.txt",)
     staged = git(repo, "diff", "--cached")
@@ -41,7 +41,7 @@ def test_overlapping_user_edit_is_left_unstaged_with_a_note(make_repo) -> None:
     (repo / "f.txt").write_text(LONG.replace("line 3\n", "line 3 (user)\n"))
     ws = Workspace(repo)
     change, originals = change_for(ws, "f.txt", ws.read("f.txt").text.replace("line 4\n", "line 4 (dcx)\n"))
-    outcome = apply_and_stage(ws, (change,), originals)
+    outcome = apply_changes(ws, (change,), originals)
     assert outcome.applied == ("f.txt",) and outcome.staged == ()
     assert "git add" in outcome.notes[0]
     assert git(repo, "diff", "--cached") == ""
@@ -78,7 +78,7 @@ def test_a_failure_half_way_restores_files_already_written(make_repo, mocker) ->
             raise OSError(28, "No space left on device", str(dst))
         return real_replace(src, dst)
 
-    mocker.patch("dcx.apply.os.replace", side_effect=failing_replace)
+    mocker.patch("dcx.atomic.os.replace", side_effect=failing_replace)
     with pytest.raises(ApplyError, match="nothing was changed"):
         write_changes(ws, tuple(changes), originals)
     for name in ("a.txt", "b.txt", "c.txt"):
@@ -92,7 +92,7 @@ def test_mode_is_kept_and_new_files_are_created(make_repo) -> None:
     ws = Workspace(repo)
     change, originals = change_for(ws, "run.sh", "#!/bin/sh\necho hello\n")
     new = FileChange("lib/new.py", None, "X = 1\n")
-    outcome = apply_and_stage(ws, (change, new), originals)
+    outcome = apply_changes(ws, (change, new), originals)
     assert os.stat(repo / "run.sh").st_mode & 0o777 == 0o755
     assert (repo / "lib/new.py").read_text() == "X = 1\n"
     assert set(outcome.staged) == {"run.sh", "lib/new.py"}
@@ -103,7 +103,7 @@ def test_crlf_file_keeps_its_line_endings(make_repo) -> None:
     repo = make_repo({"w.txt": b"one\r\ntwo\r\nthree\r\n"})
     ws = Workspace(repo)
     change, originals = change_for(ws, "w.txt", "one\r\nTWO\r\nthree\r\n")
-    apply_and_stage(ws, (change,), originals)
+    apply_changes(ws, (change,), originals)
     assert (repo / "w.txt").read_bytes() == b"one\r\nTWO\r\nthree\r\n"
 
 
@@ -113,7 +113,7 @@ def test_index_lock_is_reported_and_never_removed(make_repo) -> None:
     lock.write_text("")
     ws = Workspace(repo)
     change, originals = change_for(ws, "a.txt", "A\n")
-    outcome = apply_and_stage(ws, (change,), originals)
+    outcome = apply_changes(ws, (change,), originals)
     assert outcome.staged == () and "index.lock" in outcome.notes[0]
     assert lock.exists()
     assert (repo / "a.txt").read_text() == "A\n"
@@ -133,9 +133,9 @@ def test_ctrl_c_while_writing_leaves_every_file_as_it_was(make_repo, mocker) -> 
             raise KeyboardInterrupt
         return real(src, dst)
 
-    mocker.patch("dcx.apply.os.replace", side_effect=interrupted)
+    mocker.patch("dcx.atomic.os.replace", side_effect=interrupted)
     with pytest.raises(KeyboardInterrupt):
-        apply_and_stage(ws, (ca, cb), {**oa, **ob})
+        apply_changes(ws, (ca, cb), {**oa, **ob})
     assert (repo / "a.txt").read_text() == "a\n" and (repo / "b.txt").read_text() == "b\n"
     assert not list((repo / ".git" / "dcx" / "backups").iterdir())  # no backup of nothing
     assert git(repo, "status", "--porcelain") == ""
@@ -145,11 +145,11 @@ def test_ctrl_c_while_staging_says_how_to_undo(make_repo, mocker) -> None:
     repo = make_repo({"a.txt": "a\n"})
     ws = Workspace(repo)
     change, originals = change_for(ws, "a.txt", "A\n")
-    mocker.patch("dcx.apply.stage", side_effect=KeyboardInterrupt)
+    mocker.patch("dcx.write.stage_hunks", side_effect=KeyboardInterrupt)
     with pytest.raises(ApplyError, match="dcx undo"):
-        apply_and_stage(ws, (change,), originals)
-    from dcx.backups import undo
-    undo(ws)
+        apply_changes(ws, (change,), originals)
+    from dcx.write import undo_apply
+    undo_apply(ws)
     assert (repo / "a.txt").read_text() == "a\n" and git(repo, "status", "--porcelain") == ""
 
 
@@ -170,7 +170,43 @@ def test_a_file_with_unresolved_merge_conflicts_is_not_written(make_repo) -> Non
     before = (repo / "f.txt").read_bytes()
     change, originals = change_for(ws, "f.txt", "resolved\n")
     with pytest.raises(ApplyError, match="unresolved merge conflicts"):
-        apply_and_stage(ws, (change,), originals)
+        apply_changes(ws, (change,), originals)
     assert (repo / "f.txt").read_bytes() == before
     change, originals = change_for(ws, "g.txt", "other, edited\n")
-    assert apply_and_stage(ws, (change,), originals).staged == ("g.txt",)
+    assert apply_changes(ws, (change,), originals).staged == ("g.txt",)
+
+
+CRLF_LONG = LONG.replace("\n", "\r\n")
+
+
+@pytest.mark.parametrize("setting", ["core.autocrlf=true", ".gitattributes eol=crlf"])
+def test_a_crlf_checkout_stages_only_dcx_hunks(make_repo, setting) -> None:
+    """Issue #17, bug 7: the index holds LF, the working tree CRLF. dcx's hunk is staged (in
+    the index's LF), the user's own edit stays unstaged, and undo puts both back."""
+    repo = make_repo({}, commit=False)
+    if setting.startswith("core"):
+        git(repo, "config", "core.autocrlf", "true")
+    else:
+        (repo / ".gitattributes").write_text("*.py text eol=crlf\n")
+    (repo / "app.py").write_bytes(CRLF_LONG.encode())
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "crlf")
+    assert git(repo, "show", ":app.py") == LONG  # the index holds LF
+    (repo / "app.py").write_bytes(CRLF_LONG.replace("line 28\r\n", "line 28 (user)\r\n").encode())
+    index_before = git(repo, "ls-files", "-s")
+    ws = Workspace(repo)
+    change, originals = change_for(ws, "app.py",
+                                   ws.read("app.py").text.replace("line 2\r\n", "line 2 (dcx)\r\n"))
+    added = FileChange("added.py", None, "X = 1\r\n")
+    outcome = apply_changes(ws, (change, added), originals)
+    assert outcome.staged == ("app.py", "added.py") and outcome.notes == ()
+    assert git(repo, "show", ":app.py") == LONG.replace("line 2\n", "line 2 (dcx)\n")
+    assert git(repo, "show", ":added.py") == "X = 1\n"
+    assert git(repo, "diff", "--name-only") == "app.py\n"  # only the user's edit is unstaged
+    assert (repo / "app.py").read_bytes() == CRLF_LONG.replace("line 2\r\n", "line 2 (dcx)\r\n").replace(
+        "line 28\r\n", "line 28 (user)\r\n").encode()
+    unstaged = git(repo, "diff")
+    assert "+line 28 (user)" in unstaged and "(dcx)" not in unstaged
+    undo_apply(ws)
+    assert git(repo, "ls-files", "-s") == index_before
+    assert b"(dcx)" not in (repo / "app.py").read_bytes() and not (repo / "added.py").exists()

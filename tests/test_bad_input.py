@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from dcx.apply import apply_and_stage
-from dcx.backends.fake import FakeBackend
+from dcx.write import apply_changes
+from tests.fakes import FakeBackend, use_script
 from dcx.cli import main
 from dcx.errors import ApplyError
 from dcx.patch import FileChange
@@ -29,9 +29,8 @@ def scripted(tmp_path, monkeypatch):
     def script(router=(), code=()):
         path = tmp_path / "script.json"
         path.write_text(json.dumps({"router": list(router), "code": list(code)}))
-        monkeypatch.setenv("DCX_BACKEND", "fake")
         monkeypatch.setenv("DCX_PLAN_FIRST_CALL", "false")
-        monkeypatch.setenv("DCX_FAKE_SCRIPT", str(path))
+        use_script(monkeypatch, path)
 
     return script
 
@@ -137,7 +136,7 @@ def test_a_new_file_that_appears_while_dcx_works_is_not_overwritten(make_repo) -
     ws = Workspace(repo)
     (repo / "new.py").write_text("the user's own new file\n")
     with pytest.raises(ApplyError, match="new.py appeared while dcx was working"):
-        apply_and_stage(ws, (FileChange("new.py", None, "X = 1\n"),), {})
+        apply_changes(ws, (FileChange("new.py", None, "X = 1\n"),), {})
     assert (repo / "new.py").read_text() == "the user's own new file\n"
 
 

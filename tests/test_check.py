@@ -27,8 +27,8 @@ MEAN_FIX = ('def mean(values):\n    """Arithmetic mean of a non-empty list."""\n
 def scripted_env(tmp_path: Path, router=(), code=()) -> dict[str, str]:
     script = tmp_path / "script.json"
     script.write_text(json.dumps({"router": list(router), "code": list(code)}))
-    return {**here(), "DCX_BACKEND": "fake", "DCX_FAKE_SCRIPT": str(script),
-            "DCX_PLAN_FIRST_CALL": "false", "DCX_TEST_ROUNDS": "0"}
+    return {**here(), "PYTHONPATH": str(PROJECT / "tests" / "scripted_dcx"),
+            "DCX_TESTS_FAKE_SCRIPT": str(script), "DCX_PLAN_FIRST_CALL": "false", "DCX_TEST_ROUNDS": "0"}
 
 
 def here() -> dict[str, str]:
@@ -51,7 +51,8 @@ def test_a_passing_check_exits_at_once_without_any_model(fixture_repo, tmp_path)
     repo = fixture_repo("mean")
     (repo / "stats" / "core.py").write_text(
         (repo / "stats" / "core.py").read_text().replace("(len(values) - 1)", "len(values)"))
-    env = {**here(), "DCX_BACKEND": "fake", "DCX_FAKE_SCRIPT": str(tmp_path / "missing.json")}
+    env = {**here(), "PYTHONPATH": str(PROJECT / "tests" / "scripted_dcx"),
+           "DCX_TESTS_FAKE_SCRIPT": str(tmp_path / "missing.json")}
     done = dcx(repo, "check", "stats/core.py", "--", *CHECK.split(), env=env)
     assert done.returncode == 0, done.stderr  # a model (even the fake one) would have failed
     assert done.stdout == ""
@@ -192,3 +193,33 @@ def test_real_models_fix_a_failing_check(fixture_repo) -> None:
     assert done.stdout.startswith("diff --git a/stats/core.py b/stats/core.py")
     assert git(repo, "diff", "--cached") == ""
     assert subprocess.run(CHECK.replace("python", sys.executable).split(), cwd=repo).returncode == 0
+
+
+@pytest.mark.parametrize("target", ["dangling", "existing"])
+def test_hook_install_never_writes_through_a_link(make_repo, tmp_path, monkeypatch, target) -> None:
+    """Issue #17, bug 11: a pre-commit hook that is a symbolic link (to nothing, or to a file
+    outside the repository) exists: left alone without --force; with it, the link itself is
+    replaced and its target never written."""
+    from click.testing import CliRunner
+
+    from dcx.cli import main
+
+    repo = make_repo({"a.txt": "a\n"})
+    outside = tmp_path / "elsewhere" / "pre-commit"
+    outside.parent.mkdir()
+    if target == "existing":
+        outside.write_text("#!/bin/sh\necho theirs\n")
+    before = outside.read_bytes() if outside.exists() else None
+    hook = repo / ".git" / "hooks" / "pre-commit"
+    hook.parent.mkdir(exist_ok=True)
+    hook.symlink_to(outside)
+    monkeypatch.chdir(repo)
+    refused = CliRunner().invoke(main, ["hook", "install", "--", "true"])
+    assert refused.exit_code == 1 and f"{hook} exists already" in refused.stderr
+    assert "--force" in refused.stderr and hook.is_symlink()
+    assert (outside.read_bytes() if outside.exists() else None) == before
+    forced = CliRunner().invoke(main, ["hook", "install", "--force", "--", "true"])
+    assert forced.exit_code == 0, forced.stderr
+    assert not hook.is_symlink() and "check --staged --command true" in hook.read_text()
+    assert os.access(hook, os.X_OK)
+    assert (outside.read_bytes() if outside.exists() else None) == before

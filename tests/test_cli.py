@@ -27,9 +27,9 @@ def scripted(tmp_path, monkeypatch):
         if single is not None:
             data = {"single": list(single)}
         path.write_text(json.dumps(data))
-        monkeypatch.setenv("DCX_BACKEND", "fake")
+        from tests.fakes import use_script
         monkeypatch.setenv("DCX_PLAN_FIRST_CALL", "false")
-        monkeypatch.setenv("DCX_FAKE_SCRIPT", str(path))
+        use_script(monkeypatch, path)
 
     return script
 
@@ -136,7 +136,7 @@ def test_a_fault_of_the_machine_is_one_line(make_repo, scripted, monkeypatch, mo
     repo = make_repo({"calc.py": CALC})
     monkeypatch.chdir(repo)
     scripted(GOOD, [])
-    mocker.patch("dcx.handler.gather", side_effect=OSError(24, "Too many open files"))
+    mocker.patch("dcx.pipeline.gather", side_effect=OSError(24, "Too many open files"))
     result = invoke("fix", "x", "--apply")
     assert result.exit_code == 1
     assert result.stderr == "Error: Too many open files; nothing was written\n"
@@ -248,4 +248,41 @@ def test_no_progress_lines_when_stderr_is_not_a_terminal(make_repo, scripted, mo
     scripted(GOOD, [code_reply("def add(a, b):\n    return a + b")])
     result = invoke("fix", "add subtracts")
     assert "context gathered" not in result.stderr
-    assert result.stderr == "dcx: add adds now\n"
+    assert result.stderr == "dcx: Changed add in calc.py.\n"  # a fix's answer says what it changed
+
+
+OSC52 = "\x1b]52;c;cm0gLXJmIH4K\x07"  # a model's answer that would write the clipboard
+
+
+def test_escape_sequences_in_a_models_answer_never_reach_the_terminal(make_repo, scripted,
+                                                                      monkeypatch) -> None:
+    repo = make_repo({"calc.py": CALC})
+    monkeypatch.chdir(repo)
+    scripted([call("generate_code", path="calc.py", target="add", instructions="x"),
+              call("finish", answer=f"It already works.{OSC52}\x1b[2J")],
+             [code_reply(CALC.strip())] * 3)
+    result = invoke("fix", "check add")
+    assert result.stderr == "dcx: nothing needed changing. It already works.\n"
+    scripted([GOOD[0], call("finish", answer=f"add() subtracts{OSC52}; here is a fix.")],
+             [code_reply("def add(a, b):\n    return a + b")])
+    result = invoke("ask", "why is add wrong?")
+    assert result.stdout.startswith("add() subtracts; here is a fix.\n")
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+
+
+def test_control_bytes_in_a_diff_are_exact_when_redirected_and_visible_on_a_terminal(
+        make_repo, scripted, monkeypatch) -> None:
+    """A file may hold an escape character: the redirected diff keeps it (git apply takes it);
+    on a terminal it is shown as \\x1b and never sent raw."""
+    repo = make_repo({"calc.py": CALC})
+    monkeypatch.chdir(repo)
+    fixed = code_reply('def add(a, b):\n    return a + b  # "\x1b]52;c;eA==\x07"')
+    scripted(GOOD, [fixed])
+    redirected = invoke("fix", "add subtracts")
+    assert '+    return a + b  # "\x1b]52;c;eA==\x07"\n' in redirected.stdout
+    git(repo, "apply", "--check", "-", input=redirected.stdout)
+    scripted(GOOD, [fixed])
+    monkeypatch.setattr("dcx.cli._is_terminal", lambda stream: True)
+    shown = invoke("fix", "add subtracts", env={"NO_COLOR": "1"})
+    assert '+    return a + b  # "\\x1b]52;c;eA==\\x07"\n' in shown.stdout
+    assert "\x1b" not in shown.stdout and "\x07" not in shown.stdout

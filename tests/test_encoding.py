@@ -54,8 +54,8 @@ def scripted(tmp_path, monkeypatch):
     def script(code, router=()):
         path = tmp_path / "script.json"
         path.write_text(json.dumps({"router": list(router), "code": list(code)}))
-        monkeypatch.setenv("DCX_BACKEND", "fake")
-        monkeypatch.setenv("DCX_FAKE_SCRIPT", str(path))
+        from tests.fakes import use_script
+        use_script(monkeypatch, path)
 
     return script
 
@@ -96,11 +96,19 @@ def test_a_change_the_files_encoding_cannot_carry_is_not_written(make_repo, scri
     repo = make_repo({"calc.py": raw})
     monkeypatch.chdir(repo)
     tick = code_reply("def add(a, b):\n    return a + b  # ✓ fixed")
-    scripted([tick], router=[call("finish", answer="could not change it")])
+    scripted([tick] * 3, router=[call("finish", answer="could not change it")])  # each try is told
     done = _fix(repo, "add must add", "calc.py", "--apply", "--json")
-    assert done.exit_code == 0, done.stderr
+    assert done.exit_code == 1, done.stderr  # no usable change came back: not "already correct"
     result = json.loads(done.stdout)
     assert result["diff"] == "" and not result["applied"]
-    assert result["steps"][0]["result"] == ("Error: the new text of calc.py holds '✓', which its "
-                                            "encoding (iso8859-1) cannot carry")
+    assert result["withheld"] == "no valid code came back from the code model"
+    assert result["steps"][0]["result"].startswith(
+        "Error: the code model gave no valid code for the whole file in calc.py after 3 tries (last "
+        "problem: the new text of calc.py holds '✓'")
     assert (repo / "calc.py").read_bytes() == raw and git(repo, "status", "--porcelain") == ""
+
+
+def test_output_text_never_fails_on_bytes_that_are_not_utf8() -> None:
+    from dcx.encoding import output_text
+
+    assert output_text(b"caf\xc3\xa9 \xff\r\nok\rdone") == "café \ufffd\nok\ndone"

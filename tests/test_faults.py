@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from dcx import backups
-from dcx.apply import apply_and_stage
+from dcx.write import apply_changes, undo_apply
 from dcx.errors import ApplyError
 from dcx.patch import FileChange
 from dcx.workspace import Workspace
@@ -77,7 +77,7 @@ def test_every_fault_while_applying_leaves_each_file_whole(make_repo) -> None:
                 real, failing, calls = _inject(module, name, at, fault)
                 setattr(module, name, failing)
                 try:
-                    apply_and_stage(ws, changes, originals, "fault injection")
+                    apply_changes(ws, changes, originals, "fault injection")
                     error = None
                 except (ApplyError, OSError, KeyboardInterrupt) as exc:  # the CLI: one line
                     error = exc
@@ -96,7 +96,7 @@ def test_every_fault_while_applying_leaves_each_file_whole(make_repo) -> None:
                     assert not (repo / "pkg").exists() and git(repo, "status", "--porcelain") == "", where
                 else:  # written (the fault hit a directory sync, which is best effort, or staging)
                     assert set(state.values()) == {"new"}, (where, state)
-                    backups.undo(Workspace(repo))
+                    undo_apply(Workspace(repo))
                     assert _state(repo) == {"crlf.txt": "old", "legacy.py": "old",
                                             "pkg/added.py": "absent"}, where
                     assert git(repo, "status", "--porcelain") == "", where
@@ -112,13 +112,13 @@ def test_a_fault_while_staging_is_one_line_and_undo_reverts_it(make_repo, mocker
     repo = make_repo(FILES)
     ws = Workspace(repo)
     changes, originals = _change_set(ws)
-    mocker.patch("dcx.apply.tempfile.TemporaryFile", side_effect=OSError(28, "No space left on device"))
+    mocker.patch("dcx.stage.tempfile.TemporaryFile", side_effect=OSError(28, "No space left on device"))
     with pytest.raises(ApplyError, match=r"^staging failed \(No space left on device\): the change is "
                                          r"in the working tree but may not be staged; `dcx undo`"):
-        apply_and_stage(ws, changes, originals)
+        apply_changes(ws, changes, originals)
     mocker.stopall()
     assert set(_state(repo).values()) == {"new"}
-    backups.undo(Workspace(repo))
+    undo_apply(Workspace(repo))
     assert git(repo, "status", "--porcelain") == ""
 
 
@@ -142,10 +142,10 @@ def test_when_putting_back_fails_too_the_backup_is_kept_and_undo_restores(make_r
     with pytest.raises(ApplyError, match=r"^writing the change failed, and putting back the files "
                                          r"already written failed too \(No space left on device\): "
                                          r".*`dcx undo` puts back their previous versions$"):
-        apply_and_stage(ws, changes, originals, "double fault")
+        apply_changes(ws, changes, originals, "double fault")
     monkeypatch.setattr(os, "replace", real)
     assert _state(repo) == {"crlf.txt": "new", "legacy.py": "old", "pkg/added.py": "absent"}
     assert [b.interrupted for b in backups.list_backups(Workspace(repo))] == [True]
-    backups.undo(Workspace(repo))
+    undo_apply(Workspace(repo))
     assert _state(repo) == {"crlf.txt": "old", "legacy.py": "old", "pkg/added.py": "absent"}
     assert git(repo, "status", "--porcelain") == ""

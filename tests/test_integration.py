@@ -9,8 +9,8 @@ import sys
 
 import pytest
 
-from dcx.backends import FakeBackend
-from dcx.commands import run_request
+from tests.fakes import FakeBackend
+from dcx.commands.fix import run_request
 from dcx.config import load_settings
 from dcx.progress import Silent
 from dcx.workspace import Workspace

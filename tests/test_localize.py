@@ -77,7 +77,9 @@ def scope_for(make_repo, files, request, named=()):
 
 def test_a_bug_seen_at_the_entry_point_shows_the_code_it_calls_in_other_files(make_repo) -> None:
     scope = scope_for(make_repo, BILLING, "render_invoice prints a tax a cent short")
-    assert (scope.path, scope.target) == ("billing/render.py", "render_invoice")
+    # a small file is written whole: the words of a request name symptoms as often as causes
+    assert (scope.path, scope.target) == ("billing/render.py", "file")
+    assert scope.focus[0] == ("billing/render.py", "render_invoice")
     assert "billing/money.py" in scope.related and "to_money" in scope.excerpts["billing/money.py"]
     assert scope.read_only == ()
 
@@ -87,6 +89,11 @@ def test_a_named_file_is_binding_and_other_files_are_for_reference(make_repo) ->
     scope = scope_for(make_repo, BILLING, request)
     assert scope.path == "billing/tax.py" and scope.related == ()
     assert "billing/money.py" in scope.read_only
+
+
+def test_a_function_to_rename_is_the_target_itself(make_repo) -> None:
+    scope = scope_for(make_repo, BILLING, "Rename render_invoice to invoice_text")
+    assert (scope.path, scope.target) == ("billing/render.py", "render_invoice")
 
 
 def test_a_class_the_request_adds_to_is_the_target(make_repo) -> None:

@@ -28,10 +28,12 @@ def plan(repo, instruction):
     return plan_first_call(context, instruction), context
 
 
-def test_a_named_function_is_the_first_target(make_repo) -> None:
+def test_a_named_function_is_where_the_code_model_looks_first(make_repo) -> None:
     call_, _ = plan(make_repo(SHOP), "price_tag drops the product name")
     assert (call_.name, call_.arguments["path"], call_.arguments["target"]) == (
-        "generate_code", "shop/catalog.py", "price_tag")
+        "generate_code", "shop/catalog.py", "file")
+    assert call_.arguments["focus"][0] == "price_tag in shop/catalog.py"
+    assert call_.arguments["excerpts"] == {"shop/money.py": ["format_price"]}  # what it calls
 
 
 def test_without_a_name_the_best_source_file_is_rewritten_whole(make_repo) -> None:

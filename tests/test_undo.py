@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+
 import pytest
 from click.testing import CliRunner
 
-from dcx.apply import apply_and_stage
-from dcx.backups import UndoError, list_backups, undo
+from dcx.backups import list_backups
+from dcx.errors import UndoError
+from dcx.write import apply_changes, undo_apply as undo
 from dcx.cli import main
 from dcx.patch import FileChange
 from dcx.workspace import Workspace
@@ -21,7 +25,7 @@ def apply(repo, path="f.txt", old="line 2\n", new="line 2 (dcx)\n", extra_new_fi
     changes = [FileChange(path, original.text, original.text.replace(old, new), original.mode)]
     if extra_new_file:
         changes.append(FileChange("added/new.py", None, "X = 1\n"))
-    return ws, apply_and_stage(ws, tuple(changes), {path: original}, "an instruction")
+    return ws, apply_changes(ws, tuple(changes), {path: original}, "an instruction")
 
 
 def test_undo_restores_files_and_index_but_keeps_the_users_own_work(make_repo) -> None:
@@ -81,13 +85,13 @@ def test_several_applies_are_kept_and_listed_newest_first(make_repo, monkeypatch
 
 CRASH = """
 import os, sys
-import dcx.apply as apply_module
-from dcx.apply import apply_and_stage
+import dcx.write as write_module
+from dcx.write import apply_changes
 from dcx.patch import FileChange
 from dcx.workspace import Workspace
 
 where = sys.argv[1]
-real_write, real_stage = apply_module.write_atomic, apply_module.stage
+real_write, real_stage = write_module.write_atomic, write_module.stage_hunks
 
 def write_then_die(*args):
     real_write(*args)
@@ -98,13 +102,13 @@ def stage_then_die(*args):
     os._exit(9)
 
 if where == "writing":
-    apply_module.write_atomic = write_then_die
+    write_module.write_atomic = write_then_die
 else:
-    apply_module.stage = stage_then_die
+    write_module.stage_hunks = stage_then_die
 ws = Workspace(".")
 originals = {p: ws.read(p) for p in ("a.txt", "b.txt")}
 changes = tuple(FileChange(p, o.text, o.text.replace("old", "new"), o.mode) for p, o in originals.items())
-apply_and_stage(ws, changes, originals, "crash test")
+apply_changes(ws, changes, originals, "crash test")
 """
 
 
@@ -130,3 +134,105 @@ def test_an_apply_killed_half_way_can_be_undone(make_repo, where, monkeypatch) -
     undo(ws)
     assert (repo / "a.txt").read_text() == "old a\n" and (repo / "b.txt").read_text() == "old b\n"
     assert git(repo, "ls-files", "-s") == index_before
+
+
+def manifest_path(repo, backup_id: str):
+    return repo / ".git" / "dcx" / "backups" / backup_id / "manifest.json"
+
+
+def invoke(*args):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+@pytest.mark.parametrize("target", ["through a tracked link", ".git/config"])
+def test_undo_refuses_a_record_that_names_a_file_dcx_may_not_write(make_repo, tmp_path, monkeypatch,
+                                                                    target) -> None:
+    """Issue #17, bug 3: a record whose path runs through a tracked symbolic link to a folder
+    outside the repository, or names .git/config, is refused whole; nothing is written."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "victim.txt").write_text("precious\n")
+    repo = make_repo({"f.txt": LONG})
+    (repo / "link").symlink_to(outside)
+    git(repo, "add", "link")
+    git(repo, "commit", "-q", "-m", "a link")
+    _, outcome = apply(repo)
+    path, victim = (("link/victim.txt", outside / "victim.txt") if target.startswith("through")
+                    else (".git/config", repo / ".git" / "config"))
+    before = victim.read_bytes()
+    record = manifest_path(repo, outcome.backup)
+    data = json.loads(record.read_text())
+    # what undo checks before writing, made to match the victim, so only the path rules stop it
+    data["files"][0].update(path=path, new_sha256=hashlib.sha256(before).hexdigest(),
+                            index_before=None, index_after=None)
+    record.write_text(json.dumps(data))
+    monkeypatch.chdir(repo)
+    result = invoke("undo")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: the record of {outcome.backup} names a file dcx may "
+                                    f"not write ({path}: ")
+    assert result.stderr.endswith("; nothing was undone\n") and result.stderr.count("\n") == 1
+    assert victim.read_bytes() == before
+    assert "line 2 (dcx)" in (repo / "f.txt").read_text()
+
+
+def cut_short(raw: bytes) -> bytes:
+    return raw[: len(raw) // 2]
+
+
+def null_path(raw: bytes) -> bytes:
+    data = json.loads(raw)
+    data["files"][0]["path"] = None
+    return json.dumps(data).encode()
+
+
+DAMAGE = {"an empty object": lambda raw: b"{}", "a list": lambda raw: b"[1, 2]",
+          "a null path": null_path, "cut short": cut_short, "no copy of the original": None}
+
+
+@pytest.mark.parametrize("damage", DAMAGE)
+def test_a_damaged_record_is_listed_and_skipped_and_older_applies_still_undo(make_repo, monkeypatch,
+                                                                             damage) -> None:
+    """Issue #17, bug 4: the newest record is damaged; `--list` shows it as damaged, `dcx undo`
+    says that apply can no longer be undone and undoes the one before; no traceback."""
+    repo = make_repo({"a.txt": LONG, "b.txt": LONG})
+    _, first = apply(repo, path="a.txt")
+    _, second = apply(repo, path="b.txt")
+    record = manifest_path(repo, second.backup)
+    if DAMAGE[damage] is None:
+        (record.parent / "files" / "0").unlink()
+    else:
+        record.write_bytes(DAMAGE[damage](record.read_bytes()))
+    monkeypatch.chdir(repo)
+    listed = invoke("undo", "--list")
+    assert listed.exit_code == 0
+    lines = listed.stdout.splitlines()
+    assert lines[0].startswith(second.backup) and "damaged" in lines[0]
+    assert "can no longer be undone" in lines[0]
+    assert lines[1].startswith(first.backup) and " applied " in lines[1]
+    result = invoke("undo")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        f"dcx: skipped {second.backup}: its record is damaged ({list_backups(Workspace(repo))[0].damaged}); "
+        "that apply can no longer be undone", f"dcx: undid {first.backup}: restored a.txt"]
+    assert (repo / "a.txt").read_text() == LONG and "(dcx)" in (repo / "b.txt").read_text()
+    named = invoke("undo", "--id", second.backup)
+    assert named.exit_code == 1 and named.stderr.startswith(f"Error: the record of {second.backup} "
+                                                            "is damaged (")
+
+
+def test_a_damaged_older_record_does_not_stop_newer_undos(make_repo, monkeypatch) -> None:
+    repo = make_repo({"a.txt": LONG, "b.txt": LONG})
+    _, first = apply(repo, path="a.txt")
+    _, second = apply(repo, path="b.txt")
+    manifest_path(repo, first.backup).write_text('{"id": 1}')
+    monkeypatch.chdir(repo)
+    result = invoke("undo")
+    assert result.exit_code == 0 and result.stderr == f"dcx: undid {second.backup}: restored b.txt\n"
+    assert (repo / "b.txt").read_text() == LONG
+    result = invoke("undo")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"dcx: skipped {first.backup}: its record is damaged (files is missing); that "
+        "apply can no longer be undone",
+        "Error: there is no dcx change to undo; `dcx undo --list` shows what dcx applied"]

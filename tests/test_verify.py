@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
 import sys
+import threading
+import time
+from pathlib import Path
 
 import pytest
 
-from dcx.backends import FakeBackend
-from dcx.commands import run_request
+from tests.fakes import FakeBackend
+from dcx.commands.fix import run_request
 from dcx.config import load_settings
 from dcx.errors import InputError
 from dcx.progress import Silent
 from dcx.verify import parse_command, run_check, trim_output
 from dcx.workspace import Workspace
-from tests.conftest import call, code_reply, git
+from tests.conftest import PROJECT_ROOT, call, code_reply, git
 
 MEAN_TEST = "python -m pytest -q -p no:cacheprovider tests"
-WRONG = 'def mean(values):\n    """Arithmetic mean of a non-empty list."""\n    return sum(values) / 2'
+WRONG = 'def mean(values):\n    """Arithmetic mean of a non-empty list."""\n    if not values:\n' \
+        '        raise ValueError("mean of an empty list")\n    return sum(values) / 2'
 RIGHT = 'def mean(values):\n    """Arithmetic mean of a non-empty list."""\n    if not values:\n' \
         '        raise ValueError("mean of an empty list")\n    return sum(values) / len(values)'
 PLAN = [call("generate_code", path="stats/core.py", target="mean", instructions="fix"),
@@ -109,12 +116,15 @@ def test_no_round_writes_anew_when_rewrite_from_round_is_0(fixture_repo) -> None
     assert "(len(values) - 1)" in fourth and "anew" not in fourth
 
 
-def test_when_every_attempt_fails_without_a_rewrite_the_last_one_is_shown(fixture_repo) -> None:
+def test_when_every_attempt_fails_the_one_leaving_fewest_tests_failing_is_shown(fixture_repo) -> None:
     repo = fixture_repo("mean")
     wrong = [code_reply(WRONG.replace("/ 2", f"/ {n}")) for n in (2, 3, 4, 5)]
     outcome, _, _ = fix_mean(repo, PLAN * 4, wrong, rewrite_from_round=0)
     assert len(outcome.checks) == 4 and not outcome.tests_passed
-    assert "+    return sum(values) / 5" in outcome.result.diff
+    # "/ 4" gets mean([1, 2, 3, 4]) right: only test_mean_single still fails with it
+    assert "+    return sum(values) / 4" in outcome.result.diff
+    assert outcome.still_failing == ("tests.test_core::test_mean_single",)
+    assert outcome.exit_code == 1
 
 
 def test_rounds_are_bounded(fixture_repo) -> None:
@@ -201,3 +211,149 @@ def test_the_scratch_copy_has_the_files_models_never_see(make_repo) -> None:
         assert check_in_scratch(ws, (), (sys.executable, "t.py"), 30).passed
     finally:
         del os.environ["GIT_INDEX_FILE"]
+
+
+# -- checks in their own process group, any bytes of output (issue #17) --------------------------
+
+def running(pid: int) -> bool:
+    """Whether process ``pid`` runs (a zombie waiting for its parent does not)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+
+
+def gone(pid: int, within_s: float = 5.0) -> bool:
+    deadline = time.monotonic() + within_s
+    while running(pid):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def pid_in(path: Path, within_s: float = 10.0) -> int:
+    deadline = time.monotonic() + within_s
+    while not path.exists() or not path.read_text().strip():
+        assert time.monotonic() < deadline, f"{path} was never written"
+        time.sleep(0.02)
+    return int(path.read_text())
+
+
+@pytest.fixture
+def stray(tmp_path):
+    """Pids of processes a test's check started; whatever a failed test leaves is killed."""
+    pids: list[int] = []
+    yield pids
+    for pid in pids:
+        if running(pid):
+            os.kill(pid, signal.SIGKILL)
+
+
+def test_a_check_that_times_out_is_killed_with_its_children(tmp_path, stray) -> None:
+    started = time.monotonic()
+    result = run_check(("sh", "-c", "sleep 317 & echo $! > child.pid; wait; true"), tmp_path, 1)
+    stray.append(pid_in(tmp_path / "child.pid"))
+    assert result.timed_out and not result.passed and time.monotonic() - started < 10
+    assert gone(stray[0]), "the check's child still runs"
+
+
+def test_a_check_that_exits_is_judged_by_its_exit_code_though_a_child_holds_its_output(
+        tmp_path, stray) -> None:
+    for code, passed in ((0, True), (3, False)):
+        started = time.monotonic()
+        result = run_check(("sh", "-c", f"sleep 317 & echo $! > child.pid; echo checked; exit {code}"),
+                           tmp_path, 30)
+        stray.append(pid_in(tmp_path / "child.pid"))
+        assert (result.passed, result.timed_out) == (passed, False)
+        assert result.output == "checked"
+        assert time.monotonic() - started < 10  # not the 30 s timeout
+
+
+def test_ctrl_c_during_a_check_kills_it_with_its_children(tmp_path, stray) -> None:
+    pid_file = tmp_path / "child.pid"
+
+    def interrupt() -> None:
+        stray.append(pid_in(pid_file))
+        os.kill(os.getpid(), signal.SIGINT)  # what Ctrl-C sends dcx (the check has its own session)
+
+    timer = threading.Thread(target=interrupt)
+    timer.start()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            run_check(("sh", "-c", "sleep 317 & echo $! > child.pid; wait"), tmp_path, 60)
+    finally:
+        timer.join()
+    assert gone(stray[0]), "the check's child still runs after Ctrl-C"
+
+
+def test_output_that_is_not_utf8_is_read_with_replacement(tmp_path) -> None:
+    passed = run_check(("sh", "-c", r"printf 'caf\351 \377\r\n'; exit 0"), tmp_path, 30)
+    assert passed.passed and passed.output == "caf\ufffd \ufffd"
+    failed = run_check(("sh", "-c", r"printf 'E   bad \377\n' >&2; exit 1"), tmp_path, 30)
+    assert not failed.passed and "E   bad \ufffd" in failed.output
+
+
+def test_a_fix_whose_check_prints_bytes_that_are_not_utf8_still_runs(fixture_repo) -> None:
+    repo = fixture_repo("mean")
+    router, coder = FakeBackend(PLAN), FakeBackend([code_reply(RIGHT)])
+    outcome = run_request(Workspace(repo), load_settings(repo, {"plan_first_call": False, "test_rounds": 0}),
+                          "mean is wrong", (), "fix", False, Silent(),
+                          {"router": router, "code": coder},
+                          test_command="sh -c \"printf 'r\\351sultat\\n'; exit 0\"")
+    assert outcome.tests_passed and outcome.checks[0].output == "r\ufffdsultat"
+
+
+def test_the_scratch_copy_has_the_files_of_submodules(make_repo) -> None:
+    from dcx.verify import check_in_scratch
+
+    library = make_repo({"calc.py": "def add(a, b):\n    return a + b\n"})
+    repo = make_repo({"t.py": "from lib.calc import add\nassert add(2, 2) == 4\n"})
+    git(repo, "-c", "protocol.file.allow=always", "submodule", "add", "-q", str(library), "lib")
+    git(repo, "commit", "-q", "-m", "add lib")
+    assert check_in_scratch(Workspace(repo), (), (sys.executable, "t.py"), 30).passed
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGHUP])
+def test_dcx_stopped_by_a_signal_kills_the_check_with_its_children(tmp_path, stray, stop) -> None:
+    """SIGTERM (a cancelled CI job) or SIGHUP (a closed terminal) sent to dcx, which the check,
+    in a session of its own, does not get: dcx stops as on Ctrl-C and kills the check."""
+    script = ("import sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]); "
+              "from dcx.verify import run_check; "
+              "run_check(('sh', '-c', 'sleep 317 & echo $! > child.pid; wait'), Path('.'), 60)")
+    dcx = subprocess.Popen([sys.executable, "-c", script, str(PROJECT_ROOT)], cwd=tmp_path,
+                           stderr=subprocess.PIPE)
+    stray.append(pid_in(tmp_path / "child.pid"))
+    dcx.send_signal(stop)
+    _, stderr = dcx.communicate(timeout=30)
+    assert dcx.returncode != 0 and b"KeyboardInterrupt" in stderr
+    assert gone(stray[0]), "the check's child still runs after dcx was stopped"
+
+
+@pytest.mark.parametrize("apply_failing", [False, True])
+def test_apply_writes_a_change_whose_tests_still_fail_only_with_apply_failing(fixture_repo,
+                                                                               apply_failing) -> None:
+    repo = fixture_repo("mean")
+    outcome = run_request(Workspace(repo), load_settings(repo, {"plan_first_call": False, "test_rounds": 0}),
+                          "mean is wrong", (), "fix", True, Silent(),
+                          {"router": FakeBackend(PLAN), "code": FakeBackend([code_reply(WRONG)])},
+                          test_command=MEAN_TEST, apply_failing=apply_failing)
+    assert outcome.tests_passed is False and outcome.exit_code == 1
+    assert "+    return sum(values) / 2" in outcome.result.diff  # shown either way
+    assert outcome.kept_back is not apply_failing and outcome.wrote is apply_failing
+    written = "sum(values) / 2" in (repo / "stats" / "core.py").read_text()
+    assert written is apply_failing
+
+
+def test_a_change_that_breaks_a_passing_test_is_neither_shown_nor_written(fixture_repo) -> None:
+    repo = fixture_repo("mean")
+    drops_check = 'def mean(values):\n    """Arithmetic mean of a non-empty list."""\n    return sum(values) / len(values)'
+    outcome = run_request(Workspace(repo), load_settings(repo, {"plan_first_call": False, "test_rounds": 0}),
+                          "mean is wrong", (), "fix", True, Silent(),
+                          {"router": FakeBackend(PLAN), "code": FakeBackend([code_reply(drops_check)])},
+                          test_command=MEAN_TEST, apply_failing=True)
+    assert outcome.withheld == ("every change dcx found breaks tests that passed before "
+                                "(tests.test_core::test_mean_empty)")
+    assert outcome.result.diff == "" and not outcome.wrote and outcome.exit_code == 1
+    assert git(repo, "status", "--porcelain") == ""

@@ -118,3 +118,113 @@ def test_a_nested_or_differently_cased_git_folder_is_off_limits(make_repo) -> No
     for path in ("sub/.git/config", ".GIT/config"):
         with pytest.raises(PathError, match="under .git/"):
             ws.check_path(path)
+
+
+# -- credential files (issue #17, bug 2) ---------------------------------------------------------
+
+SECRETS = (".env", ".envrc", ".env.local", ".ENV", ".envs/.production/.django", ".git-credentials",
+           ".npmrc", ".pypirc", ".netrc", "_netrc", ".pgpass", ".docker/config.json",
+           "home/.docker/config.json", ".aws/credentials", "ops/.aws/credentials", ".aws/config",
+           "deploy/server.pem", "deploy/server.PEM", "tls/site.key", "certs/c.p12", "certs/c.pfx",
+           "vault.kdbx", "android/app.keystore", "android/app.jks", "id_rsa", "keys/id_rsa.pub",
+           "id_dsa", "id_ecdsa", "id_ed25519.pub", ".ssh/config", "home/.ssh/known_hosts")
+NOT_SECRETS = ("environment.py", "src/envelope.py", "keys.py", "credentials.py", "aws/credentials",
+               "docker/config.json", "docs/ssh.md", "app.py")
+
+
+def test_credential_files_are_refused_and_never_listed(make_repo) -> None:
+    repo = make_repo({**{path: "TOKEN=hunter2\n" for path in SECRETS},
+                      **{path: "x = 1\n" for path in NOT_SECRETS}})
+    ws = Workspace(repo)
+    assert set(ws.files) == set(NOT_SECRETS)
+    for path in SECRETS:
+        with pytest.raises(PathError, match="looks like a secret"):
+            ws.check_path(path)
+        with pytest.raises(PathError, match="looks like a secret"):
+            ws.read(path)
+        assert path in ws.all_files  # a scratch copy for the tests still has them
+
+
+def test_dcx_own_configuration_is_off_limits(make_repo) -> None:
+    repo = make_repo({".dcx.toml": "max_steps = 3\n", ".dcxignore": "*.sql\n", "a.py": ""})
+    ws = Workspace(repo)
+    for path in (".dcx.toml", ".dcxignore", "sub/.dcx.toml"):
+        with pytest.raises(PathError, match="dcx's own configuration, off limits"):
+            ws.check_path(path)
+    assert ws.files == ("a.py",)
+
+
+# -- names that prompts and diffs cannot carry (bugs 9 and 10) -----------------------------------
+
+@pytest.mark.parametrize("path, shown", [
+    ("a\nb.py", "a\\nb.py"), ("a\tb.py", "a\\tb.py"), ("notes.py\r", "notes.py\\r"),
+    ("a\x00b.py", "a\\x00b.py"), ("a\x7fb.py", "a\\x7fb.py"), ("a\x85b.py", "a\\x85b.py"),
+    ("evil\u202eyp.py", "evil\\u202eyp.py"), ("a\u2028b.py", "a\\u2028b.py"),
+    ("caf\udce9.py", "caf\\xe9.py"),  # a byte that is not UTF-8, as os.fsdecode gives it
+    ("plan b/x.py", "plan b/x.py"),
+])
+def test_names_a_diff_header_or_a_prompt_cannot_carry_are_refused(make_repo, path, shown) -> None:
+    ws = Workspace(make_repo({"a.py": ""}))
+    with pytest.raises(PathError) as caught:
+        ws.check_path(path)
+    message = str(caught.value)
+    assert message.startswith(f"{shown}: ")  # one printable line that names the file
+    assert message.isprintable() and message.encode("utf-8")
+
+
+def test_plain_names_with_spaces_and_accents_are_fine(make_repo) -> None:
+    names = ("a b.py", "année/x.py", "-x.py", "naïve café.txt")
+    ws = Workspace(make_repo({name: "x = 1\n" for name in names}))
+    assert set(ws.files) == set(names)
+    for name in names:
+        assert ws.read(name).text == "x = 1\n"
+
+
+def test_a_file_whose_name_is_not_utf8_is_not_listed_and_is_refused(make_repo) -> None:
+    repo = make_repo({"a.py": "x = 1\n"})
+    latin = os.fsdecode(b"caf\xe9.py")
+    (repo / latin).write_text("y = 2\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "latin-1 name")
+    ws = Workspace(repo)
+    assert ws.files == ("a.py",) and latin in ws.all_files
+    with pytest.raises(PathError, match=r"^caf\\xe9\.py: its name is not valid UTF-8"):
+        ws.relative(latin)
+
+
+# -- submodules and nested repositories (bug 8) --------------------------------------------------
+
+def add_submodule(repo, library) -> None:
+    git(repo, "-c", "protocol.file.allow=always", "submodule", "add", "-q", str(library), "lib")
+    git(repo, "commit", "-q", "-m", "add lib")
+
+
+def test_paths_inside_a_submodule_are_refused_and_never_listed(make_repo) -> None:
+    library = make_repo({"calc.py": "def add(a, b):\n    return a - b\n"})
+    repo = make_repo({"app.py": "from lib.calc import add\n"})
+    add_submodule(repo, library)
+    ws = Workspace(repo / "lib")  # dcx started inside the submodule's folder finds lib's own root
+    assert ws.root == (repo / "lib").resolve()
+    ws = Workspace(repo)
+    assert ws.submodules == {"lib"}
+    assert ws.files == (".gitmodules", "app.py")
+    assert "lib/calc.py" in ws.all_files  # the scratch copy a check runs in needs it
+    for call in (ws.check_path, ws.read, ws.relative):
+        with pytest.raises(PathError, match="^lib/calc.py is inside the submodule lib; run dcx inside it$"):
+            call("lib/calc.py")
+    with pytest.raises(PathError, match="^lib is the submodule lib"):
+        ws.check_path("lib")
+    with pytest.raises(PathError, match="inside the submodule lib"):
+        ws.check_path("lib/new.py")  # a file a model wants to create there
+    with pytest.raises(PathError, match="git cannot tell whether it is ignored"):
+        ws.is_ignored("lib/calc.py")  # a PathError, not git's GitCommandError
+
+
+def test_a_nested_repository_that_is_not_a_submodule_is_refused(make_repo) -> None:
+    repo = make_repo({"app.py": ""})
+    git(repo, "init", "-q", "vendor/tool")
+    (repo / "vendor" / "tool" / "t.py").write_text("t = 1\n")
+    ws = Workspace(repo)
+    assert ws.files == ("app.py",)
+    with pytest.raises(PathError, match="inside vendor/tool, a git repository of its own"):
+        ws.read("vendor/tool/t.py")

@@ -1,0 +1,21 @@
+"""One module per command (`fix`, `ask`, `undo`, `models`, `check`, `hook`, `bench`), each with
+one function that does the command's work and returns what the CLI renders. dcx.cli only parses
+options and prints; nothing here imports click."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Mapping
+
+from dcx.config import Settings, load_settings
+from dcx.workspace import Workspace
+
+
+def open_workspace(cwd: Path | str = ".") -> Workspace:
+    return Workspace(cwd)
+
+
+def settings_for(flags: Mapping[str, Any], workspace: Workspace | None = None) -> Settings:
+    """Settings from the defaults, config files, the environment and the command's flags (a
+    repository's own config when there is one)."""
+    return load_settings(workspace.root if workspace else None, dict(flags))
