@@ -115,7 +115,14 @@ def _from_import(text: str, node: ast.AST) -> tuple[int, int] | None:
 
 
 def _words(code: str) -> set[str]:
-    return set(re.findall(r"[A-Za-z_]\w*", code))
+    """The names ``code`` uses (not words of its comments or strings); every identifier-like
+    word when it does not parse on its own."""
+    try:
+        tree = ast.parse(dedent(code))
+    except (SyntaxError, ValueError):
+        return set(re.findall(r"[A-Za-z_]\w*", re.sub(r"#.*", "", code)))
+    return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)} | {
+        n.value.id for n in ast.walk(tree) if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name)}
 
 
 class _Files:

@@ -237,3 +237,16 @@ def test_files_with_mixed_line_endings_keep_each_lines_own() -> None:
     assert changed == {"wrap.py": text.replace("lines = []", "lines = [text]")}
     changed = apply_reply("wrap.py", {"wrap.py": text}, find_target("wrap.py", text, "2-2"), "    lines = [1]")
     assert changed == {"wrap.py": text.replace("lines = []", "lines = [1]")}
+
+
+def test_an_import_of_the_reply_goes_only_where_its_name_is_used_as_code() -> None:
+    """A comment that mentions a word is no use of the name: `import time` stays out of a file
+    whose only "time" is in a comment."""
+    clock = "class Clock:\n    def tick(self):\n        return 1\n"
+    log = "class Log:\n    def add(self, seconds):\n        return seconds\n"
+    reply = ("import time\n\n\nclass Log:\n    def add(self, seconds):\n        # thinking time\n"
+             "        return seconds + 0\n\n\nclass Clock:\n    def tick(self):\n        return time.monotonic()\n")
+    target = find_target("clock.py", clock, "file")
+    merged = merge_reply(reply, {"clock.py": clock, "log.py": log}, "clock.py", target)
+    assert merged["clock.py"].startswith("import time\n")
+    assert "import time" not in merged["log.py"]
