@@ -73,7 +73,7 @@ def test_code_model_sees_related_files_and_may_change_them(make_repo) -> None:
                                  backends={"router": router, "code": coder})
     result = handler.run(handler.start(Request("Add a currency parameter to format_price and to price_tag")))
     prompt = coder.history[0]["messages"][1]["content"]
-    assert "File shop/money.py:" in prompt and "File shop/catalog.py:" in prompt
+    assert "File shop/money.py" in prompt and "File shop/catalog.py" in prompt
     assert sorted(result.files) == ["shop/catalog.py", "shop/money.py"]
     assert [(s.tool, s.by) for s in result.steps] == [("generate_code", "dcx"), ("finish", "dcx")]
 
