@@ -165,6 +165,10 @@ def code_prompt(path: str, file_text: str, target: Target, instructions: str, re
         else:
             focus = f"\nThe code to change is {target.name} in {path}."
         what = f"the complete new version of {target.name}"
+        if python and target.kind == "class":  # a class is merged method by method
+            short = target.name.rsplit(".", 1)[-1]
+            what = (f"the methods of {target.name} you add or change, inside `class {short}:` "
+                    "(leave out the methods you do not change)")
         if python:
             what += ", and of any other function or class you change or add"
     if hidden is not None:
@@ -173,7 +177,7 @@ def code_prompt(path: str, file_text: str, target: Target, instructions: str, re
     if hints:
         names = ", ".join(f"{name} in {p}" for p, name in hints)
         focus += f"\nThe request {'also ' if focus else ''}names: {names}."
-    if view.focus:
+    if view.focus and target.kind != "class":  # a class to extend needs no hunt for a cause
         focus += (f"\nLook first at: {', '.join(view.focus)}. The cause may be in code that the "
                   "code the request talks about calls; change the code where the cause is.")
     note = "" if instructions.strip() in request else f"\nPlanner's note: {instructions}"
