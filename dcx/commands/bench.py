@@ -33,7 +33,7 @@ def bench(suite: Path, flags: Mapping[str, Any], mode: str | None, only: str | N
           json_path: str | None, reporter: Reporter, watch: BenchWatch) -> BenchOutcome:
     """`dcx bench SUITE [options]`; ``flags`` are the model options and --router/--max-steps."""
     from dcx.backends import create_backends
-    from dcx.bench import discover, report_json, run_suite, summary_table
+    from dcx.bench import discover, report_json, run_suite, summarize, summary_table
 
     flags = dict(flags)
     if mode is not None:
@@ -46,10 +46,17 @@ def bench(suite: Path, flags: Mapping[str, Any], mode: str | None, only: str | N
         if not settings.dual_model_mode:
             raise DcxError("--record records dual-model runs; drop --mode single")
         test_rounds = 0
-    results, summary = run_suite(tasks, settings, backends,
-                                 lambda index, result: watch.task_done(index, len(tasks), result),
-                                 test_rounds, record)
     models = {role: {"model": b.model, "backend": b.name} for role, b in backends.items()}
+    done: list = []
+
+    def task_done(index: int, result: Any) -> None:
+        watch.task_done(index, len(tasks), result)
+        done.append(result)
+        if json_path:  # kept up to date, so a long run can be read (or stopped) part way
+            Path(json_path).write_text(json.dumps(report_json(
+                done, summarize(done), settings, models, test_rounds), indent=2))
+
+    results, summary = run_suite(tasks, settings, backends, task_done, test_rounds, record)
     timing = _timing(results, backends, watch) if perf else None
     if json_path:
         Path(json_path).write_text(json.dumps(
@@ -71,3 +78,25 @@ def _perf_table(timing: dict | None) -> str:
     from dcx.perf import perf_table
 
     return perf_table(timing)
+
+
+def bench_questions(questions_file: Path, flags: Mapping[str, Any], limit: int | None,
+                    json_path: str | None, reporter: Reporter,
+                    on_done: Callable[[int, int, Any], None]) -> BenchOutcome:
+    """`dcx bench --questions FILE`: ask each question as `dcx ask` does and grade where its
+    answer points (dcx.ask_bench)."""
+    from dcx.ask_bench import load_questions, run_questions, summary_table
+    from dcx.backends import create_backends
+
+    settings = settings_for(flags)
+    questions = load_questions(questions_file)[:limit] if limit else load_questions(questions_file)
+    backends = create_backends(settings, reporter)
+    graded = run_questions(questions, settings, backends,
+                           lambda index, result: on_done(index, len(questions), result))
+    table = summary_table(graded)
+    if json_path:
+        models = {role: b.describe() for role, b in backends.items()}
+        Path(json_path).write_text(json.dumps(
+            {"questions": str(questions_file), "models": models, "summary": table.splitlines(),
+             "results": [g.to_json() for g in graded]}, indent=2))
+    return BenchOutcome(table)
