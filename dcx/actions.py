@@ -151,9 +151,11 @@ class Actions:
             return {p: self.session.current(p) or "" for p in
                     related_files(self.context, path, self.session.files)}, NO_VIEW
         related = {p: self.session.current(p) or "" for p in args["related"] if p != path}
-        reference = {p: self.session.current(p) or "" for p in args.get("read_only", ()) if p != path}
+        reference = {p: self.session.current(p) or "" for p in
+                     (*args.get("read_only", ()), *args.get("tests", {})) if p != path}
+        shown = {**args.get("excerpts", {}), **args.get("tests", {})}
         excerpts = {p: excerpt(p, related.get(p) or reference.get(p) or "", tuple(names))
-                    for p, names in args.get("excerpts", {}).items() if names}
+                    for p, names in shown.items() if names}
         return related, View(excerpts, reference, tuple(args.get("focus", ())))
 
     def _review(self, changed: Mapping[str, str], before: Mapping[str, str],

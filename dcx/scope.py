@@ -11,13 +11,13 @@ them, and other files are shown for reference only.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Mapping
 
 from dcx import callgraph
 from dcx.baseline import TestRun
 from dcx.callgraph import CallGraph, Definition, Key
-from dcx.context import Context, is_test_path
+from dcx.context import Context, is_test_path, words_of
 from dcx.localize import Candidate, is_stub, named_identifiers, rank
 from dcx.patch import split_lines
 from dcx.pyimports import imported_files, module_names
@@ -27,6 +27,7 @@ from dcx.tools import ToolCall
 WHOLE_FILE_LINES = 150  # a Python target file this long or shorter is written whole
 STUB_FILE_LINES = 400  # a file of stubs is written whole up to this length
 EXCERPT_CHARS = 6000  # definitions of other files shown beside the target
+TEST_CHARS = 1800  # tests that exercise the code, shown for reference
 MAX_EXCERPTS = 8
 _RENAME = re.compile(r"\brenam(e|es|ed|ing)\b", re.I)
 _ADD = re.compile(r"(?<![\w.`])(add|adds|adding|new|support|let|allow|accept|accepts|make|keep|track|"
@@ -42,13 +43,15 @@ class Scope:
     focus: tuple[Key, ...]  # the definitions most likely to change, best first
     read_only: tuple[str, ...] = ()  # files shown for reference, never changed
     editable: tuple[str, ...] = ()  # definitions that may change freely; others may only grow
+    tests: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # test file -> tests shown
 
     def call(self, instruction: str) -> ToolCall:
         return ToolCall("generate_code", {
             "path": self.path, "target": self.target, "instructions": instruction,
             "related": list(self.related), "excerpts": {p: list(n) for p, n in self.excerpts.items()},
             "focus": [f"{name} in {path}" for path, name in self.focus],
-            "read_only": list(self.read_only), "editable": list(self.editable)})
+            "read_only": list(self.read_only), "editable": list(self.editable),
+            "tests": {p: list(n) for p, n in self.tests.items()}})
 
 
 def sources(context: Context) -> dict[str, str]:
@@ -77,16 +80,55 @@ def plan_scope(context: Context, instruction: str, named_paths: tuple[str, ...],
         if len(named) == 1 and _fits(texts[named[0]], WHOLE_FILE_LINES):
             return Scope(named[0], "file", (), {}, ())
         return None
-    entry = next((c for c in candidates if (c.path, c.name.split(".")[0]) not in graph.exceptions),
-                 candidates[0])
-    target, path = _target(entry, texts, graph, instruction)
+    extended = _class_to_extend(graph, instruction, named)
+    if extended is not None:
+        path, target = extended
+    else:
+        entry = next((c for c in candidates if (c.path, c.name.split(".")[0]) not in graph.exceptions),
+                     candidates[0])
+        target, path = _target(entry, texts, graph, instruction)
     focus = _focus(candidates, path, target)
     related, excerpts = _excerpts(graph, texts, candidates, path, target, focus)
     editable = _editable(graph, candidates, path, target, excerpts)
+    tests = tests_of(context, graph, candidates, instruction, path, target)
     if named:  # the request's files are binding: everything else is for reference
         return Scope(path, target, tuple(p for p in related if p in named), excerpts, focus,
-                     tuple(p for p in related if p not in named), editable)
-    return Scope(path, target, related, excerpts, focus, (), editable)
+                     tuple(p for p in related if p not in named), editable, tests)
+    return Scope(path, target, related, excerpts, focus, (), editable, tests)
+
+
+def tests_of(context: Context, graph: CallGraph, candidates: list[Candidate], instruction: str,
+             path: str, target: str) -> dict[str, tuple[str, ...]]:
+    """The repository's tests that exercise the code the edit is about (they call the target or
+    the definitions the request names or dcx ranks first), best first, within TEST_CHARS: the
+    values they check show a small model what the code must do."""
+    wanted = {c.name.rsplit(".", 1)[-1] for c in candidates[:4] if c.score > 0}
+    wanted |= {d.short for d in graph.definitions.values() if d.path == path
+               and (target == "file" or d.name == target or d.name.startswith(target + "."))
+               and (target != "file" or any(c.key == d.key for c in candidates[:4]))}
+    words = words_of(instruction)
+    found = []
+    for f in context.ranked:
+        if not is_test_path(f.path) or language_of(f.path) != "python":
+            continue
+        lines = split_lines(f.text)
+        for symbol in python_symbols(f.text):
+            if not symbol.name.rsplit(".", 1)[-1].startswith("test") or symbol.kind != "function":
+                continue
+            body = "".join(lines[symbol.start:symbol.end])
+            calls = set(re.findall(r"\b([A-Za-z_]\w*)\s*\(", body)) | set(re.findall(r"\.([A-Za-z_]\w*)\b", body))
+            hits = calls & wanted
+            if hits:
+                found.append((-(len(hits) + 2 * len(words_of(symbol.name) & words)), f.path, symbol.name, len(body)))
+    found.sort()
+    out: dict[str, list[str]] = {}
+    used = 0
+    for _, test_path, name, size in found:
+        if used + size > TEST_CHARS:
+            continue
+        out.setdefault(test_path, []).append(name)
+        used += size
+    return {p: tuple(n) for p, n in out.items()}
 
 
 def _editable(graph: CallGraph, candidates: list[Candidate], path: str, target: str,
@@ -143,6 +185,26 @@ def _imported_by(path: str, texts: Mapping[str, str]) -> list[str]:
     return imported_files(texts[path], path, by_module)
 
 
+def _class_to_extend(graph: CallGraph, instruction: str, named: tuple[str, ...]) -> Key | None:
+    """A class the request asks to give methods it does not have yet ("add `pause()` and
+    `resume()` to ChessClock"): the class the request names first, when it names methods the
+    class lacks and the request asks for something new."""
+    if not _ADD.search(instruction):
+        return None
+    identifiers = named_identifiers(instruction)
+    words = set(re.findall(r"\b[A-Z][A-Za-z0-9]+\b", instruction))
+    classes = [d for d in graph.definitions.values() if d.kind == "class" and "." not in d.name
+               and d.name in words | identifiers and d.key not in graph.exceptions
+               and (not named or d.path in named)]
+    for cls in sorted(classes, key=lambda d: instruction.find(d.name)):
+        members = {d.short for d in graph.definitions.values()
+                   if d.path == cls.path and d.name.startswith(cls.name + ".")}
+        missing = {n for n in identifiers - members - {cls.name} if n.islower() or "_" in n}
+        if missing:
+            return cls.key
+    return None
+
+
 def _class_of(entry: Candidate) -> str | None:
     return entry.name if entry.kind == "class" else entry.name.split(".")[0] if "." in entry.name else None
 
@@ -185,9 +247,15 @@ def _focus(candidates: list[Candidate], path: str, target: str) -> tuple[Key, ..
 def _excerpts(graph: CallGraph, texts: Mapping[str, str], candidates: list[Candidate], path: str,
               target: str, focus: tuple[Key, ...]) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
     """Definitions of other files shown beside the target: those the target calls or is called
-    by, and the focus, best-ranked first, within EXCERPT_CHARS."""
-    mine = [k for k, d in graph.definitions.items() if d.path == path and
-            (target == "file" or d.name == target or d.name.startswith(target + "."))]
+    by (a whole file: those its definitions the request is about do), and the focus,
+    best-ranked first, within EXCERPT_CHARS."""
+    if target == "file":
+        about = {c.key for c in candidates[:3] if c.score > 0} | {
+            c.key for c in candidates if "named in the request" in c.why}
+        mine = [k for k in about if k[0] == path]
+    else:
+        mine = [k for k, d in graph.definitions.items() if d.path == path and
+                (d.name == target or d.name.startswith(target + "."))]
     linked: set[Key] = set()
     for key in mine:
         linked |= set(graph.reachable([key], 3)) | set(graph.callers(key))

@@ -152,3 +152,21 @@ def test_a_baseline_run_names_failing_tests_their_frames_and_the_code_they_ran(m
     # a command that is not pytest run by Python only says pass or fail
     plain = run_baseline(workspace, ("sh", "-c", "exit 1"), 60)
     assert not plain.check.passed and plain.failing == () and plain.frames == ()
+
+
+def test_the_tests_that_exercise_the_code_are_shown_for_reference(make_repo) -> None:
+    files = dict(BILLING)
+    files["tests/test_money.py"] = ("from billing.money import to_money, format_money\n\n\n"
+                                    "def test_half_cent():\n    assert str(to_money('0.125')) == '0.13'\n\n\n"
+                                    "def test_unrelated():\n    assert 1 + 1 == 2\n")
+    scope = scope_for(make_repo, files, "to_money rounds half a cent down")
+    assert scope.tests == {"tests/test_money.py": ("test_half_cent",)}
+    assert "tests" in scope.call("x").arguments
+
+
+def test_a_class_asked_for_methods_it_lacks_is_the_target_though_others_have_them(make_repo) -> None:
+    files = {"geo/__init__.py": "",
+             "geo/shapes.py": ("class Circle:\n    def area(self):\n        return 3\n\n\n"
+                               "class Polygon:\n    def __init__(self, points):\n        self.points = points\n")}
+    scope = scope_for(make_repo, files, "Polygon can't measure itself: please add `area()` and `perimeter()`")
+    assert (scope.path, scope.target) == ("geo/shapes.py", "Polygon")
