@@ -11,11 +11,11 @@ from dcx.backends import Backend
 from dcx.codegen import CodeWriter
 from dcx.config import Settings
 from dcx.context import Context
+from dcx.degenerate import empty_definitions_reason
 from dcx.encoding import check_encodable
 from dcx.errors import CodeGenerationError, PathError
-from dcx.degenerate import empty_definitions_reason
-from dcx.localize import named_identifiers
 from dcx.guards import collateral_reason, destructive_reason, removed_definitions_reason
+from dcx.localize import named_identifiers
 from dcx.patch import FileChange, build_patch
 from dcx.plan import hints_for, named_tests, related_files
 from dcx.progress import Reporter

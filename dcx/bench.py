@@ -28,9 +28,9 @@ from dcx.backends.recording import RecordingBackend
 from dcx.config import Settings
 from dcx.context import is_test_path
 from dcx.errors import DcxError
-from dcx.request import Request, Result
-from dcx.progress import Silent
 from dcx.patch import FileChange
+from dcx.progress import Silent
+from dcx.request import Request, Result
 from dcx.solve import Attempt, TestCommand, solve
 from dcx.usage import Usage
 from dcx.verify import CheckResult, check_in_scratch, parse_command

@@ -148,7 +148,8 @@ def _imports(tree: ast.Module, path: str, by_module: Mapping[str, str]) -> dict[
 
 
 def _python_calls(path: str, text: str, definitions: Mapping[Key, Definition],
-                  by_module: Mapping[str, str], by_short: Mapping[str, list[Key]]) -> dict[Key, frozenset[Key]]:
+                  by_module: Mapping[str, str],
+                  by_short: Mapping[str, list[Key]]) -> dict[Key, frozenset[Key]]:
     try:
         tree = ast.parse(text)
     except (SyntaxError, ValueError):

@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 from typing import Callable, Mapping, Sequence
 
 from dcx.backends.base import Backend, ChatRequest, Completion, Message
-from dcx.lines import indent_of
-from dcx.prompts import CODE_SYSTEM, NO_VIEW, NOT_YET, View, code_prompt, not_usable
 from dcx.degenerate import LoopWatch
 from dcx.errors import CodeGenerationError
-from dcx.patch import dominant_ending, ending_near, split_lines
+from dcx.lines import indent_of
 from dcx.merge import ReplyError, merge_reply
+from dcx.patch import dominant_ending, ending_near, split_lines
+from dcx.prompts import CODE_SYSTEM, NO_VIEW, NOT_YET, View, code_prompt, not_usable
 from dcx.targets import Target, generic_symbols, language_of, symbols_of
 
 _FENCE = re.compile(r"```[\w+#.-]*[ \t]*\n(.*?)(?:```|\Z)", re.S)
@@ -257,7 +257,8 @@ class CodeWriter:
             seed=100 * self._round + attempt), watch)
         self._on_completion(completion)
         if completion.finish_reason == "stopped":
-            return None, {}, f"the last reply went into a loop ({watch.reason}); write each piece of code once"
+            return None, {}, (f"the last reply went into a loop ({watch.reason}); write each piece "
+                              "of code once")
         if completion.finish_reason == "length":
             return None, {}, (f"the last reply was cut off after {budget} tokens; reply with only the "
                               "functions and methods you change, not the whole class or file")

@@ -95,7 +95,8 @@ def _empty(text: str) -> set[str] | None:
             if isinstance(node, ast.ClassDef):
                 visit(node.body, prefix + node.name + ".")
             elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                rest = [s for s in node.body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]
+                rest = [s for s in node.body
+                        if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]
                 if all(isinstance(s, ast.Pass) for s in rest):
                     found.add(prefix + node.name)
 

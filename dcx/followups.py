@@ -113,7 +113,8 @@ def _signatures(text: str) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
                 args = node.args
                 positional = args.posonlyargs + args.args
                 required = positional[: len(positional) - len(args.defaults)]
-                required_kw = [a for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is None]
+                required_kw = [a for a, d in zip(args.kwonlyargs, args.kw_defaults, strict=True)
+                               if d is None]
                 found[prefix + node.name] = (
                     tuple(a.arg for a in required + required_kw),
                     tuple(ast.unparse(a) for a in positional + args.kwonlyargs))

@@ -65,7 +65,8 @@ def named_identifiers(request: str) -> set[str]:
     names.update(m.group(1) for m in re.finditer(r"([A-Za-z_]\w*)\s*\(", request))
     for cls, attr in _DOTTED.findall(request):
         names.update((cls, attr))
-    names.update(w for w in _IDENT.findall(request) if "_" in w.strip("_") or re.match(r"[A-Z][a-z]+[A-Z]", w))
+    names.update(w for w in _IDENT.findall(request)
+                 if "_" in w.strip("_") or re.match(r"[A-Z][a-z]+[A-Z]", w))
     return names
 
 

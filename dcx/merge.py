@@ -148,7 +148,8 @@ class _Files:
 
     def members(self, path: str, cls: str) -> list[Symbol]:
         prefix = cls + "."
-        return [s for n, s in self.symbols[path].items() if n.startswith(prefix) and "." not in n[len(prefix):]]
+        return [s for n, s in self.symbols[path].items()
+                if n.startswith(prefix) and "." not in n[len(prefix):]]
 
     def indent(self, path: str, symbol: Symbol) -> str:
         return indent_of(split_lines(self.text[path])[symbol.start])
@@ -206,7 +207,8 @@ def merge_reply(reply: str, files: Mapping[str, str], primary: str, target: Targ
         existing = {s.name.rsplit(".", 1)[1] for s in scope.members(path, symbol.name)}
         given = {n.name for n in node.body if isinstance(n, _DEF)}
         if existing <= given:  # the complete class
-            edits.append(_Edit(path, symbol.start, symbol.end, _segment(lines, node), scope.indent(path, symbol)))
+            edits.append(_Edit(path, symbol.start, symbol.end, _segment(lines, node),
+                               scope.indent(path, symbol)))
             return
         for member in node.body:  # a partial class: member by member, the rest survives
             if not isinstance(member, _DEF):

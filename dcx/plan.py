@@ -15,8 +15,8 @@ from dcx.baseline import TestRun
 from dcx.context import Context, RankedFile, is_test_path
 from dcx.patch import split_lines
 from dcx.pyimports import imported_files, module_names
-from dcx.targets import language_of
 from dcx.scope import plan_scope
+from dcx.targets import language_of
 from dcx.tools import ToolCall
 
 WHOLE_FILE_LINES = {"python": 150}  # a Python reply is merged by definition: big files are fine

@@ -16,7 +16,7 @@ from dcx.errors import StepLimitError
 from dcx.followups import followup_call, signature_call, stub_call
 from dcx.plan import plan_first_call
 from dcx.progress import Reporter
-from dcx.request import Request, Step
+from dcx.request import Step
 from dcx.session import Session
 from dcx.targets import changed_definitions
 from dcx.tools import TOOL_ARGUMENTS, ToolCall, ToolCallError, call_schema, parse_call

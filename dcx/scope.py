@@ -116,10 +116,12 @@ def tests_of(context: Context, graph: CallGraph, candidates: list[Candidate], in
             if not symbol.name.rsplit(".", 1)[-1].startswith("test") or symbol.kind != "function":
                 continue
             body = "".join(lines[symbol.start:symbol.end])
-            calls = set(re.findall(r"\b([A-Za-z_]\w*)\s*\(", body)) | set(re.findall(r"\.([A-Za-z_]\w*)\b", body))
+            calls = (set(re.findall(r"\b([A-Za-z_]\w*)\s*\(", body))
+                     | set(re.findall(r"\.([A-Za-z_]\w*)\b", body)))
             hits = calls & wanted
             if hits:
-                found.append((-(len(hits) + 2 * len(words_of(symbol.name) & words)), f.path, symbol.name, len(body)))
+                rank_key = -(len(hits) + 2 * len(words_of(symbol.name) & words))
+                found.append((rank_key, f.path, symbol.name, len(body)))
     found.sort()
     out: dict[str, list[str]] = {}
     used = 0
@@ -141,7 +143,7 @@ def _editable(graph: CallGraph, candidates: list[Candidate], path: str, target: 
         best = [c.key for c in candidates[:2] if c.path == path]
         failing = [c.key for c in candidates if c.path == path and "in a failing test's traceback" in c.why]
         roots = [k for k in named | set(best) | set(failing) if k[0] == path]
-    elif graph.definitions.get((path, target)) is not None and graph.definitions[(path, target)].kind == "class":
+    elif (d := graph.definitions.get((path, target))) is not None and d.kind == "class":
         roots = [k for k in named if k[0] == path and k[1].startswith(target + ".")]
     else:
         roots = [(path, target)]
@@ -217,7 +219,8 @@ def _target(entry: Candidate, texts: Mapping[str, str], graph: CallGraph,
     path = entry.path
     identifiers = named_identifiers(instruction) | set(re.findall(r"\b[A-Z][A-Za-z0-9]+\b", instruction))
     cls = _class_of(entry)
-    if cls and cls in identifiers and (path, cls) not in graph.exceptions and (path, cls) in graph.definitions:
+    if cls and cls in identifiers and (path, cls) not in graph.exceptions \
+            and (path, cls) in graph.definitions:
         members = [d for d in graph.definitions.values()
                    if d.path == path and d.name.startswith(cls + ".") and d.short in identifiers]
         if len(members) >= 2 or _ADD.search(instruction) or entry.name == cls:

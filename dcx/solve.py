@@ -73,7 +73,8 @@ class Solution:
         """Why the chosen change may be neither shown nor written ("" when it may be): it breaks
         a test that passed before, or the attempt found no usable change."""
         if self.chosen.regressions:
-            broken = ", ".join(self.chosen.regressions[:3]) + (", ..." if len(self.chosen.regressions) > 3 else "")
+            regressions = self.chosen.regressions
+            broken = ", ".join(regressions[:3]) + (", ..." if len(regressions) > 3 else "")
             return f"every change dcx found breaks tests that passed before ({broken})"
         return self.result.failure
 

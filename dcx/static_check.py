@@ -62,7 +62,8 @@ def new_problems(changed: Mapping[str, str], before: Mapping[str, str],
         old = problems(path, before[path], project) if path in before else []
         was_imported = _imported(before.get(path, ""))
         found += [p for p in _subtract(problems(path, text, after_project), old)
-                  if not (p.message.endswith("imported but unused") and p.message.split("'")[1] in was_imported)]
+                  if not (p.message.endswith("imported but unused")
+                          and p.message.split("'")[1] in was_imported)]
     for path, text in project.items() if importers else ():
         if path in changed or language_of(path) != "python":
             continue

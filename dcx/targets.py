@@ -212,6 +212,7 @@ def changed_definitions(path: str, old: str, new: str) -> str:
     added = [n for n in after if n not in before]
     removed = [n for n in before if n not in after]
     if len(added) == len(removed) == 1:
-        return "; ".join([f"renamed {removed[0]} to {added[0]}"] + ([f"changed {', '.join(changed)}"] if changed else []))
+        also = [f"changed {', '.join(changed)}"] if changed else []
+        return "; ".join([f"renamed {removed[0]} to {added[0]}"] + also)
     groups = (("changed", changed), ("added", added), ("removed", removed))
     return "; ".join(f"{verb} {', '.join(names)}" for verb, names in groups if names)

@@ -218,7 +218,8 @@ class Workspace:
 
     def relative(self, user_path: str) -> str:
         """A path typed by the user (relative to the current directory) as a repository path."""
-        target = (self.cwd / user_path).resolve() if not os.path.isabs(user_path) else Path(user_path).resolve()
+        given = Path(user_path)
+        target = (given if given.is_absolute() else self.cwd / given).resolve()
         try:
             rel = target.relative_to(self.root)
         except ValueError:

@@ -19,7 +19,8 @@ def row(path: str) -> str:
     return (f"| {data['mode']} | {router} | {models['code']['model']} | {s['tasks']} | "
             f"{s['passed_first']} ({100 * s['pass_rate_first']:.0f}%) | "
             f"{s['passed']} ({100 * s['pass_rate']:.0f}%) | {s['patches']} | {s['errors']} | "
-            f"{s.get('median_first_seconds', 'n/a')} | {s['median_seconds']} | {tokens[len(tokens) // 2] if tokens else 0} |")
+            f"{s.get('median_first_seconds', 'n/a')} | {s['median_seconds']} | "
+            f"{tokens[len(tokens) // 2] if tokens else 0} |")
 
 
 if __name__ == "__main__":

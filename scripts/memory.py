@@ -1,6 +1,7 @@
 """Peak resident memory of one process holding both packaged models after one call each.
 
-Usage: .venv/bin/python scripts/memory.py   (settings from the environment, e.g. DCX_PROMPT_LOOKUP=8 or DCX_WEIGHT_REPACK=1)
+Usage: .venv/bin/python scripts/memory.py
+(settings from the environment, e.g. DCX_PROMPT_LOOKUP=8 or DCX_WEIGHT_REPACK=1)
 Prints VmHWM (peak RSS) and VmRSS from /proc/self/status, in MiB.
 """
 
@@ -10,9 +11,9 @@ import re
 from pathlib import Path
 
 from dcx.backends import create_backends
+from dcx.backends.base import ChatRequest
 from dcx.config import load_settings
 from dcx.progress import Silent
-from dcx.backends.base import ChatRequest
 
 
 def status(key: str) -> float:
@@ -25,7 +26,8 @@ def main() -> None:
     backends = create_backends(settings, Silent())
     prompt = Path(__file__).read_text()[:3000]
     for role in ("router", "code"):
-        backends[role].chat(ChatRequest([{"role": "user", "content": "Summarise:\n" + prompt}], max_tokens=16))
+        messages = ({"role": "user", "content": "Summarise:\n" + prompt},)
+        backends[role].chat(ChatRequest(messages, max_tokens=16))
         print(f"after the {role} model: peak {status('VmHWM'):.0f} MiB, now {status('VmRSS'):.0f} MiB")
 
 

@@ -45,7 +45,8 @@ def main() -> None:
     settings = load_settings(None, {})
     backends = create_backends(settings, Reporter(enabled=True))
     traced = {"router": Tracing(backends["router"], "router")}
-    traced["code"] = traced["router"] if backends["code"] is backends["router"] else Tracing(backends["code"], "code")
+    single = backends["code"] is backends["router"]
+    traced["code"] = traced["router"] if single else Tracing(backends["code"], "code")
     result = run_task(load_task(args.task), settings, traced, args.rounds)
     print(f"\n{result.outcome} in {result.seconds:.1f}s\n{result.diff}\n{result.test_output}")
 

@@ -6,10 +6,10 @@ import os
 
 import pytest
 
-from dcx.write import apply_changes, undo_apply, write_changes
 from dcx.errors import ApplyError
 from dcx.patch import FileChange
 from dcx.workspace import Workspace
+from dcx.write import apply_changes, undo_apply, write_changes
 from tests.conftest import git
 
 LONG = "".join(f"line {i}\n" for i in range(1, 31))

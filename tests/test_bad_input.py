@@ -4,19 +4,18 @@ and the working tree exactly as it was. documentation/reliability.md lists every
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from dcx.write import apply_changes
-from tests.fakes import FakeBackend, use_script
 from dcx.cli import main
 from dcx.errors import ApplyError
 from dcx.patch import FileChange
 from dcx.workspace import Workspace
+from dcx.write import apply_changes
 from tests.conftest import call, code_reply, git
+from tests.fakes import FakeBackend, use_script
 
 CALC = "def add(a, b):\n    return a - b\n"
 FIXED = code_reply("def add(a, b):\n    return a + b")

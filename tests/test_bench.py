@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import shutil
 
-from tests.fakes import FakeBackend
 from dcx.bench import discover, run_suite
 from dcx.config import load_settings
 from tests.conftest import FIXTURES, call, code_reply
+from tests.fakes import FakeBackend
 
 MEAN_FIX = ('def mean(values):\n    """Arithmetic mean of a non-empty list."""\n    if not values:\n'
             '        raise ValueError("mean of an empty list")\n    return sum(values) / len(values)')

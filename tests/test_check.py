@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, call, code_reply, git
+from tests.conftest import call, code_reply, git
 
 PROJECT = Path(__file__).resolve().parent.parent
 DCX = Path(sys.executable).with_name("dcx")

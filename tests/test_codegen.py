@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dcx.codegen import apply_reply, extract_code, reindent, validate
-from dcx.targets import Target
+from dcx.targets import Target, find_target, generic_symbols, hide_body, python_symbols
 
 
 def splice(text: str, target: Target, code: str) -> str:
     """The file with a Python reply applied by dcx (one file)."""
     return apply_reply("code.py", {"code.py": text}, target, code).get("code.py", text)
-from dcx.targets import find_target, generic_symbols, hide_body, python_symbols
+
 
 PY = '''import os
 

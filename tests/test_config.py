@@ -38,7 +38,7 @@ def test_the_key_list_is_the_settings_table() -> None:
     dataclass field's; KEYS is derived from it."""
     table = [f for f in fields(Settings) if "kind" in f.metadata]
     assert [k.name for k in KEYS] == [f.name for f in table]
-    assert all(k.default == f.default for k, f in zip(KEYS, table))
+    assert all(k.default == f.default for k, f in zip(KEYS, table, strict=True))
     assert {k.scope for k in KEYS} == {REPO, TRUSTED, USER, ENVIRONMENT}
     assert "backend" not in [k.name for k in KEYS] and "fake_script" not in [k.name for k in KEYS]
     assert Settings() == load_settings(None, environ={})  # the defaults are the table's

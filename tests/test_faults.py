@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from dcx import backups
-from dcx.write import apply_changes, undo_apply
 from dcx.errors import ApplyError
 from dcx.patch import FileChange
 from dcx.workspace import Workspace
+from dcx.write import apply_changes, undo_apply
 from tests.conftest import git
 
 FILES = {

@@ -8,10 +8,10 @@ import json
 
 import pytest
 
-from tests.fakes import FakeBackend
 from dcx.bench import GOLDEN, load_task, run_task
 from dcx.config import load_settings
 from tests.conftest import FIXTURES
+from tests.fakes import FakeBackend
 
 GOLDENS = sorted(p.parent.name for p in FIXTURES.glob(f"*/{GOLDEN}"))
 

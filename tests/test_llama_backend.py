@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 from dcx.backends import create_backends
-from dcx.config import load_settings
-from dcx.prompts import ROLE_SYSTEM
-from dcx.progress import Silent
 from dcx.backends.base import ChatRequest
+from dcx.config import load_settings
+from dcx.progress import Silent
+from dcx.prompts import ROLE_SYSTEM
 
 
 @pytest.mark.model

@@ -8,9 +8,9 @@ import pytest
 
 from dcx.backends import Completion
 from dcx.config import load_settings
-from dcx.prompts import CODE_SYSTEM, ROLE_SYSTEM
 from dcx.errors import InputError, StepLimitError
 from dcx.pipeline import Pipeline
+from dcx.prompts import CODE_SYSTEM, ROLE_SYSTEM
 from dcx.request import Request
 from dcx.workspace import Workspace
 from tests.conftest import call, code_reply

@@ -18,6 +18,7 @@ from typing import Iterator
 import pytest
 from click.testing import CliRunner
 
+from dcx.backends.base import ChatRequest
 from dcx.backends.openai_http import Endpoint, OpenAIHTTPBackend
 from dcx.cli import main
 from dcx.config import load_settings, user_config_path
@@ -25,7 +26,6 @@ from dcx.errors import BackendError, ConfigError
 from dcx.progress import Reporter
 from tests.conftest import code_reply, git
 from tests.stub_server import Answer, StubServer
-from dcx.backends.base import ChatRequest
 
 SCHEMA = {"type": "object", "properties": {"name": {"type": "string"}}, "required": ["name"]}
 MESSAGES = [{"role": "user", "content": "hello"}]

@@ -3,14 +3,14 @@ code model sees, in real repositories with the scripted fake backend."""
 
 from __future__ import annotations
 
-from tests.fakes import FakeBackend
 from dcx.config import load_settings
 from dcx.context import gather
 from dcx.pipeline import Pipeline
-from dcx.request import Request
 from dcx.plan import plan_first_call, related_files
+from dcx.request import Request
 from dcx.workspace import Workspace
 from tests.conftest import code_reply
+from tests.fakes import FakeBackend
 
 SHOP = {
     "shop/pages.py": "def paginate(items, page, size=10):\n    start = page * size\n"

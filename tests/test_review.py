@@ -10,10 +10,10 @@ import sys
 from dcx.config import load_settings
 from dcx.degenerate import LoopWatch, empty_definitions_reason
 from dcx.pipeline import Pipeline
+from dcx.progress import Silent
 from dcx.request import Request
 from dcx.solve import TestCommand, solve
 from dcx.static_check import new_problems
-from dcx.progress import Silent
 from dcx.workspace import Workspace
 from tests.conftest import call, code_reply
 from tests.fakes import FakeBackend

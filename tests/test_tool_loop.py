@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.fakes import FakeBackend
 from dcx.config import load_settings
 from dcx.pipeline import Pipeline
 from dcx.request import Request
 from dcx.tools import ToolCallError, call_schema, parse_call
 from dcx.workspace import Workspace
 from tests.conftest import call, code_reply
+from tests.fakes import FakeBackend
 
 FILES = {
     "shop/cart.py": "def total(items):\n    return sum(i.price for i in items)\n\n\n"

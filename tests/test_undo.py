@@ -9,11 +9,12 @@ import pytest
 from click.testing import CliRunner
 
 from dcx.backups import list_backups
-from dcx.errors import UndoError
-from dcx.write import apply_changes, undo_apply as undo
 from dcx.cli import main
+from dcx.errors import UndoError
 from dcx.patch import FileChange
 from dcx.workspace import Workspace
+from dcx.write import apply_changes
+from dcx.write import undo_apply as undo
 from tests.conftest import git
 
 LONG = "".join(f"line {i}\n" for i in range(1, 31))

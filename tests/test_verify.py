@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.fakes import FakeBackend
 from dcx.commands.fix import run_request
 from dcx.config import load_settings
 from dcx.errors import InputError
@@ -20,6 +19,7 @@ from dcx.progress import Silent
 from dcx.verify import parse_command, run_check, trim_output
 from dcx.workspace import Workspace
 from tests.conftest import PROJECT_ROOT, call, code_reply, git
+from tests.fakes import FakeBackend
 
 MEAN_TEST = "python -m pytest -q -p no:cacheprovider tests"
 WRONG = 'def mean(values):\n    """Arithmetic mean of a non-empty list."""\n    if not values:\n' \

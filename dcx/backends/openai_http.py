@@ -171,7 +171,7 @@ class OpenAIHTTPBackend:
             body = self._body(request.messages, request.max_tokens, json_schema, request.stop,
                               request.temperature, request.seed)
             try:
-                return self._with_retries(lambda: self._stream(body, watch))
+                return self._with_retries(lambda body=body: self._stream(body, watch))
             except ServerError as exc:
                 refused = _refused_field(exc)
                 if refused == "sampler" and self._llama_fields:

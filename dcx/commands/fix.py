@@ -10,8 +10,8 @@ from typing import Any, Mapping
 from dcx.backends import Backend
 from dcx.commands import open_workspace, settings_for
 from dcx.config import Settings
-from dcx.request import Request, Result
 from dcx.progress import Reporter
+from dcx.request import Request, Result
 from dcx.solve import Attempt, TestCommand, solve
 from dcx.verify import CheckResult, parse_command
 from dcx.workspace import Workspace
