@@ -67,6 +67,8 @@ class TaskResult:
     first_seconds: float = 0.0  # until the first attempt was fixed and tested
     perf: Mapping[str, Any] = field(default_factory=dict)  # see dcx.usage.Usage.perf, + verify
     kind: str = ""
+    note: str = ""  # why no change was offered, or dcx's summary of the change
+    steps_taken: tuple[str, ...] = ()  # each step of each attempt, briefly, for reading a failure
 
 
 def load_task(task_dir: Path) -> Task:
@@ -186,7 +188,9 @@ def run_task(task: Task, settings: Settings, backends: Mapping[str, Backend], ro
             task.name, first_passed, passed, bool(chosen.result.diff), outcome,
             time.monotonic() - started, len(attempts), sum(len(a.result.steps) for a in attempts),
             usage.token_totals(), chosen.result.files, chosen.result.diff, verdict.output,
-            first_done[0], usage.perf(), task.kind,
+            first_done[0], usage.perf(), task.kind, solution.withheld or chosen.result.answer,
+            tuple(f"{n}: {s.tool} {s.arguments.get('target', '')} {s.arguments.get('path', '')} "
+                  f"-> {s.result[:120]}" for n, a in enumerate(attempts, 1) for s in a.result.steps),
         )
 
 
