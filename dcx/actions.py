@@ -15,6 +15,7 @@ from dcx.degenerate import empty_definitions_reason
 from dcx.encoding import check_encodable
 from dcx.errors import CodeGenerationError, PathError
 from dcx.guards import collateral_reason, destructive_reason, removed_definitions_reason
+from dcx.import_repair import repair_imports
 from dcx.localize import named_identifiers
 from dcx.patch import FileChange, build_patch
 from dcx.plan import hints_for, named_tests, related_files
@@ -127,7 +128,8 @@ class Actions:
                               hints_for(self.context, path, target.name),
                               named_tests(self.context, path), hidden=hidden, view=view,
                               review=lambda changed: self._review(changed, shown, self._allowed(
-                                  call, path, text or "", target)))
+                                  call, path, text or "", target)),
+                              repair=lambda p, t: repair_imports(p, t, self._project()))
         new_texts = {path: edit.new_text, **edit.others}
         if text is None:
             self.session.originals[path] = None

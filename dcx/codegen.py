@@ -149,6 +149,8 @@ def estimate(messages: Sequence[Message]) -> int:
 
 # What is wrong with a reply's changed files (path -> new text), or None.
 Review = Callable[[Mapping[str, str]], "str | None"]
+# A changed file's text (path, text) mended where dcx can do it without a model.
+Repair = Callable[[str, str], str]
 RETRY_TEMPERATURE = 0.7  # Qwen2.5-Coder's recommended sampling, for tries after a failed one
 
 
@@ -173,7 +175,7 @@ class CodeWriter:
         self, path: str, file_text: str | None, target: Target, instructions: str, request: str,
         related: Mapping[str, str] | None = None, hints: Sequence[tuple[str, str]] = (),
         tests: Mapping[str, str] | None = None, hidden: str | None = None, view: View = NO_VIEW,
-        review: Review | None = None,
+        review: Review | None = None, repair: Repair | None = None,
     ) -> CodeEdit:
         """The target rewritten by the code model. ``related`` files are shown and may change
         too; ``tests`` (and ``view.reference``) are shown for reference only: definitions of
@@ -206,7 +208,7 @@ class CodeWriter:
         identical = 0  # an unchanged reply is retried once, afresh: a second one rarely differs
         for attempt in range(1, self.retries + 2):
             reply, changed, problem = self._try(messages, budget, attempt, path, files, target, kept_out,
-                                                review)
+                                                review, repair)
             if problem is None and not changed and attempt <= self.retries and not identical:
                 # Asked again from the start, told that a copy is wrong: shown its own unchanged
                 # copy in the conversation, a small model copies it once more.
@@ -248,7 +250,8 @@ class CodeWriter:
 
     def _try(self, messages: list[Message], budget: int, attempt: int, path: str,
              files: Mapping[str, str], target: Target, kept_out: set[str],
-             review: Review | None) -> tuple[str | None, dict[str, str], str | None]:
+             review: Review | None, repair: Repair | None
+             ) -> tuple[str | None, dict[str, str], str | None]:
         """One reply: (its text, or None when it looped; the files it changes; its problem)."""
         greedy = self._greedy and attempt == 1
         watch = LoopWatch()
@@ -268,6 +271,8 @@ class CodeWriter:
         except ReplyError as exc:
             return completion.text, {}, str(exc)
         changed = {p: t for p, t in changed.items() if p not in kept_out}
+        if repair is not None:  # what dcx can mend itself (a forgotten import) is not a failed try
+            changed = {p: repair(p, t) for p, t in changed.items()}
         problem = self._problem(files, changed)
         if problem is None and changed and review is not None:
             problem = review(changed)

@@ -127,3 +127,19 @@ def test_with_tests_a_change_that_breaks_a_passing_test_is_never_chosen(make_rep
     assert solution.baseline.failing == ("tests.test_cart::test_total",)
     # the first attempt was told what fails before any change
     assert "test_total" in coder.history[0]["messages"][1]["content"]
+
+
+def test_an_import_the_reply_forgot_is_added_when_only_one_module_can_be_meant(make_repo) -> None:
+    repo = make_repo({**SHOP, "shop/errors.py": "class EmptyCart(Exception):\n    pass\n"})
+    reply = ("def total(self, prices):\n    if not self.items:\n        raise EmptyCart('nothing to total')\n"
+             "    return math.fsum(prices[s] * q for s, q in self.items.items())")
+    result, coder = attempt(repo, "Cart.total() of an empty cart must raise EmptyCart", [code_reply(reply)])
+    assert len(coder.history) == 1  # no retry: dcx mended it
+    assert "+from shop.errors import EmptyCart\n" in result.diff and "+import math\n" in result.diff
+
+
+def test_a_name_two_modules_define_is_not_guessed() -> None:
+    from dcx.import_repair import repair_imports
+
+    project = {"a/x.py": "def f():\n    pass\n", "a/y.py": "def f():\n    pass\n", "a/z.py": ""}
+    assert repair_imports("a/z.py", "def g():\n    return f()\n", project) == "def g():\n    return f()\n"
