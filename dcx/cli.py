@@ -94,24 +94,19 @@ def main() -> None:
     """DeepCoderX: local models turn a request into a unified diff for this git repository."""
 
 
-def _run(mode: str, instruction: str, paths: tuple[str, ...], apply: bool, as_json: bool,
+def _run(instruction: str, paths: tuple[str, ...], apply: bool, as_json: bool,
          output: str | None, max_steps: int | None, flags: dict[str, Any],
          test_command: str | None = None, apply_failing: bool = False) -> None:
+    """`dcx fix`: run the request, print the diff or the JSON, exit 1 when no change is offered."""
+    from dcx.commands.fix import fix
     from dcx.progress import Reporter
 
     folder = Path(output).absolute().parent if output else None
     if folder is not None and not folder.is_dir():
         raise InputError(f"--output {output}: there is no folder {folder}")
     flags = dict(flags, max_steps=max_steps)
-    if mode == "ask":
-        from dcx.commands.ask import ask
-
-        outcome = ask(Path.cwd(), instruction, paths, flags, Reporter())
-    else:
-        from dcx.commands.fix import fix
-
-        outcome = fix(Path.cwd(), instruction, paths, flags, apply, Reporter(), test_command,
-                      apply_failing)
+    outcome = fix(Path.cwd(), instruction, paths, flags, apply, Reporter(), test_command,
+                  apply_failing)
     if outcome.wrote:
         click.get_current_context().meta[APPLIED] = True
     if output:
@@ -119,9 +114,9 @@ def _run(mode: str, instruction: str, paths: tuple[str, ...], apply: bool, as_js
     if as_json:
         click.echo(json.dumps(outcome.to_json(), indent=2))
     else:
-        _print_result(mode, outcome)
-        _print_notes(mode, outcome)
-    if mode == "fix" and outcome.exit_code:
+        _print_result("fix", outcome)
+        _print_notes(outcome)
+    if outcome.exit_code:
         sys.exit(outcome.exit_code)
 
 
@@ -153,14 +148,14 @@ def _print_result(mode: str, outcome: Any) -> None:
         _print_diff(result.diff_bytes)
 
 
-def _print_notes(mode: str, outcome: Any) -> None:
-    """stderr: what happened around the result."""
+def _print_notes(outcome: Any) -> None:
+    """stderr: what happened around a fix's result."""
     result = outcome.result
-    if mode == "fix" and outcome.withheld:
+    if outcome.withheld:
         _note(f"dcx: no change: {outcome.withheld}; nothing was written")
-    elif mode == "fix" and not result.diff:
+    elif not result.diff:
         _note(f"dcx: nothing needed changing. {result.answer}".rstrip())
-    elif mode == "fix" and result.answer:
+    elif result.answer:
         _note(f"dcx: {result.answer}")
     if outcome.tests_passed is not None:
         attempts = len(outcome.checks)
@@ -210,8 +205,7 @@ def fix(instruction: str, paths: tuple[str, ...], apply: bool, as_json: bool, ou
     changing; 1 when dcx offers no change (no valid code came back, or every change it found
     would make things worse) or when the tests still fail."""
     flags.update(test_rounds=test_rounds, allow_deletions=allow_deletions)
-    _run("fix", instruction, paths, apply, as_json, output, max_steps, flags, test_command,
-         apply_failing)
+    _run(instruction, paths, apply, as_json, output, max_steps, flags, test_command, apply_failing)
 
 
 @main.command()
@@ -219,11 +213,67 @@ def fix(instruction: str, paths: tuple[str, ...], apply: bool, as_json: bool, ou
 @click.argument("paths", nargs=-1)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object with everything.")
 @click.option("--max-steps", type=int, default=None, help="Router tool calls allowed.")
+@click.option("--answer-model", type=click.Choice(["code", "router"]), default=None,
+              help="Who answers: the code model from ranked code with checked citations "
+                   "(default), or the router's tool loop (answer_model).")
 @_model_options
 def ask(question: str, paths: tuple[str, ...], as_json: bool, max_steps: int | None,
-        **flags: Any) -> None:
-    """Answer QUESTION about this repository; a code change is shown as a diff, never applied."""
-    _run("ask", question, paths, False, as_json, None, max_steps, flags)
+        answer_model: str | None, **flags: Any) -> None:
+    """Answer QUESTION about this repository, citing path:line for each claim; PATHS rank first
+    (with --answer-model router, a change the router proposes is shown, never applied)."""
+    from dcx.commands.ask import ask as run_ask
+    from dcx.progress import Reporter
+
+    flags.update(max_steps=max_steps, answer_model=answer_model)
+    outcome = run_ask(Path.cwd(), question, paths, flags, Reporter(),
+                      None if as_json else stream_text)
+    if as_json:
+        click.echo(json.dumps(outcome.to_json(), indent=2))
+        return
+    if not outcome.streamed:
+        _print_result("ask", outcome)
+    for note in outcome.notes:
+        _note(f"dcx: {note}")
+
+
+_STREAM = {"open": False}  # a streamed answer's last line has no newline yet
+
+
+def stream_text(piece: str) -> None:
+    """A piece of a streamed answer, shown at once (stripped of escape sequences)."""
+    text = plain_text(piece)
+    sys.stdout.write(text)
+    sys.stdout.flush()
+    _STREAM["open"] = not text.endswith("\n") if text else _STREAM["open"]
+
+
+@main.command()
+@click.option("--answer-model", type=click.Choice(["code", "router"]), default=None,
+              help="Who answers questions: the code model (default) or the router.")
+@_model_options
+def chat(answer_model: str | None, **flags: Any) -> None:
+    """A session in this repository: ask about the code, ask for changes (shown as diffs),
+    /apply one. Lines may come from a pipe. /help lists the commands."""
+    from dcx.chat.context import ChatOutput
+    from dcx.commands.chat import chat as run_chat
+    from dcx.progress import Reporter
+
+    interactive = _is_terminal(sys.stdin) and _is_terminal(sys.stdout)
+    if interactive:
+        _note("dcx chat: ask about the code or say what to change; /help lists the commands, "
+              "Ctrl-C cancels, Ctrl-D leaves")
+    flags.update(answer_model=answer_model)
+    run_chat(Path.cwd(), flags, Reporter(), ChatOutput(stream_text, _print_diff, _chat_note),
+             interactive)
+
+
+def _chat_note(text: str) -> None:
+    """A chat's note on stderr, on a line of its own even after an answer cut short."""
+    if _STREAM.get("open") and _is_terminal(sys.stdout):
+        sys.stdout.write("\n")
+        sys.stdout.flush()
+    _STREAM["open"] = False
+    _note(text)
 
 
 @main.command()
@@ -257,7 +307,10 @@ def models(as_json: bool, assemble: bool, **flags: Any) -> None:
 
 
 @main.command()
-@click.argument("suite", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("suite", type=click.Path(file_okay=False, path_type=Path), required=False)
+@click.option("--questions", "questions_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Instead of a suite: ask each question of FILE (a JSON list of repo, question, "
+                   "path, name) and count the answers that cite the right place.")
 @click.option("--json", "json_path", metavar="FILE", help="Write every result to FILE as JSON.")
 @click.option("--limit", type=int, default=None, help="Run only the first N tasks.")
 @click.option("--only", metavar="NAMES", help="Comma-separated task names to run.")
@@ -274,12 +327,20 @@ def models(as_json: bool, assemble: bool, **flags: Any) -> None:
               help="Also report time per stage, tokens evaluated per role, and llama-cpp-python's "
                    "own throughput on the same models for comparison.")
 @_model_options
-def bench(suite: Path, json_path: str | None, limit: int | None, only: str | None,
-          mode: str | None, language_model: str | None, max_steps: int | None, test_rounds: int,
-          record: bool, perf: bool, **flags: Any) -> None:
-    """Run every task in SUITE (a folder of task folders) and report pass/fail and time."""
-    from dcx.commands.bench import BenchWatch, bench as run_bench
+def bench(suite: Path | None, questions_file: Path | None, json_path: str | None,
+          limit: int | None, only: str | None, mode: str | None, language_model: str | None,
+          max_steps: int | None, test_rounds: int, record: bool, perf: bool, **flags: Any) -> None:
+    """Run every task in SUITE (a folder of task folders) and report pass/fail and time; or,
+    with --questions FILE, grade the answers to a question set."""
+    from dcx.commands.bench import BenchWatch
+    from dcx.commands.bench import bench as run_bench
     from dcx.progress import Reporter
+
+    if (suite is None) == (questions_file is None):
+        raise InputError("give a SUITE folder or --questions FILE (one of them)")
+    if questions_file is not None:
+        _bench_questions(questions_file, json_path, limit, mode, flags)
+        return
 
     def started(count: int, dual: bool) -> None:
         click.echo(f"dcx bench: {count} tasks from {suite}, "
@@ -299,6 +360,23 @@ def bench(suite: Path, json_path: str | None, limit: int | None, only: str | Non
     click.echo(outcome.table)
     if outcome.perf_table:
         click.echo(outcome.perf_table)
+
+
+def _bench_questions(questions_file: Path, json_path: str | None, limit: int | None,
+                     mode: str | None, flags: dict[str, Any]) -> None:
+    from dcx.commands.bench import bench_questions
+    from dcx.progress import Reporter
+
+    def done(index: int, count: int, graded: Any) -> None:
+        where = ", ".join(str(c) for c in graded.citations[:3]) or graded.error or "no citation"
+        click.echo(plain_text(f"[{index}/{count}] {'right' if graded.right else 'WRONG':5} "
+                              f"{graded.seconds:5.1f}s {graded.question.question[:50]:50} -> {where}"),
+                   err=True)
+
+    if mode is not None:
+        flags["dual_model_mode"] = mode == "dual"
+    outcome = bench_questions(questions_file, flags, limit, json_path, Reporter(), done)
+    click.echo(outcome.table, nl=False)
 
 
 @main.command()

@@ -26,8 +26,18 @@ from urllib.parse import urlsplit
 
 from dcx.config_files import ConfigFile, read_repository_configs, read_user_config
 from dcx.errors import ConfigError
-from dcx.settings import (ENVIRONMENT, KEYS, KEYS_BY_NAME, REPO, USER, Key, Settings, coerce,
-                          is_loopback, user_config_path)
+from dcx.settings import (
+    ENVIRONMENT,
+    KEYS,
+    KEYS_BY_NAME,
+    REPO,
+    USER,
+    Key,
+    Settings,
+    coerce,
+    is_loopback,
+    user_config_path,
+)
 from dcx.trust import is_trusted
 
 __all__ = ["KEYS", "KEYS_BY_NAME", "Key", "Settings", "load_settings", "user_config_path"]

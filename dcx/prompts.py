@@ -227,7 +227,8 @@ def nothing_matches(question: str, words: Sequence[str], files: int, definitions
 
 INTENT_SYSTEM = """\
 You sort what a developer types in a coding chat about their repository. Reply with JSON:
-{"intent": "question" | "change" | "command", "command": "none" | "apply" | "undo" | "diff" | "files" | "clear" | "exit"}
+{"intent": "question" | "change" | "command",
+ "command": "none" | "apply" | "undo" | "diff" | "files" | "clear" | "exit"}
 - question: they want to know something about the code (what, where, how, why, which, explain).
 - change: they want the code changed (fix, add, make, rename, remove, reject, support, also ...).
 - command: they want the last change applied, undone or shown, the files listed, the

@@ -80,6 +80,11 @@ class Settings:
     allow_deletions: bool = _setting(
         False, "bool", ("DCX_ALLOW_DELETIONS",),
         "accept edits that delete most of a file or code the request does not name", REPO)
+    answer_model: str = _setting(
+        "code", "str", ("DCX_ANSWER_MODEL",),
+        "who writes the answer of `dcx ask` and of questions in `dcx chat`: code (the code "
+        "model, from the definitions dcx ranks for the question, with checked path:line "
+        "citations) or router (the router's tool loop, in its finish call)", REPO)
     prompt_lookup: int = _setting(
         0, "int", ("DCX_PROMPT_LOOKUP",),
         "code model: tokens drafted per step by prompt-lookup decoding (0: off; costs "

@@ -98,7 +98,7 @@ def test_ask_prints_the_answer_and_never_applies(make_repo, scripted, monkeypatc
     scripted([call("generate_code", path="calc.py", target="add", instructions="use +"),
               call("finish", answer="add() subtracts; here is a fix.")],
              [code_reply("def add(a, b):\n    return a + b")])
-    result = invoke("ask", "why is add wrong?")
+    result = invoke("ask", "why is add wrong?", env={"DCX_ANSWER_MODEL": "router"})
     assert result.exit_code == 0
     assert result.stdout.startswith("add() subtracts; here is a fix.\n")
     assert "+    return a + b" in result.stdout
@@ -265,7 +265,7 @@ def test_escape_sequences_in_a_models_answer_never_reach_the_terminal(make_repo,
     assert result.stderr == "dcx: nothing needed changing. It already works.\n"
     scripted([GOOD[0], call("finish", answer=f"add() subtracts{OSC52}; here is a fix.")],
              [code_reply("def add(a, b):\n    return a + b")])
-    result = invoke("ask", "why is add wrong?")
+    result = invoke("ask", "why is add wrong?", env={"DCX_ANSWER_MODEL": "router"})
     assert result.stdout.startswith("add() subtracts; here is a fix.\n")
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
 

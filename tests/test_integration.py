@@ -9,12 +9,12 @@ import sys
 
 import pytest
 
-from tests.fakes import FakeBackend
 from dcx.commands.fix import run_request
 from dcx.config import load_settings
 from dcx.progress import Silent
 from dcx.workspace import Workspace
 from tests.conftest import FIXTURES, call, code_reply, git
+from tests.fakes import FakeBackend
 
 
 def fixture_task(repo) -> dict:
@@ -107,7 +107,8 @@ def test_real_models_answer_a_question_and_change_nothing(fixture_repo) -> None:
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     assert report["answer"].strip() and not report["applied"]
-    assert report["steps"][-1]["tool"] == "finish"
+    assert any(c["path"] == "stats/core.py" and c["name"] == "median" for c in report["citations"])
+    assert report["models"]["code"]["backend"] == "llama_cpp" and report["tokens"]["code"]["completion"]
     assert git(repo, "status", "--porcelain") == ""
 
 

@@ -114,11 +114,11 @@ def test_bench_runs_a_suite_against_a_server(tmp_path, code_server) -> None:
 def test_both_roles_on_servers_answer_like_in_process(fixture_repo, code_server, tmp_path) -> None:
     """The router's tool calls go over HTTP under the same JSON schema as in-process."""
     repo = fixture_repo("mean")
-    local = dcx(repo, "ask", "--json", ASK)
+    local = dcx(repo, "ask", "--json", ASK, DCX_ANSWER_MODEL="router")  # the router's tool calls
     assert local.returncode == 0, local.stderr
     with llama_server("router", tmp_path / "router.log") as (_, router_url):
         remote = dcx(repo, "ask", "--json", ASK, DCX_CODE_MODEL_URL=code_server,
-                     DCX_LANGUAGE_MODEL_URL=router_url)
+                     DCX_LANGUAGE_MODEL_URL=router_url, DCX_ANSWER_MODEL="router")
     assert remote.returncode == 0, remote.stderr
     local_report, remote_report = json.loads(local.stdout), json.loads(remote.stdout)
     assert {r["backend"] for r in remote_report["models"].values()} == {"openai"}

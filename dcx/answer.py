@@ -1,0 +1,87 @@
+"""A question answered by the code model from the evidence dcx gathers (dcx.evidence), streamed
+as it is written, each `path:line` citation checked against the files (dcx.citations). A
+question nothing in the repository matches is answered without a model: what was searched, and
+that nothing matches.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Callable
+
+from dcx import prompts
+from dcx.backends import Backend, ChatRequest
+from dcx.citations import Citation, CitationStream, Places, mentioned
+from dcx.config import Settings
+from dcx.errors import ConfigError, InputError
+from dcx.evidence import BUDGET_TOKENS, Evidence, gather_evidence
+from dcx.progress import Reporter
+from dcx.usage import Usage
+from dcx.workspace import Workspace
+
+ANSWER_MAX_TOKENS = 400
+ANSWER_MODELS = ("code", "router")
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    text: str  # as shown (citations fixed, dropped ones removed)
+    citations: tuple[Citation, ...]
+    notes: tuple[str, ...]  # citations fixed or dropped, and why
+    evidence: Evidence
+    stopped: bool = False  # the generation was stopped (Ctrl-C in a chat)
+    seconds: float = 0.0
+
+    @property
+    def found(self) -> bool:
+        """Whether anything in the repository matched (else no model was asked)."""
+        return self.evidence.found
+
+
+def answer_model(settings: Settings) -> str:
+    """``settings.answer_model``, checked: "code" or "router"."""
+    if settings.answer_model not in ANSWER_MODELS:
+        raise ConfigError(f"answer_model from {settings.origin('answer_model')} must be code or "
+                          f"router, not {settings.answer_model!r}")
+    return settings.answer_model
+
+
+def answer_question(workspace: Workspace, question: str, paths: tuple[str, ...], coder: Backend,
+                    reporter: Reporter, usage: Usage, emit: Callable[[str], None],
+                    conversation: str = "", stop: Callable[[], bool] = lambda: False,
+                    evidence: Evidence | None = None) -> Answer:
+    """Answer ``question`` from the repository's ranked definitions (or ``evidence`` gathered
+    already), streaming the text to ``emit``; ``conversation`` is what was said before (a chat),
+    ``stop`` is asked after each piece and ends the generation when it says True."""
+    if not question.strip():
+        raise InputError("the question is empty; ask something, e.g. "
+                         "dcx ask \"where are dates parsed?\"")
+    started = time.monotonic()
+    if evidence is None:
+        with usage.stage("context"):
+            evidence = gather_evidence(workspace, question, paths, BUDGET_TOKENS)
+    if not evidence.found:
+        reporter.stage(f"nothing matches the question in {evidence.definitions} definitions of "
+                       f"{evidence.files} files; no model asked")
+        text = prompts.nothing_matches(question, evidence.words, evidence.files, evidence.definitions)
+        emit(text)
+        return Answer(question, text, (), (), evidence, seconds=time.monotonic() - started)
+    reporter.stage(f"answering from {len(evidence.excerpts)} excerpts of "
+                   f"{', '.join(evidence.paths[:4])} ({evidence.tokens} tokens)")
+    places = Places(workspace)
+    stream = CitationStream(places, emit, stop)
+    request = prompts.answer_request(evidence.text, question, conversation)
+    messages = ({"role": "system", "content": prompts.ANSWER_SYSTEM},
+                {"role": "user", "content": request})
+    completion = coder.chat(ChatRequest(messages, ANSWER_MAX_TOKENS), watch=stream.feed)
+    usage.count("code", completion)
+    text = stream.finish()
+    if not text.endswith("\n"):
+        emit("\n")
+        text += "\n"
+    cited = tuple(stream.citations)
+    cited += tuple(mentioned(places, text, evidence.paths, cited))
+    return Answer(question, text, cited, tuple(stream.notes), evidence,
+                  completion.finish_reason == "stopped", time.monotonic() - started)
