@@ -161,7 +161,7 @@ class Workspace:
         if any(p.lower() == ".git" for p in parts):
             return "files under .git/ are off limits"
         name = parts[-1]
-        if name in (IGNORE_FILE, CONFIG_FILE):
+        if name.lower() in (IGNORE_FILE, CONFIG_FILE):  # .DCX.toml is the same file on macOS
             return f"{name} is dcx's own configuration, off limits like .git/"
         if _secret(parts):
             return "looks like a secret (a credential file); dcx never reads, writes or lists it"

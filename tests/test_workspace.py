@@ -148,7 +148,7 @@ def test_credential_files_are_refused_and_never_listed(make_repo) -> None:
 def test_dcx_own_configuration_is_off_limits(make_repo) -> None:
     repo = make_repo({".dcx.toml": "max_steps = 3\n", ".dcxignore": "*.sql\n", "a.py": ""})
     ws = Workspace(repo)
-    for path in (".dcx.toml", ".dcxignore", "sub/.dcx.toml"):
+    for path in (".dcx.toml", ".dcxignore", "sub/.dcx.toml", ".DCX.toml", ".DcxIgnore"):
         with pytest.raises(PathError, match="dcx's own configuration, off limits"):
             ws.check_path(path)
     assert ws.files == ("a.py",)
