@@ -72,7 +72,8 @@ def answer_question(workspace: Workspace, question: str, paths: tuple[str, ...],
                    f"{', '.join(evidence.paths[:4])} ({evidence.tokens} tokens)")
     places = Places(workspace)
     stream = CitationStream(places, emit, stop)
-    request = prompts.answer_request(evidence.text, question, conversation)
+    request = prompts.answer_request(evidence.text, question, conversation,
+                                     may_be_absent=not evidence.named)
     messages = ({"role": "system", "content": prompts.ANSWER_SYSTEM},
                 {"role": "user", "content": request})
     completion = coder.chat(ChatRequest(messages, ANSWER_MAX_TOKENS), watch=stream.feed)

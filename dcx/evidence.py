@@ -71,6 +71,15 @@ class Evidence:
     def paths(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(e.path for e in self.excerpts))
 
+    @property
+    def named(self) -> bool:
+        """Whether an excerpt's definition is named by the question's words (or their stems):
+        then the question is about code that is here, and the model is not invited to say it is
+        not (the 1.5B code model said "Not found" of `mean` when invited)."""
+        searched = words_of(with_stems(self.question))  # tests' names do not count
+        return any(words_of(e.name) & searched for e in self.excerpts
+                   if e.name and not is_test_path(e.path))
+
 
 def readable_texts(workspace: Workspace) -> dict[str, str]:
     """Every file dcx may show the models, as text (files it cannot read are left out)."""

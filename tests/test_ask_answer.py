@@ -107,11 +107,22 @@ def test_a_question_about_something_absent_says_so_without_a_model(fixture_repo,
 
 def test_weak_matches_tell_the_model_it_may_say_not_found(fixture_repo) -> None:
     workspace = Workspace(fixture_repo("mean"))
-    evidence = gather_evidence(workspace, "which values does spread compare?")
+    evidence = gather_evidence(workspace, "what happens with an empty list?")
+    assert evidence.found and not evidence.named  # bodies match; no definition is named
     coder = FakeBackend(["Not found in this repository.\n"])
     answer_question(workspace, "x?", (), coder, Silent(), Usage(), print, evidence=evidence)
     assert 'say "Not found in this repository."' in coder.history[0]["messages"][1]["content"]
-    assert evidence.excerpts[0].name == "spread"
+
+
+def test_a_question_naming_a_definition_is_not_invited_to_say_not_found(fixture_repo) -> None:
+    # The 1.5B code model answered "Not found in this repository." to "where is the mean
+    # computed?" with `mean` shown first, when the prompt allowed it.
+    workspace = Workspace(fixture_repo("mean"))
+    evidence = gather_evidence(workspace, "which values does spread compare?")
+    assert evidence.excerpts[0].name == "spread" and evidence.named
+    coder = FakeBackend(["`stats/core.py:25` (spread).\n"])
+    answer_question(workspace, "x?", (), coder, Silent(), Usage(), print, evidence=evidence)
+    assert "Not found" not in coder.history[0]["messages"][1]["content"]
 
 
 def test_the_router_still_answers_with_answer_model_router(fixture_repo, tmp_path, monkeypatch) -> None:

@@ -217,7 +217,7 @@ def test_why_refers_to_the_last_answer(fixture_repo, tmp_path, monkeypatch) -> N
     second = models["code"].history[1]["messages"][1]["content"]
     assert "The conversation so far:\nUser (question): what does mean divide by?\n" \
            "dcx: mean divides by one less than the count" in second
-    assert "(function mean)" in second and second.rstrip().endswith('"Not found in this repository."')
+    assert "(function mean)" in second and second.rstrip().endswith("(function or class).")
     assert "Question: why?" in second
     assert end.state.discussed == ("stats/core.py",)
 
