@@ -188,102 +188,137 @@ def merge_reply(reply: str, files: Mapping[str, str], primary: str, target: Targ
     tree, code = parsed
     if target.kind == "lines" and not any(isinstance(n, _DEF) for n in tree.body):
         return None  # a fragment for those lines
-    lines = code.split("\n")
-    scope = _Files(files, primary)
-    target_class = (target.name.rsplit(".", 1)[0] if target.kind == "function" and "." in target.name
-                    else target.name if target.kind == "class" else None)
-    edits: list[_Edit] = []
-    new_defs: dict[str, tuple[ast.AST, str]] = {}
-    imports: list[tuple[str, set[str]]] = []
-    matched = False  # the reply named an existing definition
-    constants: list[_Edit] = []  # module constants the reply gives
+    merger = _Merger(_Files(files, primary), primary, target, code)
+    for node in tree.body:
+        merger.take(node)
+    merger.rename_or_refuse()
+    merger.insert_new_definitions()
+    if not merger.edits:
+        if target.kind == "file" and merger.scope.symbols[primary]:
+            raise ReplyError(f"the reply has none of the functions or classes of {primary}")
+        return None if target.kind == "file" else {}
+    return _apply(merger.scope, merger.edits, merger.imports)
 
-    def add_member(path: str, cls: Symbol, segment: str) -> None:
-        members = scope.members(path, cls.name)
-        indent = scope.indent(path, members[0]) if members else scope.indent(path, cls) + "    "
-        edits.append(_Edit(path, cls.end, cls.end, segment, indent, insertion=True))
 
-    def merge_class(path: str, symbol: Symbol, node: ast.ClassDef) -> None:
+class _Merger:
+    """The edits one reply makes, gathered statement by statement (one merge_reply call)."""
+
+    def __init__(self, scope: _Files, primary: str, target: Target, code: str) -> None:
+        self.scope, self.primary, self.target, self.code = scope, primary, target, code
+        self.lines = code.split("\n")
+        self.target_class = (target.name.rsplit(".", 1)[0]
+                             if target.kind == "function" and "." in target.name
+                             else target.name if target.kind == "class" else None)
+        self.edits: list[_Edit] = []
+        self.new_defs: dict[str, tuple[ast.AST, str]] = {}
+        self.imports: list[tuple[str, set[str]]] = []
+        self.matched = False  # the reply named an existing definition
+        self.constants: list[_Edit] = []  # module constants the reply gives
+
+    def take(self, node: ast.stmt) -> None:
+        """One top-level statement of the reply: an import, a module constant or a definition
+        (other statements are examples and are dropped)."""
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            self._import(node)
+            return
+        name = _assigned_name(node)
+        if name is not None and name.isupper():
+            self._constant(node, name)
+        elif isinstance(node, _DEF):
+            self._definition(node)
+
+    def _import(self, node: ast.Import | ast.ImportFrom) -> None:
+        statement = ast.get_source_segment(self.code, node) or ""
+        span = _from_import(self.scope.text[self.primary], node)
+        if span is not None:  # "from m import a" -> "from m import b": merged when applied
+            self.edits.append(_Edit(self.primary, span[0], span[1], statement, "", from_import=True))
+        else:
+            names = {(a.asname or a.name).split(".")[0] for a in node.names}
+            self.imports.append((statement, names))
+
+    def _constant(self, node: ast.stmt, name: str) -> None:
+        for path in self.scope.order:
+            span = _module_assignments(self.scope.text[path]).get(name)
+            if span:
+                segment = dedent("\n".join(self.lines[node.lineno - 1 : node.end_lineno]))
+                self.constants.append(_Edit(path, span[0], span[1], segment, ""))
+                self.edits.append(self.constants[-1])
+                return
+
+    def _definition(self, node: ast.AST) -> None:
+        scope, target_class = self.scope, self.target_class
+        segment = _segment(self.lines, node)
+        found = (scope.find(f"{target_class}.{node.name}") if target_class else None) \
+            or scope.find(node.name) or (scope.find_tail(node.name) if _method_like(node) else None)
+        if found is None:
+            owner = scope.find(target_class) if target_class and _method_like(node) else None
+            if owner:
+                self._add_member(owner[0], owner[1], segment)
+            else:
+                self.new_defs.setdefault(node.name, (node, segment))
+            return
+        self.matched = True
+        path, symbol = found
+        if isinstance(node, ast.ClassDef) and symbol.kind == "class":
+            self._merge_class(path, symbol, node)
+        else:
+            self.edits.append(_Edit(path, symbol.start, symbol.end, segment,
+                                    scope.indent(path, symbol)))
+
+    def _add_member(self, path: str, cls: Symbol, segment: str) -> None:
+        members = self.scope.members(path, cls.name)
+        indent = (self.scope.indent(path, members[0]) if members
+                  else self.scope.indent(path, cls) + "    ")
+        self.edits.append(_Edit(path, cls.end, cls.end, segment, indent, insertion=True))
+
+    def _merge_class(self, path: str, symbol: Symbol, node: ast.ClassDef) -> None:
+        scope = self.scope
         existing = {s.name.rsplit(".", 1)[1] for s in scope.members(path, symbol.name)}
         given = {n.name for n in node.body if isinstance(n, _DEF)}
         if existing <= given:  # the complete class
-            edits.append(_Edit(path, symbol.start, symbol.end, _segment(lines, node),
-                               scope.indent(path, symbol)))
+            self.edits.append(_Edit(path, symbol.start, symbol.end, _segment(self.lines, node),
+                                    scope.indent(path, symbol)))
             return
         for member in node.body:  # a partial class: member by member, the rest survives
             if not isinstance(member, _DEF):
                 continue
             hit = scope.find(f"{symbol.name}.{member.name}")
             if hit and hit[0] == path and isinstance(member, ast.ClassDef) and hit[1].kind == "class":
-                merge_class(path, hit[1], member)
+                self._merge_class(path, hit[1], member)
             elif hit and hit[0] == path:
-                edits.append(_Edit(path, hit[1].start, hit[1].end, _segment(lines, member),
-                                   scope.indent(path, hit[1])))
+                self.edits.append(_Edit(path, hit[1].start, hit[1].end,
+                                        _segment(self.lines, member), scope.indent(path, hit[1])))
             else:
-                add_member(path, symbol, _segment(lines, member))
+                self._add_member(path, symbol, _segment(self.lines, member))
 
-    for node in tree.body:
-        if isinstance(node, (ast.Import, ast.ImportFrom)):
-            statement = ast.get_source_segment(code, node) or ""
-            span = _from_import(scope.text[primary], node)
-            if span is not None:  # "from m import a" -> "from m import b": merged when applied
-                edits.append(_Edit(primary, span[0], span[1], statement, "", from_import=True))
-            else:
-                names = {(a.asname or a.name).split(".")[0] for a in node.names}
-                imports.append((statement, names))
-            continue
-        name = _assigned_name(node)
-        if name is not None and name.isupper():  # a module constant; other assignments are examples
-            for path in scope.order:
-                span = _module_assignments(scope.text[path]).get(name)
-                if span:
-                    segment = dedent("\n".join(lines[node.lineno - 1 : node.end_lineno]))
-                    constants.append(_Edit(path, span[0], span[1], segment, ""))
-                    edits.append(constants[-1])
-                    break
-            continue
-        if not isinstance(node, _DEF):
-            continue
-        segment = _segment(lines, node)
-        found = (scope.find(f"{target_class}.{node.name}") if target_class else None) \
-            or scope.find(node.name) or (scope.find_tail(node.name) if _method_like(node) else None)
-        if found is None:
-            owner = scope.find(target_class) if target_class and _method_like(node) else None
-            if owner:
-                add_member(owner[0], owner[1], segment)
-            else:
-                new_defs.setdefault(node.name, (node, segment))
-            continue
-        matched = True
-        path, symbol = found
-        if isinstance(node, ast.ClassDef) and symbol.kind == "class":
-            merge_class(path, symbol, node)
-        else:
-            edits.append(_Edit(path, symbol.start, symbol.end, segment, scope.indent(path, symbol)))
-
-    if target.kind in ("function", "class") and not matched \
-            and all(e.from_import or e in constants for e in edits):
+    def rename_or_refuse(self) -> None:
+        """A function or class target the reply does not name: a definition of its shape under
+        a new name is its rename; else ReplyError (unless the reply only gives constants)."""
+        target = self.target
+        if target.kind not in ("function", "class") or self.matched \
+                or not all(e.from_import or e in self.constants for e in self.edits):
+            return
         # Constants the reply repeats (often unchanged, from the file around the target) do not
         # stop a definition of the target's shape under a new name from being its rename.
-        renamed = [(n, seg) for n, seg in new_defs.values() if _same_shape(n, target, scope.text[primary])
-                   and not (constants and target.kind == "class")]  # any class has a class's shape
+        renamed = [(n, seg) for n, seg in self.new_defs.values()
+                   if _same_shape(n, target, self.scope.text[self.primary])
+                   and not (self.constants and target.kind == "class")]  # any class has a class's shape
         if renamed:
             node, segment = renamed[0]  # the target under a new name
-            del new_defs[node.name]
-            edits.append(_Edit(primary, target.start, target.end, segment, target.indent))
-        elif not constants:
+            del self.new_defs[node.name]
+            self.edits.append(_Edit(self.primary, target.start, target.end, segment, target.indent))
+        elif not self.constants:
             raise ReplyError(f"the reply does not define {target.name.rsplit('.', 1)[-1]}")
-    used = _words("\n".join(e.code for e in edits))
-    for node, segment in new_defs.values():
-        if target.kind in ("file", "class") or node.name in used:
-            anchor = _anchor(scope, primary, target, edits)
-            edits.append(_Edit(primary, anchor, anchor, segment, "", insertion=True))
-            used |= _words(segment)
-    if not edits:
-        if target.kind == "file" and scope.symbols[primary]:
-            raise ReplyError(f"the reply has none of the functions or classes of {primary}")
-        return None if target.kind == "file" else {}
-    return _apply(scope, edits, imports)
+
+    def insert_new_definitions(self) -> None:
+        """New top-level definitions go in when the target is a file or a class, or when the
+        changed code uses them (helpers the model wrote alongside)."""
+        used = _words("\n".join(e.code for e in self.edits))
+        for node, segment in self.new_defs.values():
+            if self.target.kind in ("file", "class") or node.name in used:
+                anchor = _anchor(self.scope, self.primary, self.target, self.edits)
+                self.edits.append(_Edit(self.primary, anchor, anchor, segment, "", insertion=True))
+                used |= _words(segment)
 
 
 def _anchor(scope: _Files, primary: str, target: Target, edits: list[_Edit]) -> int:

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Compare the packaged router candidates (and single-model mode) on a suite, one model process at
 # a time. Extra arguments go to every `dcx bench` run.
-# Usage: scripts/compare_routers.sh [SUITE] [OUTDIR] [BENCH ARGS...]   (needs `make setup`)
+# Usage: scripts/compare_routers.sh SUITE [OUTDIR] [BENCH ARGS...]   (needs `make setup`)
+# SUITE: a folder of task folders, e.g. fixtures or a QuixBugs copy.
 # The router's own skill shows best with DCX_PLAN_FIRST_CALL=0 (the router makes every call):
 #   DCX_PLAN_FIRST_CALL=0 scripts/compare_routers.sh fixtures bench-results/routers --test-rounds 0
 set -euo pipefail
 cd "$(dirname "$0")/.."
-suite="${1:-../shared/benchmarks/quixbugs}"
+suite="${1:?give a SUITE folder, e.g. fixtures}"
 out="${2:-bench-results}"
 shift $(( $# < 2 ? $# : 2 ))
 mkdir -p "$out"
