@@ -1,13 +1,15 @@
 """Edits that follow from an edit: after a top-level Python definition is renamed or removed while
 other files still use it, those files are edited next (dcx renames an imported name itself and
 asks the code model to update any other use); after a function's required parameters change,
-each caller is updated to match."""
+each caller is updated to match; after an edit calls a project function in a way its signature
+does not accept (a new argument passed on), that function is edited next to accept it."""
 
 from __future__ import annotations
 
 import ast
 
 from dcx import callgraph
+from dcx.call_fit import misfit_call
 from dcx.context import is_test_path
 from dcx.errors import PathError
 from dcx.localize import is_stub
@@ -80,6 +82,34 @@ def signature_call(session: Session) -> ToolCall | None:
                 "path": caller[0], "target": caller[1],
                 "instructions": f"The signature of {name} in {path} changed from ({old}) to "
                                 f"({new}); update the call to {name} in {caller[1]} to match."})
+    return None
+
+
+def callee_call(session: Session) -> ToolCall | None:
+    """After an edited definition calls a project function with an argument it does not take
+    (``format_price(cents, symbol)`` while ``format_price(cents)``), that function, to accept
+    it; None when every call fits. The 1.5B model often writes only the caller of a two-file
+    request."""
+    texts = _python_sources(session)
+    graph = callgraph.build(texts)
+    for path, orig in sorted(session.originals.items()):
+        if orig is None or path not in texts:
+            continue
+        for definition in python_symbols(texts[path]):
+            if not _edited(session, (path, definition.name)):
+                continue
+            source = _source(texts[path], definition.name) or ""
+            for callee in sorted(graph.callees((path, definition.name))):
+                found = misfit_call(source, callee, texts, graph)
+                key = (f"{callee[0]}:{callee[1]}", "accepts")
+                if found is None or key in session.followed_up or _edited(session, callee):
+                    continue
+                session.followed_up.add(key)
+                return ToolCall("generate_code", {
+                    "path": callee[0], "target": callee[1],
+                    "instructions": f"{definition.name} in {path} now calls `{found}`, which "
+                                    f"{callee[1]} does not accept yet; change {callee[1]} so that "
+                                    "it takes that argument and uses it as the request says."})
     return None
 
 

@@ -1,7 +1,8 @@
 """Problems a change brings into the code, found without running it: Python that does not
 compile, pyflakes' undefined names, redefinitions and unused new imports, imports of names a
-project module does not define (in the changed file, and in every file importing from it);
-JavaScript by ``node --check`` and shell by ``bash -n`` when those programs are here.
+project module does not define (in the changed file, and in every file importing from it),
+and, for a whole change, calls to project functions that their parameters do not accept
+(dcx.call_fit); JavaScript by ``node --check`` and shell by ``bash -n`` when those programs are here.
 
 Only problems the files did not have before count: dcx does not make a change answer for the
 code it was given.
@@ -19,6 +20,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Mapping
 
+from dcx.call_fit import misfits
+from dcx.context import is_test_path
 from dcx.pyimports import module_names, resolved_module
 from dcx.targets import language_of
 
@@ -69,7 +72,18 @@ def new_problems(changed: Mapping[str, str], before: Mapping[str, str],
             continue
         old = _bad_imports(path, text, project)
         found += _subtract(_bad_imports(path, text, after_project), old)
+    if importers:
+        found += _new_misfits(project, after_project)
     return found
+
+
+def _new_misfits(before: Mapping[str, str], after: Mapping[str, str]) -> list[Problem]:
+    """Calls to project functions that their parameters do not accept, new with the change."""
+    sources = {p: t for p, t in after.items() if language_of(p) == "python" and not is_test_path(p)}
+    old = {p: t for p, t in before.items() if p in sources}
+    known = {(path, call) for path, _, _, call in misfits(old)}
+    return [Problem(path, line, f"{name} calls {call}, which its parameters do not accept")
+            for path, name, line, call in sorted(misfits(sources)) if (path, call) not in known]
 
 
 def _imported(text: str) -> set[str]:

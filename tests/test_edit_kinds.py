@@ -88,6 +88,35 @@ def test_callers_of_a_changed_signature_are_updated(make_repo) -> None:
     assert "fmt(cents, \"$\")" in result.diff
 
 
+def test_a_function_called_with_an_argument_it_does_not_take_is_changed_to_take_it(make_repo) -> None:
+    # The real 1.5B model, asked for a `symbol` in both functions, wrote only the caller.
+    repo = make_repo({
+        "shop/__init__.py": "",
+        "shop/money.py": "def fmt(cents):\n    return f'${cents / 100:.2f}'\n",
+        "shop/tags.py": "from shop.money import fmt\n\n\ndef tag(name, cents):\n    return f'{name}: {fmt(cents)}'\n",
+    })
+    new_tag = "def tag(name, cents, symbol='$'):\n    return f'{name}: {fmt(cents, symbol=symbol)}'"
+    new_fmt = "def fmt(cents, symbol='$'):\n    return f'{symbol}{cents / 100:.2f}'"
+    result, coder = run(repo, "tag() must take a currency symbol and pass it on",
+                        [code_reply(new_tag), code_reply(new_fmt)])
+    assert "The code to change is fmt in shop/money.py" in coder.history[1]["messages"][1]["content"]
+    assert "now calls `fmt(cents, symbol=symbol)`, which fmt does not accept yet" in \
+        coder.history[1]["messages"][1]["content"]
+    assert set(result.files) == {"shop/money.py", "shop/tags.py"}
+    assert "+def fmt(cents, symbol='$'):" in result.diff
+
+
+def test_calls_that_fit_need_no_follow_up(make_repo) -> None:
+    repo = make_repo({
+        "shop/__init__.py": "",
+        "shop/money.py": "def fmt(cents, *rest, **options):\n    return f'${cents / 100:.2f}'\n",
+        "shop/tags.py": "from shop.money import fmt\n\n\ndef tag(name, cents):\n    return f'{name}: {fmt(cents)}'\n",
+    })
+    new_tag = "def tag(name, cents, symbol='$'):\n    return f'{name}: {fmt(cents, symbol, sign=symbol)}'"
+    result, coder = run(repo, "tag() must take a currency symbol and pass it on", [code_reply(new_tag)])
+    assert len(coder.history) == 1 and result.files == ("shop/tags.py",)
+
+
 def test_a_new_file_the_request_asks_for_is_created(make_repo) -> None:
     repo = make_repo(CLOCK)
     result, _ = run(repo, "Add a module alarm.py with ring() returning 'ring'",

@@ -143,3 +143,19 @@ def test_a_name_two_modules_define_is_not_guessed() -> None:
 
     project = {"a/x.py": "def f():\n    pass\n", "a/y.py": "def f():\n    pass\n", "a/z.py": ""}
     assert repair_imports("a/z.py", "def g():\n    return f()\n", project) == "def g():\n    return f()\n"
+
+
+def test_a_call_its_function_does_not_accept_is_a_problem_of_the_whole_change() -> None:
+    money = "def fmt(cents):\n    return f'${cents / 100:.2f}'\n"
+    tags = "from shop.money import fmt\n\n\ndef tag(name, cents):\n    return f'{name}: {fmt(cents)}'\n"
+    passes_on = tags.replace("def tag(name, cents)", "def tag(name, cents, sign='$')")
+    project = {"shop/__init__.py": "", "shop/money.py": money, "shop/tags.py": tags}
+    for written in ("fmt(cents, sign)", "fmt(cents, sign=sign)"):
+        changed = {"shop/tags.py": passes_on.replace("fmt(cents)", written)}
+        found = new_problems(changed, {"shop/tags.py": tags}, project)
+        assert [str(p) for p in found] == [f"shop/tags.py:4: tag calls {written}, which its parameters "
+                                           "do not accept"]
+        assert new_problems(changed, {"shop/tags.py": tags}, project, importers=False) == []
+    taking = {"shop/money.py": "def fmt(cents, sign='$'):\n    return f'{sign}{cents / 100:.2f}'\n",
+              "shop/tags.py": passes_on.replace("fmt(cents)", "fmt(cents, sign=sign)")}
+    assert new_problems(taking, {"shop/tags.py": tags, "shop/money.py": money}, project) == []

@@ -1,0 +1,77 @@
+"""Calls that a project function's parameters do not accept: more positional arguments than it
+takes, or a keyword it has no parameter for (no ``*args`` / ``**kwargs`` to take them). A reply
+that passes a new argument on to a function it did not change makes code that fails when run;
+dcx follows such a call up by changing the function (dcx.followups), and refuses a whole change
+that still has one (dcx.static_check)."""
+
+from __future__ import annotations
+
+import ast
+import textwrap
+from typing import Mapping
+
+from dcx import callgraph
+from dcx.targets import python_symbols
+
+Key = tuple[str, str]
+
+
+def misfit_call(source: str, callee: Key, texts: Mapping[str, str],
+                graph: callgraph.CallGraph) -> str | None:
+    """The first call to ``callee`` (a top-level function) in ``source`` (a definition's text)
+    that its parameters do not accept, as written; None when all fit or it is not a function."""
+    definition = graph.definitions.get(callee)
+    if definition is None or definition.kind != "function" or "." in callee[1]:
+        return None
+    node = _function_node(texts.get(callee[0], ""), callee[1])
+    try:
+        tree = ast.parse(textwrap.dedent(source))
+    except (SyntaxError, ValueError):
+        return None
+    if node is None:
+        return None
+    args = node.args
+    positional = [a.arg for a in args.posonlyargs + args.args]
+    keywords = {a.arg for a in args.args + args.kwonlyargs}
+    for call in ast.walk(tree):
+        if not isinstance(call, ast.Call) or _called_name(call) != callee[1]:
+            continue
+        if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
+            continue  # f(*xs) / f(**kw): cannot tell
+        too_many = args.vararg is None and len(call.args) > len(positional)
+        unknown = args.kwarg is None and any(k.arg not in keywords for k in call.keywords)
+        if too_many or unknown:
+            return ast.unparse(call)
+    return None
+
+
+def misfits(texts: Mapping[str, str]) -> set[tuple[str, str, int, str]]:
+    """Every (file, calling definition, its 1-based line, call as written) in ``texts`` (the project's Python
+    sources) whose callee does not accept it."""
+    graph = callgraph.build(texts)
+    found = set()
+    for path, text in texts.items():
+        lines = text.splitlines(keepends=True)
+        for symbol in python_symbols(text):
+            source = "".join(lines[symbol.start:symbol.end])
+            for callee in graph.callees((path, symbol.name)):
+                call = misfit_call(source, callee, texts, graph)
+                if call is not None:
+                    found.add((path, symbol.name, symbol.start + 1, call))
+    return found
+
+
+def _called_name(call: ast.Call) -> str:
+    func = call.func
+    return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+
+
+def _function_node(text: str, name: str) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError):
+        return None
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == name:
+            return node
+    return None
