@@ -25,6 +25,7 @@ from typing import Any, Callable, Mapping
 
 from dcx.backends import Backend
 from dcx.backends.recording import RecordingBackend
+from dcx.baseline import run_tests
 from dcx.config import Settings
 from dcx.context import is_test_path
 from dcx.errors import DcxError
@@ -69,6 +70,10 @@ class TaskResult:
     kind: str = ""
     note: str = ""  # why no change was offered, or dcx's summary of the change
     steps_taken: tuple[str, ...] = ()  # each step of each attempt, briefly, for reading a failure
+    # Tests (shipped and hidden) that passed before and fail with the change a user would get:
+    # the first attempt's (plain `dcx fix`), and the chosen one unless dcx withheld it.
+    regressions_first: tuple[str, ...] = ()
+    regressions: tuple[str, ...] = ()
 
 
 def load_task(task_dir: Path) -> Task:
@@ -176,14 +181,32 @@ def run_task(task: Task, settings: Settings, backends: Mapping[str, Backend], ro
         if not rounds:  # the first attempt's time includes its grading, as with test rounds
             first_done[:] = [time.monotonic() - started]
         verdict = grade(chosen)
-        passed = verdict.passed
+        withheld = bool(solution.withheld)  # found, but neither shown nor written
+        passed = verdict.passed and not withheld
         if passed:
             number = attempts.index(chosen) + 1
             outcome = "passed" if number == 1 else f"passed on attempt {number}"
         elif not chosen.result.diff:
             outcome = "no change"
+        elif withheld:
+            outcome = "withheld"
         else:
             outcome = "timeout" if verdict.timed_out else "failed"
+        with usage.stage("verify"):
+            before = run_tests(workspace, hidden, argv, task.timeout_s)
+
+            def broken(attempt: Attempt) -> tuple[str, ...]:
+                if not attempt.result.diff:
+                    return ()
+                after = run_tests(workspace, graded_changes(attempt.result) + hidden, argv,
+                                  task.timeout_s)
+                if not before.passing and not after.failing:  # not pytest: the command as one
+                    return ("the test command",) if before.check.passed and not after.check.passed else ()
+                return tuple(t for t in after.failing if t in before.passing)
+
+            regressions_first = broken(attempts[0])
+            regressions = () if withheld else (
+                regressions_first if chosen is attempts[0] else broken(chosen))
         return TaskResult(
             task.name, first_passed, passed, bool(chosen.result.diff), outcome,
             time.monotonic() - started, len(attempts), sum(len(a.result.steps) for a in attempts),
@@ -191,6 +214,7 @@ def run_task(task: Task, settings: Settings, backends: Mapping[str, Backend], ro
             first_done[0], usage.perf(), task.kind, solution.withheld or chosen.result.answer,
             tuple(f"{n}: {s.tool} {s.arguments.get('target', '')} {s.arguments.get('path', '')} "
                   f"-> {s.result[:120]}" for n, a in enumerate(attempts, 1) for s in a.result.steps),
+            regressions_first, regressions,
         )
 
 
@@ -212,6 +236,9 @@ def summarize(results: list[TaskResult]) -> dict:
         if results else 0.0,
         "total_seconds": round(sum(seconds), 1),
         "no_change": sum(r.outcome == "no change" for r in results),
+        "withheld": sum(r.outcome == "withheld" for r in results),
+        "regressions_first": sum(bool(r.regressions_first) for r in results),
+        "regressions": sum(bool(r.regressions) for r in results),
         "tokens": _token_totals(results),
         "by_kind": _by_kind(results),
     }
@@ -250,7 +277,10 @@ def summary_table(summary: dict, rounds: int) -> str:
     loop = f"with {rounds} test round{'s' if rounds != 1 else ''}"
     lines = [f"{'':16}{'first attempt':18}{loop}",
              f"{'passed':16}{rate(summary['passed_first']):18}{rate(summary['passed'])}",
-             f"patches {summary['patches']}, no change {summary['no_change']}, errors "
+             f"{'regressions':16}{summary.get('regressions_first', 0):<18}"
+             f"{summary.get('regressions', 0)}  (runs whose change breaks a test that passed)",
+             f"patches {summary['patches']}, withheld {summary.get('withheld', 0)}, "
+             f"no change {summary['no_change']}, errors "
              f"{summary['errors']}; median {summary['median_first_seconds']} s per task on the "
              f"first attempt, {summary['median_seconds']} s with the test loop; total "
              f"{summary['total_seconds']} s"]

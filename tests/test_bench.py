@@ -158,3 +158,32 @@ def test_with_test_rounds_the_loop_sees_only_the_repositorys_own_tests(tmp_path)
     (result,) = results
     assert result.attempts == 1 and not result.passed and result.outcome == "failed"
     assert "test_add" in result.test_output
+
+
+def test_a_change_that_breaks_a_test_that_passed_counts_as_a_regression(tmp_path) -> None:
+    suite = hidden_test_suite(tmp_path)
+    task = suite / "add_task" / "repo"
+    (task / "tests" / "test_zero.py").write_text(
+        "from calc import add\n\n\ndef test_zero():\n    assert add(2, 0) == 2\n")  # passes as shipped
+    breaking = code_reply("def add(a, b):\n    return a * b")
+    results, summary = run_suite(discover(suite), load_settings(None, {}),
+                                 {"router": FakeBackend([]), "code": FakeBackend([breaking])})
+    (result,) = results
+    assert result.regressions_first == result.regressions == ("tests.test_zero::test_zero",)
+    assert summary["regressions_first"] == 1 and summary["regressions"] == 1
+    assert "regressions     1                 1" in summary_table_of(summary)
+
+
+def test_a_fix_that_breaks_nothing_has_no_regression(tmp_path) -> None:
+    suite = hidden_test_suite(tmp_path)
+    results, summary = run_suite(discover(suite), load_settings(None, {}),
+                                 {"router": FakeBackend([]),
+                                  "code": FakeBackend([code_reply("def add(a, b):\n    return a + b")])})
+    assert results[0].passed and results[0].regressions_first == () == results[0].regressions
+    assert summary["regressions_first"] == 0
+
+
+def summary_table_of(summary) -> str:
+    from dcx.bench import summary_table
+
+    return summary_table(summary, 0)
