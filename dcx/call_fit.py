@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import textwrap
+from dataclasses import dataclass
 from typing import Mapping
 
 from dcx import callgraph
@@ -16,7 +17,16 @@ from dcx.targets import python_symbols
 Key = tuple[str, str]
 
 
-def misfit_call(source: str, callee: Key, texts: Mapping[str, str],
+@dataclass(frozen=True, order=True)
+class Misfit:
+    path: str  # the file of the calling definition
+    caller: str  # the calling definition, qualified
+    line: int  # 1-based line of the calling definition
+    call: str  # the call, as written
+    callee: Key  # the function called
+
+
+def _misfit_call(source: str, callee: Key, texts: Mapping[str, str],
                 graph: callgraph.CallGraph) -> str | None:
     """The first call to ``callee`` (a top-level function) in ``source`` (a definition's text)
     that its parameters do not accept, as written; None when all fit or it is not a function."""
@@ -45,20 +55,20 @@ def misfit_call(source: str, callee: Key, texts: Mapping[str, str],
     return None
 
 
-def misfits(texts: Mapping[str, str]) -> set[tuple[str, str, int, str]]:
-    """Every (file, calling definition, its 1-based line, call as written) in ``texts`` (the project's Python
-    sources) whose callee does not accept it."""
+def misfits(texts: Mapping[str, str]) -> list[Misfit]:
+    """Every call in ``texts`` (the project's Python sources) whose callee does not accept it,
+    in order of file, caller and callee."""
     graph = callgraph.build(texts)
-    found = set()
+    found = []
     for path, text in texts.items():
         lines = text.splitlines(keepends=True)
         for symbol in python_symbols(text):
             source = "".join(lines[symbol.start:symbol.end])
-            for callee in graph.callees((path, symbol.name)):
-                call = misfit_call(source, callee, texts, graph)
+            for callee in sorted(graph.callees((path, symbol.name))):
+                call = _misfit_call(source, callee, texts, graph)
                 if call is not None:
-                    found.add((path, symbol.name, symbol.start + 1, call))
-    return found
+                    found.append(Misfit(path, symbol.name, symbol.start + 1, call, callee))
+    return sorted(found)
 
 
 def _called_name(call: ast.Call) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import ast
 
 from dcx import callgraph
-from dcx.call_fit import misfit_call
+from dcx.call_fit import misfits
 from dcx.context import is_test_path
 from dcx.errors import PathError
 from dcx.localize import is_stub
@@ -90,26 +90,18 @@ def callee_call(session: Session) -> ToolCall | None:
     (``format_price(cents, symbol)`` while ``format_price(cents)``), that function, to accept
     it; None when every call fits. The 1.5B model often writes only the caller of a two-file
     request."""
-    texts = _python_sources(session)
-    graph = callgraph.build(texts)
-    for path, orig in sorted(session.originals.items()):
-        if orig is None or path not in texts:
+    for misfit in misfits(_python_sources(session)):
+        callee = misfit.callee
+        key = (f"{callee[0]}:{callee[1]}", "accepts")
+        if misfit.path not in session.originals or not _edited(session, (misfit.path, misfit.caller)) \
+                or key in session.followed_up or _edited(session, callee):
             continue
-        for definition in python_symbols(texts[path]):
-            if not _edited(session, (path, definition.name)):
-                continue
-            source = _source(texts[path], definition.name) or ""
-            for callee in sorted(graph.callees((path, definition.name))):
-                found = misfit_call(source, callee, texts, graph)
-                key = (f"{callee[0]}:{callee[1]}", "accepts")
-                if found is None or key in session.followed_up or _edited(session, callee):
-                    continue
-                session.followed_up.add(key)
-                return ToolCall("generate_code", {
-                    "path": callee[0], "target": callee[1],
-                    "instructions": f"{definition.name} in {path} now calls `{found}`, which "
-                                    f"{callee[1]} does not accept yet; change {callee[1]} so that "
-                                    "it takes that argument and uses it as the request says."})
+        session.followed_up.add(key)
+        return ToolCall("generate_code", {
+            "path": callee[0], "target": callee[1],
+            "instructions": f"{misfit.caller} in {misfit.path} now calls `{misfit.call}`, which "
+                            f"{callee[1]} does not accept yet; change {callee[1]} so that it "
+                            "takes that argument and uses it as the request says."})
     return None
 
 

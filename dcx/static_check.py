@@ -81,9 +81,9 @@ def _new_misfits(before: Mapping[str, str], after: Mapping[str, str]) -> list[Pr
     """Calls to project functions that their parameters do not accept, new with the change."""
     sources = {p: t for p, t in after.items() if language_of(p) == "python" and not is_test_path(p)}
     old = {p: t for p, t in before.items() if p in sources}
-    known = {(path, call) for path, _, _, call in misfits(old)}
-    return [Problem(path, line, f"{name} calls {call}, which its parameters do not accept")
-            for path, name, line, call in sorted(misfits(sources)) if (path, call) not in known]
+    known = {(m.path, m.call) for m in misfits(old)}
+    return [Problem(m.path, m.line, f"{m.caller} calls {m.call}, which its parameters do not accept")
+            for m in misfits(sources) if (m.path, m.call) not in known]
 
 
 def _imported(text: str) -> set[str]:
