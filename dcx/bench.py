@@ -25,7 +25,7 @@ from typing import Any, Callable, Mapping
 
 from dcx.backends import Backend
 from dcx.backends.recording import RecordingBackend
-from dcx.baseline import run_tests
+from dcx.baseline import TestRun, run_tests
 from dcx.config import Settings
 from dcx.context import is_test_path
 from dcx.errors import DcxError
@@ -34,7 +34,7 @@ from dcx.progress import Silent
 from dcx.request import Request, Result
 from dcx.solve import Attempt, TestCommand, solve
 from dcx.usage import Usage
-from dcx.verify import CheckResult, check_in_scratch, parse_command
+from dcx.verify import CheckResult, parse_command
 from dcx.workspace import Workspace
 
 
@@ -147,18 +147,22 @@ def run_task(task: Task, settings: Settings, backends: Mapping[str, Backend], ro
         def graded_changes(result: Result) -> tuple[FileChange, ...]:
             return tuple(c for c in result.changes if not _is_test_file(task, c.path))
 
-        graded: dict[int, CheckResult] = {}
+        runs: dict[int, TestRun] = {}
+
+        def graded_run(attempt: Attempt) -> TestRun:
+            """The repository's tests (test files as shipped) plus the hidden tests on the
+            attempt's change, per test; run once per attempt."""
+            if id(attempt) not in runs:
+                with usage.stage("verify"):
+                    runs[id(attempt)] = run_tests(
+                        workspace, graded_changes(attempt.result) + hidden, argv, task.timeout_s)
+            return runs[id(attempt)]
 
         def grade(attempt: Attempt) -> CheckResult:
-            """The task's verdict: the repository's tests (test files as shipped), plus the
-            hidden tests; an attempt checked without hidden tests keeps its check."""
+            """The task's verdict; an attempt checked without hidden tests keeps its check."""
             if attempt.check is not None and not hidden:
                 return attempt.check
-            if id(attempt) not in graded:
-                with usage.stage("verify"):
-                    graded[id(attempt)] = check_in_scratch(
-                        workspace, graded_changes(attempt.result) + hidden, argv, task.timeout_s)
-            return graded[id(attempt)]
+            return graded_run(attempt).check
 
         first_done: list[float] = []
 
@@ -195,18 +199,17 @@ def run_task(task: Task, settings: Settings, backends: Mapping[str, Backend], ro
         with usage.stage("verify"):
             before = run_tests(workspace, hidden, argv, task.timeout_s)
 
-            def broken(attempt: Attempt) -> tuple[str, ...]:
-                if not attempt.result.diff:
-                    return ()
-                after = run_tests(workspace, graded_changes(attempt.result) + hidden, argv,
-                                  task.timeout_s)
-                if not before.passing and not after.failing:  # not pytest: the command as one
-                    return ("the test command",) if before.check.passed and not after.check.passed else ()
-                return tuple(t for t in after.failing if t in before.passing)
+        def broken(attempt: Attempt) -> tuple[str, ...]:
+            if not attempt.result.diff:
+                return ()
+            after = graded_run(attempt)
+            if not before.passing and not after.failing:  # not pytest: the command as one
+                return ("the test command",) if before.check.passed and not after.check.passed else ()
+            return tuple(t for t in after.failing if t in before.passing)
 
-            regressions_first = broken(attempts[0])
-            regressions = () if withheld else (
-                regressions_first if chosen is attempts[0] else broken(chosen))
+        regressions_first = broken(attempts[0])
+        regressions = () if withheld else (
+            regressions_first if chosen is attempts[0] else broken(chosen))
         return TaskResult(
             task.name, first_passed, passed, bool(chosen.result.diff), outcome,
             time.monotonic() - started, len(attempts), sum(len(a.result.steps) for a in attempts),
