@@ -73,12 +73,15 @@ def test_a_module_of_stubs_is_written_whole_and_a_stub_left_out_is_followed_up(m
     assert "The code to change is cap in fees.py" in follow and "it does nothing yet" in follow
 
 
+SHOP = {
+    "shop/__init__.py": "",
+    "shop/money.py": "def fmt(cents):\n    return f'${cents / 100:.2f}'\n",
+    "shop/tags.py": "from shop.money import fmt\n\n\ndef tag(name, cents):\n    return f'{name}: {fmt(cents)}'\n",
+}
+
+
 def test_callers_of_a_changed_signature_are_updated(make_repo) -> None:
-    repo = make_repo({
-        "shop/__init__.py": "",
-        "shop/money.py": "def fmt(cents):\n    return f'${cents / 100:.2f}'\n",
-        "shop/tags.py": "from shop.money import fmt\n\n\ndef tag(name, cents):\n    return f'{name}: {fmt(cents)}'\n",
-    })
+    repo = make_repo(SHOP)
     new_fmt = "def fmt(cents, currency):\n    return f'{currency}{cents / 100:.2f}'"
     new_tag = "def tag(name, cents):\n    return f'{name}: {fmt(cents, \"$\")}'"
     result, coder = run(repo, "fmt() must take the currency symbol as a parameter",
@@ -90,11 +93,7 @@ def test_callers_of_a_changed_signature_are_updated(make_repo) -> None:
 
 def test_a_function_called_with_an_argument_it_does_not_take_is_changed_to_take_it(make_repo) -> None:
     # The real 1.5B model, asked for a `symbol` in both functions, wrote only the caller.
-    repo = make_repo({
-        "shop/__init__.py": "",
-        "shop/money.py": "def fmt(cents):\n    return f'${cents / 100:.2f}'\n",
-        "shop/tags.py": "from shop.money import fmt\n\n\ndef tag(name, cents):\n    return f'{name}: {fmt(cents)}'\n",
-    })
+    repo = make_repo(SHOP)
     new_tag = "def tag(name, cents, symbol='$'):\n    return f'{name}: {fmt(cents, symbol=symbol)}'"
     new_fmt = "def fmt(cents, symbol='$'):\n    return f'{symbol}{cents / 100:.2f}'"
     result, coder = run(repo, "tag() must take a currency symbol and pass it on",
@@ -107,11 +106,7 @@ def test_a_function_called_with_an_argument_it_does_not_take_is_changed_to_take_
 
 
 def test_calls_that_fit_need_no_follow_up(make_repo) -> None:
-    repo = make_repo({
-        "shop/__init__.py": "",
-        "shop/money.py": "def fmt(cents, *rest, **options):\n    return f'${cents / 100:.2f}'\n",
-        "shop/tags.py": "from shop.money import fmt\n\n\ndef tag(name, cents):\n    return f'{name}: {fmt(cents)}'\n",
-    })
+    repo = make_repo({**SHOP, "shop/money.py": "def fmt(cents, *rest, **options):\n    return f'${cents / 100:.2f}'\n"})
     new_tag = "def tag(name, cents, symbol='$'):\n    return f'{name}: {fmt(cents, symbol, sign=symbol)}'"
     result, coder = run(repo, "tag() must take a currency symbol and pass it on", [code_reply(new_tag)])
     assert len(coder.history) == 1 and result.files == ("shop/tags.py",)
