@@ -42,6 +42,10 @@ def test_make_install_never_replaces_a_file_that_is_not_its_link(tmp_path) -> No
 
 
 def test_the_makefile_target_runs_setup_then_the_link() -> None:
-    dry = subprocess.run(["make", "-n", "install"], cwd=PROJECT_ROOT, capture_output=True, text=True)
+    # Under `make test` the parent make's MAKEFLAGS/MAKELEVEL would make this one print
+    # "Entering/Leaving directory" lines: the dry run gets a clean make environment.
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")}
+    dry = subprocess.run(["make", "--no-print-directory", "-n", "install"], cwd=PROJECT_ROOT,
+                         capture_output=True, text=True, env=env)
     assert dry.returncode == 0
     assert dry.stdout.splitlines()[-2:] == ["bash scripts/setup.sh", "bash scripts/install.sh"]
