@@ -69,19 +69,21 @@ def is_pytest(argv: tuple[str, ...]) -> bool:
     return len(argv) >= 3 and Path(argv[0]).name.startswith("python") and argv[1:3] == ("-m", "pytest")
 
 
-def run_baseline(workspace: Workspace, argv: tuple[str, ...], timeout_s: float) -> TestRun:
-    """Run the tests once on a scratch copy of the working tree, before any change."""
+def run_baseline(workspace: Workspace, argv: tuple[str, ...], timeout_s: float,
+                 changes: tuple[FileChange, ...] = ()) -> TestRun:
+    """Run the tests once on a scratch copy of the working tree, before any change (``changes``:
+    files laid over the copy that are not the user's, such as a test dcx wrote)."""
     if not is_pytest(argv) or shutil.which(argv[0]) is None and not Path(argv[0]).exists():
-        return TestRun(check_in_scratch(workspace, (), argv, timeout_s))
+        return TestRun(check_in_scratch(workspace, changes, argv, timeout_s))
     with tempfile.TemporaryDirectory(prefix="dcx-baseline-") as folder:
         reports = Path(folder)
         (reports / "rc").write_text(COVERAGE_RC.format(data=reports / "data"))
         measured = (argv[0], "-m", "coverage", "run", f"--rcfile={reports / 'rc'}", "-m", "pytest",
                     *argv[3:], f"--junitxml={reports / 'report.xml'}", "-p", "no:cacheprovider")
-        check = check_in_scratch(workspace, (), measured, timeout_s)
+        check = check_in_scratch(workspace, changes, measured, timeout_s)
         results = _junit(reports / "report.xml")
         if results is None:  # coverage or the report failed: the plain run still tells pass/fail
-            return TestRun(check_in_scratch(workspace, (), argv, timeout_s))
+            return TestRun(check_in_scratch(workspace, changes, argv, timeout_s))
         failing, passing, texts = results
         frames = tuple((p, int(n)) for text in texts for p, n in _frames(text))
         failing_lines, passing_lines = _coverage(reports / "data", failing, passing)
@@ -169,3 +171,22 @@ def run_tests(workspace: Workspace, changes: tuple[FileChange, ...], argv: tuple
         return TestRun(check)
     failing, passing, _ = results
     return TestRun(check, failing, passing)
+
+
+def combined(first: TestRun, second: TestRun) -> TestRun:
+    """Two runs as one (the user's tests and a test dcx wrote): it passes when both pass, and
+    says what each found; the output of a failing run comes first."""
+    runs = sorted((first, second), key=lambda r: r.check.passed)
+    output = "\n".join(r.check.output for r in runs if r.check.output.strip() and not r.check.passed)
+    check = CheckResult(first.check.passed and second.check.passed,
+                        output or runs[0].check.output, first.check.timed_out or second.check.timed_out)
+    failing_lines = {f: first.failing_lines.get(f, frozenset()) | second.failing_lines.get(f, frozenset())
+                     for f in {*first.failing_lines, *second.failing_lines}}
+    passing_lines: dict[str, dict[int, int]] = {}
+    for run in (first, second):
+        for f, counts in run.passing_lines.items():
+            merged = passing_lines.setdefault(f, {})
+            for line, n in counts.items():
+                merged[line] = merged.get(line, 0) + n
+    return TestRun(check, first.failing + second.failing, first.passing | second.passing,
+                   first.frames + second.frames, failing_lines, passing_lines)

@@ -74,6 +74,8 @@ class TaskResult:
     # the first attempt's (plain `dcx fix`), and the chosen one unless dcx withheld it.
     regressions_first: tuple[str, ...] = ()
     regressions: tuple[str, ...] = ()
+    request_test: str = ""  # what came of a test written from the request ("": none was tried)
+    request_test_used: bool = False  # it failed on the unchanged code and checked each attempt
 
 
 def load_task(task_dir: Path) -> Task:
@@ -218,6 +220,8 @@ def run_task(task: Task, settings: Settings, backends: Mapping[str, Backend], ro
             tuple(f"{n}: {s.tool} {s.arguments.get('target', '')} {s.arguments.get('path', '')} "
                   f"-> {s.result[:120]}" for n, a in enumerate(attempts, 1) for s in a.result.steps),
             regressions_first, regressions,
+            solution.request_test.why if solution.request_test else "",
+            bool(solution.request_test and solution.request_test.test),
         )
 
 
@@ -242,6 +246,7 @@ def summarize(results: list[TaskResult]) -> dict:
         "withheld": sum(r.outcome == "withheld" for r in results),
         "regressions_first": sum(bool(r.regressions_first) for r in results),
         "regressions": sum(bool(r.regressions) for r in results),
+        "request_tests": sum(r.request_test_used for r in results),
         "tokens": _token_totals(results),
         "by_kind": _by_kind(results),
     }
@@ -286,7 +291,8 @@ def summary_table(summary: dict, rounds: int) -> str:
              f"no change {summary['no_change']}, errors "
              f"{summary['errors']}; median {summary['median_first_seconds']} s per task on the "
              f"first attempt, {summary['median_seconds']} s with the test loop; total "
-             f"{summary['total_seconds']} s"]
+             f"{summary['total_seconds']} s",
+             f"tests written from the request that checked the attempts: {summary.get('request_tests', 0)}"]
     for kind, row in summary.get("by_kind", {}).items():
         first, loop_passed = (f"{row[k]}/{row['tasks']}" for k in ("passed_first", "passed"))
         lines.append(f"  {kind:14}{first:18}{loop_passed}")

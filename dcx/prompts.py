@@ -193,6 +193,24 @@ def not_usable(problem: str, instructions: str) -> str:
             f"code block. Change: {instructions}")
 
 
+# -- a test written from the request (dcx.request_test) -----------------------------------------
+
+REQUEST_TEST_SYSTEM = """\
+You write pytest tests for a Python project. Reply with one ```python block holding a complete
+test file, and nothing else: no explanations."""
+
+
+def request_test(code: str, instruction: str) -> str:
+    """The code model's user message for a test file written from the request's examples."""
+    return (f"{code}Request: {instruction.strip()}\n\n"
+            "Write a pytest test file that checks what the request asks for, using the examples "
+            "and values the request itself gives: one small test function per example, named "
+            "after what it checks; compare decimal numbers with pytest.approx, to the precision "
+            "the request writes them. The code shown does not do this yet, so the tests must fail "
+            "on it now and pass once the request is done. Import from the project the way the "
+            "existing tests do. Check only what the request states; test nothing else.")
+
+
 # -- answers to questions (dcx.answer) and the chat's intent (dcx.chat.intent) -----------------
 
 ANSWER_SYSTEM = """\

@@ -71,6 +71,11 @@ class Settings:
         3, "int", ("DCX_REWRITE_FROM_ROUND",),
         "from this test round on, a Python function that still fails is written anew: the code "
         "model sees its signature, docstring and tests but not its body (0: never)", REPO)
+    request_tests: bool = _setting(
+        True, "bool", ("DCX_REQUEST_TESTS",),
+        "fix --test: when every test passes before any change, the code model writes a test from "
+        "the request's examples; one that fails on the code as it is checks every attempt "
+        "(in scratch copies only)", REPO)
     feedback_restart: bool = _setting(
         True, "bool", ("DCX_FEEDBACK_RESTART",),
         "after failing tests, start again from the original files (told what failed) instead "

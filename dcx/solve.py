@@ -9,12 +9,14 @@ the chosen one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Mapping
 
+from dcx import request_test
 from dcx.backends import Backend
-from dcx.baseline import TestRun, run_baseline, run_tests
+from dcx.baseline import TestRun, combined, is_pytest, run_baseline, run_tests
 from dcx.config import Settings
+from dcx.context import gather
 from dcx.errors import DcxError
 from dcx.patch import FileChange
 from dcx.pipeline import Pipeline
@@ -39,6 +41,7 @@ class TestCommand:
     argv: tuple[str, ...]
     timeout_s: float
     applies: Callable[[FileChange], bool] = _every_change  # which changes a test run takes
+    written: request_test.RequestTest | None = None  # a test dcx wrote, run apart with its path
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,7 @@ class Solution:
     attempts: tuple[Attempt, ...]
     chosen: Attempt  # the attempt whose change is shown or applied
     baseline: TestRun | None = None
+    request_test: request_test.Outcome | None = None  # the test written from the request, if tried
 
     @property
     def result(self) -> Result:
@@ -109,12 +113,17 @@ def solve(
     failing output up to ``rounds`` more times, stopping at the first that passes. ``usage``
     (when given) collects what every attempt cost, failed ones included."""
     pipeline = Pipeline(settings, workspace, reporter, backends, usage)
-    baseline = None
+    baseline = written = None
     if tests is not None:
         reporter.stage(f"running {' '.join(tests.argv)} once before changing anything")
         with pipeline.usage.stage("verify"):
             baseline = run_baseline(workspace, tests.argv, tests.timeout_s)
         check = None
+        if baseline.check.passed and settings.request_tests and is_pytest(tests.argv):
+            written = _request_test(pipeline, request, tests)
+            if written is not None and written.test is not None:
+                tests = replace(tests, written=written.test)
+                baseline = combined(baseline, written.test.run)
     session = pipeline.start(request, baseline)
     attempts: list[Attempt] = []
     result = pipeline.run(session)
@@ -131,7 +140,26 @@ def solve(
             result = pipeline.run(session)
         except DcxError:
             break  # a failed retry keeps the attempts so far
-    return Solution(tuple(attempts), choose(attempts), baseline)
+    return Solution(tuple(attempts), choose(attempts), baseline, written)
+
+
+def _request_test(pipeline: Pipeline, request: Request, tests: TestCommand) -> request_test.Outcome | None:
+    """A test written from the request and run on the unchanged code (None: the request points
+    at no Python code, or no usable test file came back)."""
+    pipeline.reporter.stage("every test passes now: writing a test from the request")
+    settings, workspace = pipeline.settings, pipeline.workspace
+    with pipeline.usage.stage("context"):
+        context = gather(workspace, request.instruction, list(request.paths), settings.context_budget)
+    named = tuple(f.path for f in context.ranked if f.named)
+    written = request_test.write(pipeline.coder, pipeline.usage, context, request.instruction, named)
+    if written is None:
+        pipeline.reporter.stage("no usable test came back from the code model; "
+                                "the tests alone check each attempt")
+        return None
+    with pipeline.usage.stage("verify"):
+        outcome = request_test.reproduce(workspace, tests.argv, tests.timeout_s, *written)
+    pipeline.reporter.stage(outcome.why)
+    return outcome
 
 
 def _checked(result: Result, workspace: Workspace, check: Check | None, tests: TestCommand | None,
@@ -141,5 +169,9 @@ def _checked(result: Result, workspace: Workspace, check: Check | None, tests: T
     changes = tuple(c for c in result.changes if tests.applies(c))
     with usage.stage("verify"):
         run = run_tests(workspace, changes, tests.argv, tests.timeout_s)
+        if tests.written is not None:
+            written = tests.written
+            run = combined(run, run_tests(workspace, changes + (written.change,),
+                                          (*tests.argv, written.path), tests.timeout_s))
     broken = tuple(t for t in run.failing if baseline is not None and t in baseline.passing)
     return Attempt(result, run.check, run.failing, broken)

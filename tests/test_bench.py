@@ -152,8 +152,9 @@ def test_hidden_tests_grade_the_change_but_never_reach_the_repository(tmp_path) 
 def test_with_test_rounds_the_loop_sees_only_the_repositorys_own_tests(tmp_path) -> None:
     suite = hidden_test_suite(tmp_path)
     # the visible tests pass with the wrong change: the loop stops there, the hidden test fails
+    # (no test written from the request here: tests/test_request_test.py covers that)
     coder = FakeBackend([code_reply("def add(a, b):\n    return a * b")])
-    results, summary = run_suite(discover(suite), load_settings(None, {}),
+    results, summary = run_suite(discover(suite), load_settings(None, {"request_tests": False}),
                                  {"router": FakeBackend([]), "code": coder}, rounds=2)
     (result,) = results
     assert result.attempts == 1 and not result.passed and result.outcome == "failed"

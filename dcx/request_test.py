@@ -1,0 +1,157 @@
+"""A test written from the request, for when the user's tests all pass before any change.
+
+Tests that already pass cannot tell a change that does what was asked from one that does not:
+`dcx fix --test` would stop at its first attempt, right or wrong. So the code model writes a
+pytest file from the request's own examples, shown the code the request is about and the
+repository's tests nearest to it (for their imports and style). The file counts only when it
+runs and fails on the code as it is: then it checks every attempt, its failure is what the
+first attempt is told, and the code its failing tests run ranks the candidates (dcx.localize).
+
+The file lives only in the scratch copies the tests run in, never in the user's tree. It runs
+with the user's own pytest command (the user gave it, so running the repository's code is
+theirs to allow), with its path added so that it runs alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Mapping
+
+from dcx import prompts
+from dcx.backends import Backend
+from dcx.backends.base import ChatRequest
+from dcx.baseline import TestRun, run_baseline
+from dcx.codegen import extract_code
+from dcx.context import Context, is_test_path
+from dcx.patch import FileChange, split_lines
+from dcx.scope import Scope, excerpt, plan_scope, sources
+from dcx.static_check import problems
+from dcx.targets import language_of, python_symbols
+from dcx.usage import Usage
+from dcx.workspace import Workspace
+
+FILE_NAME = "test_dcx_request.py"
+MAX_TOKENS = 900  # a test file of a few examples; more is a model that lost its way
+CODE_CHARS = 7000  # the code shown, within the code model's context with room to reply
+TEST_CHARS = 1500  # the existing tests shown for their imports and style
+WHOLE_FILE_LINES = 150
+# A failure that is the test's own fault, not the code's: the file does not run as written.
+_BROKEN = re.compile(r"\b(ImportError|ModuleNotFoundError|NameError|SyntaxError|IndentationError)\b"
+                     r"|fixture '\w+' not found|errors? during collection|ERROR collecting")
+
+
+@dataclass(frozen=True)
+class RequestTest:
+    """A test file written from the request that fails on the unchanged code."""
+
+    change: FileChange  # the file, new, laid over each scratch copy the tests run in
+    run: TestRun  # how it ran on the unchanged code
+    tests: int  # test functions in the file
+
+    @property
+    def path(self) -> str:
+        return self.change.path
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What came of writing a test from the request: the test, or why there is none."""
+
+    test: RequestTest | None
+    why: str  # for the user: what was written, or why no test counts
+
+
+def place(files: tuple[str, ...], scope: Scope) -> str:
+    """Where the file goes: beside the tests that exercise the code the request is about (else
+    beside any Python test file, else at the top), under a name no file has."""
+    tests = list(scope.tests) + [f for f in files if is_test_path(f) and f.endswith(".py")]
+    folder = tests[0].rsplit("/", 1)[0] + "/" if tests and "/" in tests[0] else ""
+    path, number = folder + FILE_NAME, 2
+    while path in files:
+        path, number = f"{folder}test_dcx_request_{number}.py", number + 1
+    return path
+
+
+def shown_code(context: Context, scope: Scope) -> str:
+    """The code the test is written against: the target's file (whole when small, else its
+    definitions the plan is about) and the excerpts of other files, then the nearest tests."""
+    texts = {f.path: f.text for f in context.ranked}
+    parts: list[str] = []
+    target_text = texts.get(scope.path, "")
+    if len(split_lines(target_text)) > WHOLE_FILE_LINES:
+        names = tuple(n for p, n in scope.focus if p == scope.path)
+        target_text = excerpt(scope.path, target_text, names + (scope.target,))
+    parts.append(_block(scope.path, target_text))
+    for path, names in scope.excerpts.items():
+        block = _block(path, excerpt(path, texts.get(path, ""), names) if names else texts.get(path, ""))
+        if sum(map(len, parts)) + len(block) <= CODE_CHARS:
+            parts.append(block)
+    code = "".join(parts)
+    return _nearest_tests(texts, scope) + code
+
+
+def _nearest_tests(texts: Mapping[str, str], scope: Scope) -> str:
+    for path, names in scope.tests.items():
+        text = excerpt(path, texts.get(path, ""), names[:2])
+        if len(text) <= TEST_CHARS:
+            return _block(path, text, "existing tests: import and call the code as they do")
+    for path, text in texts.items():  # no test exercises it: the start of some test file
+        if is_test_path(path) and language_of(path) == "python" and text.strip():
+            return _block(path, "".join(split_lines(text)[:25]), "the start of an existing test file")
+    return ""
+
+
+def _block(path: str, text: str, note: str = "") -> str:
+    label = f"File {path}" + (f" ({note})" if note else "") + ":"
+    return f"{label}\n```python\n{text.rstrip()}\n```\n\n"
+
+
+def write(coder: Backend, usage: Usage, context: Context, instruction: str,
+          named: tuple[str, ...]) -> tuple[str, str] | None:
+    """(path, text) of a test file written from the request, or None when the request points
+    at no Python code or the reply is not a test file that compiles and names only what exists."""
+    scope = plan_scope(context, instruction, named) if sources(context) else None
+    if scope is None:
+        return None
+    messages = ({"role": "system", "content": prompts.REQUEST_TEST_SYSTEM},
+                {"role": "user", "content": prompts.request_test(shown_code(context, scope), instruction)})
+    completion = coder.chat(ChatRequest(messages, MAX_TOKENS))
+    usage.count("code", completion)
+    if completion.finish_reason != "stop":
+        return None
+    text = extract_code(completion.text).rstrip() + "\n"
+    path = place(context.files, scope)
+    if not test_names(text) or problems(path, text, sources(context)):
+        return None
+    return path, text
+
+
+def test_names(text: str) -> list[str]:
+    """The pytest test functions of a test file's text (none when it does not parse)."""
+    return [s.name for s in python_symbols(text)
+            if s.kind == "function" and s.name.rsplit(".", 1)[-1].startswith("test")]
+
+
+def reproduce(workspace: Workspace, argv: tuple[str, ...], timeout_s: float, path: str,
+              text: str) -> Outcome:
+    """Run the test file alone on the unchanged code: it counts when it runs and some of its
+    tests fail there."""
+    change = FileChange(path, None, text)
+    run = run_baseline(workspace, (*argv, path), timeout_s, (change,))
+    count = len(test_names(text))
+    if run.check.timed_out or _BROKEN.search(run.check.output):
+        return Outcome(None, f"the test dcx wrote from the request does not run as written "
+                             f"({_first_problem(run.check.output)}), so it is not used")
+    if run.check.passed or not run.failing:
+        return Outcome(None, "the test dcx wrote from the request passes on the code as it is, "
+                             "so it cannot tell a fix from no change; it is not used")
+    return Outcome(RequestTest(change, run, count),
+                   f"dcx wrote {count} test{'s' if count != 1 else ''} from the request "
+                   f"({path}, in scratch copies only): {len(run.failing)} fail on the code as it "
+                   "is, and every attempt is checked with them")
+
+
+def _first_problem(output: str) -> str:
+    match = _BROKEN.search(output)
+    return match.group(0) if match else "it does not run"

@@ -1,0 +1,96 @@
+"""A test written from the request when every test passes before any change (dcx.request_test):
+it counts only when it runs and fails on the unchanged code; then it checks each attempt, the
+first attempt is told its failure, and it never reaches the user's tree or diff. Scripted
+models, real repositories, real pytest runs."""
+
+from __future__ import annotations
+
+import sys
+
+from dcx.config import load_settings
+from dcx.progress import Silent
+from dcx.request import Request
+from dcx.solve import TestCommand, solve
+from dcx.workspace import Workspace
+from tests.conftest import code_reply
+from tests.fakes import FakeBackend
+
+SHOP = {
+    "shop/__init__.py": "",
+    "shop/cart.py": (
+        "class Cart:\n    def __init__(self):\n        self.items = {}\n\n"
+        "    def add(self, sku, qty=1):\n        self.items[sku] = self.items.get(sku, 0) + qty\n\n"
+        "    def total(self, prices):\n        return sum(prices[s] for s in self.items)\n"),
+    "tests/test_cart.py": (
+        "from shop.cart import Cart\n\n\ndef test_add():\n    c = Cart()\n    c.add('a', 2)\n"
+        "    assert c.items == {'a': 2}\n"),
+}
+REQUEST = "Cart.total() ignores the quantity: two of an item at 3 should total 6, not 3"
+GOOD_TOTAL = "def total(self, prices):\n    return sum(prices[s] * q for s, q in self.items.items())"
+WRONG_TOTAL = "def total(self, prices):\n    return sum(prices[s] for s in self.items) + 0"
+REQUEST_TEST = ("from shop.cart import Cart\n\n\ndef test_two_at_three_total_six():\n    c = Cart()\n"
+                "    c.add('a', 2)\n    assert c.total({'a': 3}) == 6\n\n\n"
+                "def test_one_at_three_total_three():\n    c = Cart()\n    c.add('a')\n"
+                "    assert c.total({'a': 3}) == 3\n")
+PYTEST = TestCommand((sys.executable, "-m", "pytest", "-q"), 60)
+
+
+def run(repo, code_replies, rounds=1, **settings):
+    coder = FakeBackend(code_replies)
+    solution = solve(Request(REQUEST), Workspace(repo), load_settings(repo, settings), Silent(),
+                     {"router": FakeBackend([]), "code": coder}, rounds=rounds, tests=PYTEST)
+    return solution, coder
+
+
+def test_a_test_written_from_the_request_checks_every_attempt_and_stays_out_of_the_tree(make_repo) -> None:
+    repo = make_repo(SHOP)
+    solution, coder = run(repo, [code_reply(REQUEST_TEST), code_reply(WRONG_TOTAL), code_reply(GOOD_TOTAL)])
+    written = solution.request_test.test
+    assert written is not None and written.path == "tests/test_dcx_request.py" and written.tests == 2
+    assert written.run.failing == ("tests.test_dcx_request::test_two_at_three_total_six",)
+    # the test-writing prompt showed the code and the nearest tests, and the request
+    prompt = coder.history[0]["messages"][1]["content"]
+    assert "def total(self, prices)" in prompt and "File tests/test_cart.py" in prompt and REQUEST in prompt
+    # the first attempt was told what the written test says now
+    assert "test_two_at_three_total_six" in coder.history[1]["messages"][1]["content"]
+    first, second = solution.attempts
+    assert not first.check.passed and "test_two_at_three_total_six" in " ".join(first.failing)
+    assert second.check.passed and solution.chosen is second
+    assert "tests/test_dcx_request.py" not in solution.result.diff
+    assert not (repo / "tests" / "test_dcx_request.py").exists()
+    assert "test_dcx_request" not in Workspace(repo).all_files
+
+
+def test_a_written_test_that_passes_on_the_code_as_it_is_is_not_used(make_repo) -> None:
+    repo = make_repo(SHOP)
+    passes = "from shop.cart import Cart\n\n\ndef test_one():\n    c = Cart()\n    c.add('a')\n" \
+             "    assert c.total({'a': 3}) == 3\n"
+    solution, coder = run(repo, [code_reply(passes), code_reply(WRONG_TOTAL)])
+    assert solution.request_test.test is None and "passes on the code as it is" in solution.request_test.why
+    assert len(solution.attempts) == 1 and solution.passed  # the user's tests alone: they pass
+
+
+def test_a_written_test_that_does_not_run_is_not_used(make_repo) -> None:
+    repo = make_repo(SHOP)
+    # a fixture that does not exist: the file compiles and names nothing undefined, but cannot run
+    broken = "from shop.cart import Cart\n\n\ndef test_total(cart_with_two):\n    assert Cart().total({}) == 6\n"
+    solution, _ = run(repo, [code_reply(broken), code_reply(WRONG_TOTAL)])
+    assert solution.request_test.test is None and "does not run as written" in solution.request_test.why
+
+
+def test_a_written_test_naming_what_does_not_exist_is_dropped_before_it_runs(make_repo) -> None:
+    repo = make_repo(SHOP)
+    undefined = "from shop.cart import Cart\n\n\ndef test_total():\n    assert Cart().total(PRICES) == 6\n"
+    solution, coder = run(repo, [code_reply(undefined), code_reply(GOOD_TOTAL)])
+    assert solution.request_test is None  # nothing usable came back: nothing was run
+    assert len(coder.history) == 2 and solution.passed
+
+
+def test_no_test_is_written_when_a_test_already_fails_or_the_setting_is_off(make_repo) -> None:
+    failing = {**SHOP, "tests/test_total.py": (
+        "from shop.cart import Cart\n\n\ndef test_total():\n    c = Cart()\n    c.add('a', 2)\n"
+        "    assert c.total({'a': 3}) == 6\n")}
+    solution, coder = run(make_repo(failing), [code_reply(GOOD_TOTAL)])
+    assert solution.request_test is None and len(coder.history) == 1 and solution.passed
+    solution, coder = run(make_repo(SHOP), [code_reply(GOOD_TOTAL)], request_tests=False)
+    assert solution.request_test is None and len(coder.history) == 1
