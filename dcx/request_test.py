@@ -24,6 +24,7 @@ from dcx.backends.base import ChatRequest
 from dcx.baseline import TestRun, run_baseline
 from dcx.codegen import extract_code
 from dcx.context import Context, is_test_path
+from dcx.import_repair import repair_imports
 from dcx.patch import FileChange, split_lines
 from dcx.scope import Scope, excerpt, plan_scope, sources
 from dcx.static_check import problems
@@ -36,6 +37,7 @@ MAX_TOKENS = 900  # a test file of a few examples; more is a model that lost its
 CODE_CHARS = 7000  # the code shown, within the code model's context with room to reply
 TEST_CHARS = 1500  # the existing tests shown for their imports and style
 WHOLE_FILE_LINES = 150
+_UNUSED = "imported but unused"  # harmless in a test file; undefined names are not
 # A failure that is the test's own fault, not the code's: the file does not run as written.
 _BROKEN = re.compile(r"\b(ImportError|ModuleNotFoundError|NameError|SyntaxError|IndentationError)\b"
                      r"|fixture '\w+' not found|errors? during collection|ERROR collecting")
@@ -120,11 +122,20 @@ def write(coder: Backend, usage: Usage, context: Context, instruction: str,
     usage.count("code", completion)
     if completion.finish_reason != "stop":
         return None
-    text = extract_code(completion.text).rstrip() + "\n"
     path = place(context.files, scope)
-    if not test_names(text) or problems(path, text, sources(context)):
+    text = mended(path, extract_code(completion.text).rstrip() + "\n", sources(context))
+    if not test_names(text) or any(_UNUSED not in p.message for p in problems(path, text, sources(context))):
         return None
     return path, text
+
+
+def mended(path: str, text: str, project: Mapping[str, str]) -> str:
+    """The imports a small model forgets added where only one source can be meant (``date``,
+    a project class, ``pytest`` itself)."""
+    text = repair_imports(path, text, project)
+    if "pytest." in text and not re.search(r"^\s*import pytest\b", text, re.M):
+        text = "import pytest\n" + text
+    return text
 
 
 def test_names(text: str) -> list[str]:

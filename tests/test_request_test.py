@@ -94,3 +94,14 @@ def test_no_test_is_written_when_a_test_already_fails_or_the_setting_is_off(make
     assert solution.request_test is None and len(coder.history) == 1 and solution.passed
     solution, coder = run(make_repo(SHOP), [code_reply(GOOD_TOTAL)], request_tests=False)
     assert solution.request_test is None and len(coder.history) == 1
+
+
+def test_imports_a_small_model_forgets_are_added_and_unused_ones_do_not_count() -> None:
+    from dcx.request_test import mended
+
+    project = {"shop/__init__.py": "", "shop/cart.py": SHOP["shop/cart.py"]}
+    reply = ("from shop.cart import Cart\nimport os\n\n\ndef test_day():\n"
+             "    assert Cart() is not None and date(2024, 12, 31).day == pytest.approx(31)\n")
+    text = mended("tests/test_dcx_request.py", reply, project)
+    assert text.startswith("import pytest\n") and "from datetime import date\n" in text
+    compile(text, "t.py", "exec")
