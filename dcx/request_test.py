@@ -14,6 +14,7 @@ theirs to allow), with its path added so that it runs alone.
 
 from __future__ import annotations
 
+import ast
 import re
 from dataclasses import dataclass
 from typing import Mapping
@@ -124,9 +125,88 @@ def write(coder: Backend, usage: Usage, context: Context, instruction: str,
         return None
     path = place(context.files, scope)
     text = mended(path, extract_code(completion.text).rstrip() + "\n", sources(context))
-    if not test_names(text) or any(_UNUSED not in p.message for p in problems(path, text, sources(context))):
+    if any(_UNUSED not in p.message for p in problems(path, text, sources(context))):
         return None
-    return path, text
+    text = grounded(text, instruction)
+    return (path, text) if test_names(text) else None
+
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_TRIVIAL = {0.0, 1.0}
+
+
+def grounded(text: str, instruction: str) -> str:
+    """``text`` without the test functions that check something the request does not state: a
+    test is kept when it uses a value the request gives (a number other than 0 and 1, or a
+    string of two or more characters it spells out) and every value its asserts expect is one
+    the request gives.
+    Values passed to the project's own functions are inputs, not expectations; values passed
+    to ``pytest`` (``approx``, ``raises(match=...)``) are expectations. A small model asked
+    for tests invents expectations (a wrong total, a direction nobody asked about); a test
+    that expects what the request never said would refuse a right change."""
+    try:
+        tree = ast.parse(text)
+    except SyntaxError:
+        return text
+    numbers = {float(n) for n in _NUMBER.findall(instruction)}
+
+    def stated(value: object) -> bool:
+        if isinstance(value, bool) or value is None:
+            return False
+        if isinstance(value, (int, float)):
+            return abs(float(value)) in numbers
+        return isinstance(value, str) and len(value) >= 2 and value in instruction
+
+    def trivial(value: object) -> bool:
+        return isinstance(value, bool) or value is None or (
+            isinstance(value, (int, float)) and abs(float(value)) in _TRIVIAL) or (
+            isinstance(value, str) and len(value) < 2)
+
+    lines = split_lines(text)
+    dropped: list[tuple[int, int]] = []
+    for node in tree.body:
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) or not node.name.startswith("test"):
+            continue
+        used = [c.value for c in ast.walk(node) if isinstance(c, ast.Constant)]
+        expected = [v for check in ast.walk(node) for v in _expected(check)]
+        if not any(stated(v) and not trivial(v) for v in used) \
+                or not all(stated(v) or trivial(v) for v in expected):
+            first = min([node.lineno] + [d.lineno for d in node.decorator_list])
+            dropped.append((first - 1, node.end_lineno or node.lineno))
+    kept = [line for number, line in enumerate(lines) if not any(a <= number < b for a, b in dropped)]
+    return "".join(kept)
+
+
+def _expected(node: ast.AST) -> list[object]:
+    """The constants an assert (or a ``pytest.raises(..., match=...)``) expects: those outside
+    the arguments of calls to anything but ``pytest``."""
+    if isinstance(node, ast.Assert):
+        roots: list[ast.AST] = [node.test]
+    elif isinstance(node, ast.Call) and _is_pytest(node.func):
+        roots = [k.value for k in node.keywords if k.arg == "match"]  # raises(Error, match=...)
+    else:
+        return []
+    found: list[object] = []
+
+    def visit(n: ast.AST) -> None:
+        if isinstance(n, ast.Constant):
+            found.append(n.value)
+        elif isinstance(n, ast.Call):
+            if _is_pytest(n.func):  # approx(expected): an expectation; abs= and rel= are not
+                for child in list(n.args) + [k.value for k in n.keywords if k.arg == "match"]:
+                    visit(child)
+            return  # the project's code called with inputs
+        else:
+            for child in ast.iter_child_nodes(n):
+                visit(child)
+
+    for root in roots:
+        visit(root)
+    return found
+
+
+def _is_pytest(func: ast.AST) -> bool:
+    return isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "pytest"
 
 
 def mended(path: str, text: str, project: Mapping[str, str]) -> str:

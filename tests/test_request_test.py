@@ -105,3 +105,24 @@ def test_imports_a_small_model_forgets_are_added_and_unused_ones_do_not_count() 
     text = mended("tests/test_dcx_request.py", reply, project)
     assert text.startswith("import pytest\n") and "from datetime import date\n" in text
     compile(text, "t.py", "exec")
+
+
+def test_only_tests_that_expect_what_the_request_states_are_kept() -> None:
+    from dcx.request_test import grounded, test_names
+
+    request = ("Night shifts go wrong: Sam's shift from 22:00 to 06:00 shows -16.0 hours instead of "
+               "8.0, and 0 K comes out as -119.75 F instead of -459.67 F; raise ValueError "
+               "\"no dose of meloxicam\" for a rabbit")
+    text = (
+        "import pytest\n\n\n"
+        "def test_night_shift():\n    assert hours('22:00', '06:00') == 8.0\n\n\n"  # stated
+        "def test_invented_total():\n    assert total('Sam') == {'Sam': 9.5}\n\n\n"  # 9.5: never said
+        "def test_kelvin():\n    assert convert(0, 'K', 'F') == pytest.approx(-459.67, abs=0.01)\n\n\n"
+        "def test_dose():\n    with pytest.raises(ValueError, match='no dose of meloxicam'):\n"
+        "        dose('rabbit')\n\n\n"
+        "def test_nothing_from_the_request():\n    assert area() > 0\n\n\n"  # no value the request gives
+        "def test_invented_message():\n    with pytest.raises(ValueError, match='bad shift'):\n"
+        "        hours('22:00', '06:00')\n")
+    kept = grounded(text, request)
+    assert test_names(kept) == ["test_night_shift", "test_kelvin", "test_dose"]
+    compile(kept, "t.py", "exec")
