@@ -126,3 +126,30 @@ def test_only_tests_that_expect_what_the_request_states_are_kept() -> None:
     kept = grounded(text, request)
     assert test_names(kept) == ["test_night_shift", "test_kelvin", "test_dose"]
     compile(kept, "t.py", "exec")
+
+
+def test_dcx_fix_reports_the_written_test_and_applies_only_the_users_change(make_repo, tmp_path) -> None:
+    import json
+    import os
+    import subprocess
+    from pathlib import Path
+
+    from tests.conftest import PROJECT_ROOT
+    from tests.fakes import subprocess_env
+
+    repo = make_repo(SHOP)
+    script = tmp_path / "script.json"
+    script.write_text(json.dumps({"router": [], "code": [code_reply(REQUEST_TEST), code_reply(GOOD_TOTAL)]}))
+    env = {**os.environ, **subprocess_env(script),
+           "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    ran = subprocess.run([str(PROJECT_ROOT / ".venv" / "bin" / "dcx"), "fix", REQUEST, "--test",
+                          f"{sys.executable} -m pytest -q -p no:cacheprovider", "--apply", "--json"],
+                         cwd=repo, env=env, capture_output=True, text=True, timeout=600)
+    assert ran.returncode == 0, ran.stderr
+    out = json.loads(ran.stdout)
+    assert out["tests_passed"] is True and out["applied"]
+    assert out["request_test"]["path"] == "tests/test_dcx_request.py"
+    assert "def test_two_at_three_total_six" in out["request_test"]["text"]
+    assert "1 fail on the code as it is" in out["request_test"]["why"]
+    assert not (repo / "tests" / "test_dcx_request.py").exists()
+    assert "* q for s, q in self.items.items()" in (repo / "shop" / "cart.py").read_text()

@@ -27,6 +27,7 @@ class RunOutcome:
     tests_passed: bool | None = None  # the shown change passed the tests (None: no tests ran)
     still_failing: tuple[str, ...] = ()  # tests that fail with the shown change, when known
     kept_back: bool = False  # --apply with tests still failing: not written (no --apply-failing)
+    request_test: Mapping[str, str] | None = None  # path, text, why: a test dcx wrote from the request
 
     @property
     def exit_code(self) -> int:
@@ -64,6 +65,7 @@ class RunOutcome:
             "still_failing": list(self.still_failing),
             "withheld": self.withheld or None,
             "attempts": [{"passed": c.passed, "output": c.output} for c in self.checks],
+            "request_test": dict(self.request_test) if self.request_test else None,
         }
 
 
@@ -121,8 +123,12 @@ def run_request(
     outcome = None
     if apply and mode == "fix" and not withheld and not kept_back:
         outcome = apply_changes(workspace, result.changes, result.originals, instruction)
+    written = solution.request_test
+    shown_test = None if written is None else {
+        "why": written.why, "path": written.test.path if written.test else "",
+        "text": written.test.change.new if written.test else ""}
     return RunOutcome(result, outcome, solution.checks, withheld, passed,
-                      solution.chosen.failing if passed is False else (), kept_back)
+                      solution.chosen.failing if passed is False else (), kept_back, shown_test)
 
 
 def _without_change(result: Result) -> Result:
