@@ -82,13 +82,27 @@ class Actions:
                 f"({names}), a line range like \"10-20\", or \"file\"")
         return target
 
+    def _rewrite_round(self) -> bool:
+        start = self.settings.rewrite_from_round
+        return self.session.feedback is not None and 0 < start <= self.session.round
+
+    def _narrowed(self, call: ToolCall, path: str, text: str | None, target: Target) -> Target:
+        """In a round that writes a function anew, a whole Python file narrows to the function
+        of it that the plan looks at first (else its only function): a function's body can be
+        hidden, a file's cannot."""
+        if target.kind != "file" or text is None or language_of(path) != "python" \
+                or not self._rewrite_round():
+            return target
+        functions = [s.name for s in symbols_of(path, text) if s.kind == "function"]
+        focus = [f.rsplit(" in ", 1)[0] for f in call.arguments.get("focus", ()) if f.endswith(f" in {path}")]
+        chosen = next((n for n in focus if n in functions), functions[0] if len(functions) == 1 else None)
+        return find_target(path, text, chosen) or target if chosen else target
+
     def _hidden(self, path: str, text: str | None, target: Target) -> str | None:
         """The file with the target's body hidden when this round writes it anew: from round
         ``rewrite_from_round`` on, for a Python function; else None. Shown the buggy body, a
         small model keeps it."""
-        start = self.settings.rewrite_from_round
-        if self.session.feedback is None or not 0 < start <= self.session.round \
-                or language_of(path) != "python" or text is None:
+        if not self._rewrite_round() or language_of(path) != "python" or text is None:
             return None
         return hide_body(text, target)
 
@@ -108,7 +122,7 @@ class Actions:
         """Send one generate_code/create_file call to the code model; its edit is the result."""
         path = self.workspace.check_path(call.arguments["path"])
         text = self.session.current(path)
-        target = self._target(call, path, text)
+        target = self._narrowed(call, path, text, self._target(call, path, text))
         related, view = self._view(call, path)
         hidden = self._hidden(path, text, target)
         anew = hidden is not None
@@ -193,8 +207,8 @@ class Actions:
     def _allowed(self, call: ToolCall, path: str, text: str, target: Target) -> set[str]:
         """The definitions this edit may change freely: those of dcx's plan (dcx.scope), or
         its target (a whole file: all of the file's; a class: its methods the request names)."""
-        if "editable" in call.arguments:
-            return set(call.arguments["editable"])
+        if "editable" in call.arguments:  # a function narrowed to (see _narrowed) is the edit's own
+            return set(call.arguments["editable"]) | ({target.name} if target.kind == "function" else set())
         if target.kind == "file":
             allowed = {s.name for s in symbols_of(path, text)}
         elif target.kind == "class":  # its methods the request names; the others may only grow

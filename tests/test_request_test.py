@@ -153,3 +153,4 @@ def test_dcx_fix_reports_the_written_test_and_applies_only_the_users_change(make
     assert "1 fail on the code as it is" in out["request_test"]["why"]
     assert not (repo / "tests" / "test_dcx_request.py").exists()
     assert "* q for s, q in self.items.items()" in (repo / "shop" / "cart.py").read_text()
+

@@ -1,0 +1,35 @@
+"""The round that writes a function anew (setting rewrite_from_round) with a scripted model: a
+whole-file target narrows to its function, so that the function's buggy body can be hidden."""
+
+from __future__ import annotations
+
+import sys
+
+from dcx.config import load_settings
+from dcx.progress import Silent
+from dcx.request import Request
+from dcx.solve import TestCommand, solve
+from dcx.workspace import Workspace
+from tests.conftest import code_reply
+from tests.fakes import FakeBackend
+
+PYTEST = TestCommand((sys.executable, "-m", "pytest", "-q"), 60)
+
+
+def test_the_round_that_writes_anew_narrows_a_whole_file_to_its_function(make_repo) -> None:
+    calc = ('def mean(values):\n    """Arithmetic mean of a list of numbers."""\n'
+            '    total = 0\n    for v in values:\n        total += v\n    return total / (len(values) + 1)\n')
+    repo = make_repo({"calc.py": calc, "test_calc.py": (
+        "from calc import mean\n\n\ndef test_mean():\n    assert mean([2, 4]) == 3\n")})
+    wrong = [f"def mean(values):\n    total = 0\n    for v in values:\n        total += v\n"
+             f"    return total / (len(values) + {n})" for n in (2, 3, 4)]
+    right = "def mean(values):\n    return sum(values) / len(values)"
+    coder = FakeBackend([code_reply(w) for w in wrong] + [code_reply(right)])
+    solution = solve(Request("mean() is wrong, fix the bug in calc.py"), Workspace(repo),
+                     load_settings(repo, {}), Silent(), {"router": FakeBackend([]), "code": coder},
+                     rounds=3, tests=PYTEST)
+    assert solution.passed and len(solution.attempts) == 4
+    first, last = (h["messages"][-1]["content"] for h in (coder.history[0], coder.history[-1]))
+    assert "total / (len(values) + 1)" in first  # the whole file, as planned
+    assert "total / (len(values) + 1)" not in last and "Write mean anew" in last  # its body hidden
+    assert solution.result.rewritten
