@@ -8,7 +8,7 @@ from typing import Mapping
 
 from dcx import prompts
 from dcx.backends import Backend
-from dcx.codegen import CodeWriter
+from dcx.codegen import CodeEdit, CodeWriter
 from dcx.config import Settings
 from dcx.context import Context
 from dcx.degenerate import empty_definitions_reason
@@ -86,12 +86,14 @@ class Actions:
         start = self.settings.rewrite_from_round
         return self.session.feedback is not None and 0 < start <= self.session.round
 
-    def _narrowed(self, call: ToolCall, path: str, text: str | None, target: Target) -> Target:
-        """In a round that writes a function anew, a whole Python file narrows to the function
-        of it that the plan looks at first (else its only function): a function's body can be
-        hidden, a file's cannot."""
+    def _narrowed(self, call: ToolCall, path: str, text: str | None, target: Target,
+                  after_copy: bool = False) -> Target:
+        """A whole Python file narrowed to the function of it that the plan looks at first (else
+        its only function), in a round that writes a function anew (a function's body can be
+        hidden, a file's cannot) or ``after_copy`` (the file came back unchanged); else
+        ``target`` itself."""
         if target.kind != "file" or text is None or language_of(path) != "python" \
-                or not self._rewrite_round():
+                or not (after_copy or self._rewrite_round()):
             return target
         functions = [s.name for s in symbols_of(path, text) if s.kind == "function"]
         focus = [f.rsplit(" in ", 1)[0] for f in call.arguments.get("focus", ()) if f.endswith(f" in {path}")]
@@ -124,26 +126,25 @@ class Actions:
         text = self.session.current(path)
         target = self._narrowed(call, path, text, self._target(call, path, text))
         related, view = self._view(call, path)
-        hidden = self._hidden(path, text, target)
-        anew = hidden is not None
-        self.reporter.stage(f"code model: {target.name} in {path}"
-                            + (", written anew (its body hidden)" if anew else ""))
-        round_number = self.session.round
-        first_anew = anew and round_number == self.settings.rewrite_from_round
-        writer = CodeWriter(self.coder, self.settings.code_retries,
-                            lambda c: self.usage.count("code", c), round_number,
-                            greedy=round_number == 0 or first_anew,
-                            context_tokens=self.settings.context_tokens)
         started, before = time.monotonic(), self.usage.tokens["code"]["completion"]
         generating = self.usage.model_seconds["code"]["generation"]
-        shown = {path: text or "", **related}
-        edit = writer.rewrite(path, text, target, call.arguments["instructions"],
-                              self._code_request(target, anew), related,
-                              hints_for(self.context, path, target.name),
-                              named_tests(self.context, path), hidden=hidden, view=view,
-                              review=lambda changed: self._review(changed, shown, self._allowed(
-                                  call, path, text or "", target)),
-                              repair=lambda p, t: repair_imports(p, t, self._project()))
+        # A small model shown a whole file it does not know how to change copies it, or rewrites
+        # what it should leave; shown the one function the plan looks at first (``narrower``),
+        # it has to write that function.
+        narrower = self._narrowed(call, path, text, target, after_copy=True)
+        try:
+            edit = self._write(call, path, text, target, related, view)
+        except CodeGenerationError:
+            if narrower is target:
+                raise
+            edit, target = self._write(call, path, text, narrower, related, view, prompts.NOT_YET), narrower
+        else:
+            if not edit.changed and narrower is not target:
+                try:
+                    edit, target = self._write(call, path, text, narrower, related, view,
+                                               prompts.NOT_YET), narrower
+                except CodeGenerationError:
+                    pass  # the file as it was stands: nothing changed
         new_texts = {path: edit.new_text, **edit.others}
         if text is None:
             self.session.originals[path] = None
@@ -158,6 +159,29 @@ class Actions:
                          for c in changes if c.old != c.new)
         return (f"{what[:1].upper()}{what[1:]}:\n{build_patch(changes)}\nIf this completes the "
                 "request, call finish; otherwise change the next target.")
+
+    def _write(self, call: ToolCall, path: str, text: str | None, target: Target,
+               related: Mapping[str, str], view: View, warning: str = "") -> CodeEdit:
+        """One target written by the code model (its body hidden in a round that writes anew),
+        each reply reviewed."""
+        hidden = self._hidden(path, text, target)
+        anew = hidden is not None
+        self.reporter.stage(f"code model: {target.name} in {path}"
+                            + (", written anew (its body hidden)" if anew else ""))
+        round_number = self.session.round
+        first_anew = anew and round_number == self.settings.rewrite_from_round
+        writer = CodeWriter(self.coder, self.settings.code_retries,
+                            lambda c: self.usage.count("code", c), round_number,
+                            greedy=round_number == 0 or first_anew,
+                            context_tokens=self.settings.context_tokens)
+        shown = {path: text or "", **related}
+        return writer.rewrite(path, text, target, call.arguments["instructions"],
+                              self._code_request(target, anew) + warning, related,
+                              hints_for(self.context, path, target.name),
+                              named_tests(self.context, path), hidden=hidden, view=view,
+                              review=lambda changed: self._review(changed, shown, self._allowed(
+                                  call, path, text or "", target)),
+                              repair=lambda p, t: repair_imports(p, t, self._project()))
 
     def _view(self, call: ToolCall, path: str) -> tuple[dict[str, str], View]:
         """The files the code model may change beside ``path`` (path -> text), and what else it

@@ -1,5 +1,6 @@
-"""The round that writes a function anew (setting rewrite_from_round) with a scripted model: a
-whole-file target narrows to its function, so that the function's buggy body can be hidden."""
+"""A whole-file target narrows to one function (the plan's first in that file) when the file
+comes back unchanged, and in the round that writes a function anew (setting rewrite_from_round),
+so that the function's buggy body can be hidden. Scripted models, real repositories."""
 
 from __future__ import annotations
 
@@ -33,3 +34,24 @@ def test_the_round_that_writes_anew_narrows_a_whole_file_to_its_function(make_re
     assert "total / (len(values) + 1)" in first  # the whole file, as planned
     assert "total / (len(values) + 1)" not in last and "Write mean anew" in last  # its body hidden
     assert solution.result.rewritten
+
+
+CALC = ('def mean(values):\n    """Arithmetic mean of a list of numbers."""\n'
+        '    return sum(values) / (len(values) + 1)\n\n\n'
+        'def spread(values):\n    """Largest minus smallest."""\n    return max(values) - min(values)\n')
+
+
+def test_a_whole_file_copied_unchanged_is_asked_again_as_the_function_the_plan_looks_at_first(make_repo) -> None:
+    from dcx.pipeline import Pipeline
+
+    repo = make_repo({"calc.py": CALC})
+    right = "def mean(values):\n    return sum(values) / len(values)"
+    coder = FakeBackend([code_reply(CALC), code_reply(CALC), code_reply(right)])
+    pipeline = Pipeline(load_settings(repo, {}), Workspace(repo), Silent(),
+                        {"router": FakeBackend([]), "code": coder})
+    result = pipeline.run(pipeline.start(Request("the mean of [2, 4] comes out as 2 instead of 3")))
+    assert len(coder.history) == 3
+    assert "File calc.py:" in coder.history[0]["messages"][-1]["content"]  # the whole file first
+    last = coder.history[2]["messages"][-1]["content"]
+    assert "The code to change is mean in calc.py." in last and "repeats it unchanged" in last
+    assert "+    return sum(values) / len(values)" in result.diff and "max(values)" not in result.diff
