@@ -154,3 +154,13 @@ def test_dcx_fix_reports_the_written_test_and_applies_only_the_users_change(make
     assert not (repo / "tests" / "test_dcx_request.py").exists()
     assert "* q for s, q in self.items.items()" in (repo / "shop" / "cart.py").read_text()
 
+
+
+def test_the_written_test_goes_beside_the_tests_that_exercise_the_code_under_a_free_name() -> None:
+    from dcx.request_test import place
+    from dcx.scope import Scope
+
+    scope = Scope("shop/cart.py", "file", (), {}, (), tests={"tests/unit/test_cart.py": ("test_add",)})
+    files = ("shop/cart.py", "tests/unit/test_cart.py", "tests/unit/test_dcx_request.py")
+    assert place(files, scope) == "tests/unit/test_dcx_request_2.py"
+    assert place(("cart.py",), Scope("cart.py", "file", (), {}, ())) == "test_dcx_request.py"
