@@ -77,8 +77,9 @@ def place(files: tuple[str, ...], scope: Scope) -> str:
 
 
 def shown_code(context: Context, scope: Scope) -> str:
-    """The code the test is written against: the target's file (whole when small, else its
-    definitions the plan is about) and the excerpts of other files, then the nearest tests."""
+    """What the test is written against: the nearest existing tests (for their imports and
+    style), then the target's file (whole when small, else its definitions the plan is about)
+    and the excerpts of other files."""
     texts = {f.path: f.text for f in context.ranked}
     parts: list[str] = []
     target_text = texts.get(scope.path, "")
@@ -90,8 +91,7 @@ def shown_code(context: Context, scope: Scope) -> str:
         block = _block(path, excerpt(path, texts.get(path, ""), names) if names else texts.get(path, ""))
         if sum(map(len, parts)) + len(block) <= CODE_CHARS:
             parts.append(block)
-    code = "".join(parts)
-    return _nearest_tests(texts, scope) + code
+    return _nearest_tests(texts, scope) + "".join(parts)
 
 
 def _nearest_tests(texts: Mapping[str, str], scope: Scope) -> str:
