@@ -86,6 +86,11 @@ class Actions:
         start = self.settings.rewrite_from_round
         return self.session.feedback is not None and 0 < start <= self.session.round
 
+    def _known_wrong(self) -> bool:
+        """A test failed on the code as it is: before any change, or after an attempt."""
+        baseline = self.session.baseline
+        return self.session.feedback is not None or (baseline is not None and not baseline.check.passed)
+
     def _narrowed(self, call: ToolCall, path: str, text: str | None, target: Target,
                   after_copy: bool = False) -> Target:
         """A whole Python file narrowed to the function of it that the plan looks at first (else
@@ -130,8 +135,9 @@ class Actions:
         generating = self.usage.model_seconds["code"]["generation"]
         # A small model shown a whole file it does not know how to change copies it, or rewrites
         # what it should leave; shown the one function the plan looks at first (``narrower``),
-        # it has to write that function.
-        narrower = self._narrowed(call, path, text, target, after_copy=True)
+        # it has to write that function. Only when a test shows the code is wrong (before the
+        # change, or after an attempt): without one, an unchanged file may be the right answer.
+        narrower = self._narrowed(call, path, text, target, after_copy=self._known_wrong())
         try:
             edit = self._write(call, path, text, target, related, view)
         except CodeGenerationError:
