@@ -5,6 +5,7 @@ deletes a definition the request does not mention, unless the user allows deleti
 from __future__ import annotations
 
 import ast
+import copy
 import re
 
 from dcx.localize import named_identifiers
@@ -56,13 +57,15 @@ def collateral_reason(path: str, old: str, new: str, allowed: set[str], request:
     before, after = _bodies(old), _bodies(new)
     if before is None or after is None:
         return None
+    stubs = _stubs(old)
     words = set(re.findall(r"[A-Za-z_]\w*", request))
     named = named_identifiers(request)
     for name, (signature, lines, calls) in before.items():
         if name not in after or after[name][1] == lines:
             continue
         new_signature, new_lines, new_calls = after[name]
-        free = _allowed(name, allowed) or name.rsplit(".", 1)[-1] in named
+        # a stub (its body does nothing yet) is there to be written: writing it harms nothing
+        free = _allowed(name, allowed) or name.rsplit(".", 1)[-1] in named or name in stubs
         if not free and new_signature != signature:
             return f"the change alters the parameters of {name}, which the request does not ask for"
         if not free and _lost(lines, new_lines):
@@ -113,7 +116,44 @@ def _bodies(text: str) -> dict[str, tuple[str, list[str], dict[str, set[str]]]] 
                         calls.setdefault(name, set()).update(k.arg for k in call.keywords if k.arg)
                 source = [line.strip() for line in lines[node.body[0].lineno - 1: node.end_lineno]
                           if line.strip()]
-                found[prefix + node.name] = (ast.unparse(node.args), source, calls)
+                found[prefix + node.name] = (_parameters(node.args), source, calls)
 
     visit(tree.body, "")
     return found
+
+
+def _parameters(args: ast.arguments) -> str:
+    """A function's parameters without their annotations: names, kinds and defaults are what
+    callers depend on; a type hint added to a parameter changes no call."""
+    bare = copy.deepcopy(args)
+    for arg in bare.posonlyargs + bare.args + bare.kwonlyargs + [a for a in (bare.vararg, bare.kwarg) if a]:
+        arg.annotation = None
+    return ast.unparse(bare)
+
+
+def _stubs(text: str) -> set[str]:
+    """Qualified names of the functions whose body does nothing yet: a docstring, ``pass``,
+    ``...`` or ``raise NotImplementedError`` only."""
+    found: set[str] = set()
+
+    def visit(body: list[ast.stmt], prefix: str) -> None:
+        for node in body:
+            if isinstance(node, ast.ClassDef):
+                visit(node.body, prefix + node.name + ".")
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and all(
+                    _does_nothing(statement) for statement in node.body):
+                found.add(prefix + node.name)
+
+    visit(ast.parse(text).body, "")
+    return found
+
+
+def _does_nothing(statement: ast.stmt) -> bool:
+    if isinstance(statement, ast.Pass):
+        return True
+    if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant):
+        return True  # a docstring, or ``...``
+    if isinstance(statement, ast.Raise) and statement.exc is not None:
+        raised = statement.exc.func if isinstance(statement.exc, ast.Call) else statement.exc
+        return isinstance(raised, ast.Name) and raised.id == "NotImplementedError"
+    return False

@@ -2,7 +2,8 @@
 (the exception class of the project's errors module, `math.ceil`, `Decimal`). When exactly one
 place can be meant — a top-level definition of one project module, a standard-library module
 used as `module.attr`, or a well-known standard-library name — dcx adds the import itself;
-anything else stays an undefined name for the review to report."""
+anything else stays an undefined name for the review to report. Imports the reply added and
+never uses are taken out again."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import sys
 from typing import Mapping
 
 from dcx.merge import add_imports
-from dcx.patch import dominant_ending
+from dcx.patch import dominant_ending, split_lines
 from dcx.pyimports import module_names
 from dcx.targets import language_of
 
@@ -45,6 +46,8 @@ def repair_imports(path: str, text: str, project: Mapping[str, str]) -> str:
         tree = ast.parse(text)
     except (SyntaxError, ValueError):
         return text
+    text = _without_new_unused_imports(path, text, tree, project.get(path, ""))
+    tree = ast.parse(text)
     missing = _undefined(path, tree)
     if not missing:
         return text
@@ -56,6 +59,61 @@ def repair_imports(path: str, text: str, project: Mapping[str, str]) -> str:
         if statement:
             wanted.append(statement)
     return add_imports(text, wanted, dominant_ending(text)) if wanted else text
+
+
+def _without_new_unused_imports(path: str, text: str, tree: ast.Module, before: str) -> str:
+    """``text`` without the top-level imports the reply added and never uses (a model imports
+    ``List`` and ``Union`` "just in case"); an import the file had before stays, used or not."""
+    unused = _unused_imports(path, tree)
+    if not unused:
+        return text
+    try:
+        had = {name for node in ast.parse(before).body for name in _import_names(node)}
+    except (SyntaxError, ValueError):
+        had = set()
+    lines = split_lines(text)
+    for node in reversed(tree.body):
+        if not isinstance(node, (ast.Import, ast.ImportFrom)) or node.end_lineno is None:
+            continue
+        kept = [a for a in node.names
+                if not (_spellings(node, a) & unused.get(node.lineno, set())) or _spellings(node, a) & had]
+        if len(kept) == len(node.names):
+            continue
+        first, last = node.lineno - 1, node.end_lineno - 1
+        if lines[last][node.end_col_offset:].strip() or lines[first][:node.col_offset].strip():
+            continue  # shares its line with other code: left for the review
+        ending = lines[last][len(lines[last].rstrip("\r\n")):]
+        replacement = [ast.unparse(type(node)(**{**node.__dict__, "names": kept})) + ending] if kept else []
+        lines[first:last + 1] = replacement
+    return "".join(lines)
+
+
+def _unused_imports(path: str, tree: ast.Module) -> dict[int, set[str]]:
+    """Line -> the names pyflakes reports imported there but unused ("typing.List")."""
+    try:
+        from pyflakes.checker import Checker
+    except ImportError:
+        return {}
+    unused: dict[int, set[str]] = {}
+    for m in Checker(tree, filename=path).messages:
+        if type(m).__name__ == "UnusedImport":
+            unused.setdefault(m.lineno, set()).add(m.message_args[0])
+    return unused
+
+
+def _spellings(node: ast.Import | ast.ImportFrom, alias: ast.alias) -> set[str]:
+    """How pyflakes names what ``alias`` imports."""
+    if isinstance(node, ast.Import):
+        name = alias.name
+    else:
+        name = f"{'.' * node.level}{node.module or ''}.{alias.name}".replace("..", ".")
+    return {f"{name} as {alias.asname}" if alias.asname else name, name}
+
+
+def _import_names(node: ast.stmt) -> set[str]:
+    if not isinstance(node, (ast.Import, ast.ImportFrom)):
+        return set()
+    return {n for a in node.names for n in _spellings(node, a)}
 
 
 def _undefined(path: str, tree: ast.Module) -> set[str]:

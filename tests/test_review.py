@@ -138,6 +138,18 @@ def test_an_import_the_reply_forgot_is_added_when_only_one_module_can_be_meant(m
     assert "+from shop.errors import EmptyCart\n" in result.diff and "+import math\n" in result.diff
 
 
+def test_imports_the_reply_adds_and_never_uses_are_taken_out_not_refused(make_repo) -> None:
+    repo = make_repo(SHOP)
+    reply = ("from typing import Dict, List, Union\nimport os, math\nfrom shop.log import log\n\n\n"
+             "class Cart:\n    def total(self, prices: Dict[str, int]):\n"
+             "        return math.fsum(prices[s] * q for s, q in self.items.items())")
+    result, coder = attempt(repo, "Cart.total() ignores the quantity", [code_reply(reply)])
+    assert len(coder.history) == 1  # no retry: dcx mended it
+    assert "+from typing import Dict\n" in result.diff and "+import math\n" in result.diff
+    assert "List" not in result.diff and "import os" not in result.diff
+    assert "-from shop.log import log" not in result.diff  # the file's own import stays
+
+
 def test_a_name_two_modules_define_is_not_guessed() -> None:
     from dcx.import_repair import repair_imports
 
@@ -159,3 +171,27 @@ def test_a_call_its_function_does_not_accept_is_a_problem_of_the_whole_change() 
     taking = {"shop/money.py": "def fmt(cents, sign='$'):\n    return f'{sign}{cents / 100:.2f}'\n",
               "shop/tags.py": passes_on.replace("fmt(cents)", "fmt(cents, sign=sign)")}
     assert new_problems(taking, {"shop/tags.py": tags, "shop/money.py": money}, project) == []
+
+
+STUBS = ('class Version:\n    def __init__(self, major, minor=0):\n        """Store the parts."""\n'
+         '        raise NotImplementedError\n\n    def bump(self, part):\n        ...\n\n\n'
+         'def helper(x, scale=2):\n    total = x * scale\n    return total\n')
+
+
+def test_writing_a_stub_is_not_a_collateral_edit_and_type_hints_are_not_new_parameters() -> None:
+    from dcx.guards import collateral_reason
+
+    written = STUBS.replace('        """Store the parts."""\n        raise NotImplementedError\n',
+                            "        self.major, self.minor = major, minor\n")
+    written = written.replace("def __init__(self, major, minor=0)", "def __init__(self, major: int, minor: int = 0) -> None")
+    written = written.replace("        ...\n", "        return Version(self.major + 1)\n")
+    assert collateral_reason("v.py", STUBS, written, set(), "implement the versions") is None
+    hinted = STUBS.replace("def helper(x, scale=2)", "def helper(x: int, scale: int = 2) -> int")
+    grown = hinted.replace("    return total\n", "    total += 0\n    return total\n")  # may gain lines
+    assert collateral_reason("v.py", STUBS, grown, set(), "implement the versions") is None
+    # a function that does something keeps its parameters and its lines, stub or no stub beside it
+    renamed = STUBS.replace("def helper(x, scale=2)", "def helper(x, factor=2)")
+    assert "alters the parameters of helper" in collateral_reason(
+        "v.py", STUBS, renamed.replace("x * scale", "x * factor"), set(), "implement the versions")
+    shortened = STUBS.replace("    total = x * scale\n    return total\n", "    return x\n")
+    assert "deletes lines of helper" in collateral_reason("v.py", STUBS, shortened, set(), "implement the versions")
