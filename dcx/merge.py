@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Mapping
 
 from dcx.lines import indent_of
@@ -211,7 +211,8 @@ class _Merger:
                              else target.name if target.kind == "class" else None)
         self.edits: list[_Edit] = []
         self.new_defs: dict[str, tuple[ast.AST, str]] = {}
-        self.imports: list[tuple[str, set[str]]] = []
+        # (statement, names it binds, the file it was merged into already or "")
+        self.imports: list[tuple[str, set[str], str]] = []
         self.matched = False  # the reply named an existing definition
         self.constants: list[_Edit] = []  # module constants the reply gives
 
@@ -230,11 +231,17 @@ class _Merger:
     def _import(self, node: ast.Import | ast.ImportFrom) -> None:
         statement = ast.get_source_segment(self.code, node) or ""
         span = _from_import(self.scope.text[self.primary], node)
+        names = {(a.asname or a.name).split(".")[0] for a in node.names}
+        # the reply's definitions may land in a related file: it gets the import there too
+        self.imports.append((statement, names, self.primary if span is not None else ""))
         if span is not None:  # "from m import a" -> "from m import b": merged when applied
+            same = next((i for i, e in enumerate(self.edits) if e.from_import and e.path == self.primary
+                         and (e.start, e.end) == span), None)
+            if same is not None:  # "from . import a" and "from . import b" in one reply: both
+                statement = _joined_imports(self.edits[same].code, statement)
+                self.edits[same] = replace(self.edits[same], code=statement)
+                return
             self.edits.append(_Edit(self.primary, span[0], span[1], statement, "", from_import=True))
-        else:
-            names = {(a.asname or a.name).split(".")[0] for a in node.names}
-            self.imports.append((statement, names))
 
     def _constant(self, node: ast.stmt, name: str) -> None:
         for path in self.scope.order:
@@ -336,7 +343,7 @@ def _anchor(scope: _Files, primary: str, target: Target, edits: list[_Edit]) -> 
     return len(split_lines(scope.text[primary]))
 
 
-def _apply(scope: _Files, edits: list[_Edit], imports: list[tuple[str, set[str]]]) -> dict[str, str]:
+def _apply(scope: _Files, edits: list[_Edit], imports: list[tuple[str, set[str], str]]) -> dict[str, str]:
     out: dict[str, str] = {}
     for path in scope.order:
         mine = [e for e in edits if e.path == path]
@@ -378,14 +385,39 @@ def _apply(scope: _Files, edits: list[_Edit], imports: list[tuple[str, set[str]]
             lines[e.start : e.end] = split_lines(body)
         new = "".join(lines)
         used = _words("\n".join(e.code for e in unique))
-        new = add_imports(new, [i for i, names in imports if names & used], dominant)
+        bound = _bound(new)
+        new = add_imports(new, [i for i, names, merged in imports
+                                if (names & used) - bound and merged != path], dominant)
         if new != text:
             out[path] = new
     return out
 
 
+def _bound(text: str) -> set[str]:
+    """The names a module binds at its top level by import or definition."""
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError):
+        return set()
+    names = set()
+    for node in tree.body:
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            names.update((a.asname or a.name).split(".")[0] for a in node.names)
+        elif isinstance(node, _DEF):
+            names.add(node.name)
+    return names
+
+
+def _joined_imports(first: str, second: str) -> str:
+    """Two ``from M import ...`` statements of one module as one."""
+    nodes = [ast.parse(code.strip()).body[0] for code in (first, second)]
+    names = dict.fromkeys(f"{a.name} as {a.asname}" if a.asname else a.name
+                          for node in nodes for a in node.names)
+    return f"from {'.' * nodes[0].level}{nodes[0].module or ''} import {', '.join(names)}"
+
+
 def _merged_import(mine: str, theirs: str, rest: str) -> str:
-    """The reply's ``from M import`` names plus the file's own that the rest of the file uses."""
+    """The reply's ``from M import`` names plus the file's own, those the rest of the file uses."""
     try:
         old = ast.parse(mine.strip()).body[0]
         new = ast.parse(theirs.strip()).body[0]
@@ -398,11 +430,12 @@ def _merged_import(mine: str, theirs: str, rest: str) -> str:
     def spell(alias: ast.alias) -> str:
         return f"{alias.name} as {alias.asname}" if alias.asname else alias.name
 
-    names = [spell(a) for a in new.names]
+    # a name the reply imports for code that landed in another file is not this file's
+    names = [spell(a) for a in new.names if (a.asname or a.name) in used]
     bound = {a.asname or a.name for a in new.names}  # a name the reply binds replaces the file's
     names += [spell(a) for a in old.names
               if (a.asname or a.name) not in bound and (a.asname or a.name) in used]
-    if sorted(names) == sorted(spell(a) for a in old.names):
+    if not names or sorted(names) == sorted(spell(a) for a in old.names):
         return mine.rstrip("\r\n")
     return f"from {'.' * old.level}{old.module or ''} import {', '.join(names)}"
 

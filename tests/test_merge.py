@@ -109,6 +109,19 @@ def test_definitions_of_a_related_file_go_to_that_file() -> None:
     assert "def format_price" not in changed["catalog.py"]
 
 
+def test_a_from_import_of_the_reply_goes_to_the_related_file_whose_code_uses_it() -> None:
+    report = "from . import DAYS\n\n\ndef weekly(shifts):\n    return [s.hours for s in shifts], DAYS\n"
+    models = ("from . import DAYS\n\n\nclass Shift:\n    day = DAYS[0]\n\n"
+              "    def hours(self):\n        return self.end - self.start\n")
+    reply = ("from . import DAYS\nfrom . import timeutil\n\n\nclass Shift:\n    day = DAYS[0]\n\n"
+             "    def hours(self):\n        return timeutil.between(self.start, self.end)\n")
+    target = find_target("p/report.py", report, "file")
+    changed = apply_reply("p/report.py", {"p/report.py": report, "p/models.py": models}, target, reply)
+    assert set(changed) == {"p/models.py"}  # the report's own import is not touched for nothing
+    assert changed["p/models.py"].startswith("from . import DAYS\nfrom . import timeutil\n")
+    assert changed["p/models.py"].count("import DAYS") == 1
+
+
 def test_module_constants_are_replaced_in_place() -> None:
     text = 'RATES = {"A": 1}\n\n\ndef rate(code):\n    return RATES[code]\n'
     target = find_target("r.py", text, "file")
@@ -143,6 +156,15 @@ def test_a_changed_from_import_keeps_the_names_the_file_still_uses() -> None:
     reply = "from m import c\n\n\ndef f():\n    return c() + b()\n"
     new = merge_reply(reply, {"f.py": text}, "f.py", target)["f.py"]
     assert new == "from m import c, b\n\n\ndef f():\n    return c() + b()\n"
+
+
+def test_two_from_imports_of_one_module_in_a_reply_are_both_kept() -> None:
+    text = "from . import DAYS\nfrom .timeutil import to_hours\n\n\ndef f():\n    return DAYS, to_hours(1)\n"
+    target = find_target("p/f.py", text, "f")
+    reply = "from . import DAYS\nfrom . import timeutil\n\n\ndef f():\n    return DAYS, timeutil.to_hours(2)\n"
+    new = merge_reply(reply, {"p/f.py": text}, "p/f.py", target)["p/f.py"]
+    assert new.startswith("from . import DAYS, timeutil\n")
+    assert "return DAYS, timeutil.to_hours(2)" in new
 
 
 def test_a_reply_that_repeats_a_related_file_unchanged_changes_nothing() -> None:
