@@ -84,15 +84,43 @@ def _allowed(name: str, allowed: set[str]) -> bool:
 
 
 def _lost(old: list[str], new: list[str]) -> list[str]:
-    """Meaningful lines of ``old`` that ``new`` no longer has."""
+    """Meaningful lines of ``old`` that ``new`` no longer has, as they were or extended (every
+    token of the old line still there, in order: ``f(a, b)`` -> ``f(a, b, note)``)."""
     remaining = list(new)
     lost = []
     for line in old:
         if line in remaining:
             remaining.remove(line)
+            continue
+        extended = next((n for n in remaining if _extends(n, line)), None)
+        if extended is not None:
+            remaining.remove(extended)
         elif line not in ("pass", "...") and not line.startswith(("#", '"""', "'''")):
             lost.append(line)
     return lost
+
+
+def _extends(new: str, old: str) -> bool:
+    """``new`` is ``old`` with arguments or items added: one run of tokens inserted that starts
+    with a comma (``f(a, b)`` -> ``f(a, b, note)``) or fills empty brackets (``f()`` ->
+    ``f(x)``). Nothing else counts: ``if x`` -> ``if not x`` changes what the line does."""
+    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    if len(b) <= len(a):
+        return False
+    prefix = 0
+    while prefix < len(a) and a[prefix] == b[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < len(a) - prefix and a[-1 - suffix] == b[-1 - suffix]:
+        suffix += 1
+    if prefix + suffix < len(a):
+        return False
+    inserted = b[prefix:len(b) - suffix]
+    fills_brackets = prefix > 0 and a[prefix - 1] in "([{" and suffix > 0 and a[-suffix] in ")]}"
+    return inserted[0] == "," or fills_brackets
+
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
 def _bodies(text: str) -> dict[str, tuple[str, list[str], dict[str, set[str]]]] | None:

@@ -195,3 +195,14 @@ def test_writing_a_stub_is_not_a_collateral_edit_and_type_hints_are_not_new_para
         "v.py", STUBS, renamed.replace("x * scale", "x * factor"), set(), "implement the versions")
     shortened = STUBS.replace("    total = x * scale\n    return total\n", "    return x\n")
     assert "deletes lines of helper" in collateral_reason("v.py", STUBS, shortened, set(), "implement the versions")
+
+
+def test_a_line_that_only_gains_an_argument_is_not_deleted_but_a_changed_condition_is() -> None:
+    from dcx.guards import collateral_reason
+
+    old = ("class Item:\n    def scaled(self, f):\n        if self.qty is None:\n            return self\n"
+           "        return Item(self.qty * f, self.name)\n")
+    passes_note = old.replace("self.name)", "self.name, self.note)")
+    assert collateral_reason("i.py", old, passes_note, set(), "keep the note when scaling") is None
+    inverted = old.replace("if self.qty is None", "if self.qty is not None")
+    assert "deletes lines of Item.scaled" in collateral_reason("i.py", old, inverted, set(), "keep the note")
