@@ -64,6 +64,8 @@ def repair_imports(path: str, text: str, project: Mapping[str, str]) -> str:
 def _without_new_unused_imports(path: str, text: str, tree: ast.Module, before: str) -> str:
     """``text`` without the top-level imports the reply added and never uses (a model imports
     ``List`` and ``Union`` "just in case"); an import the file had before stays, used or not."""
+    if path.rsplit("/", 1)[-1] == "__init__.py":
+        return text  # a package's imports are what it exports
     unused = _unused_imports(path, tree)
     if not unused:
         return text

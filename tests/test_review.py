@@ -150,6 +150,13 @@ def test_imports_the_reply_adds_and_never_uses_are_taken_out_not_refused(make_re
     assert "-from shop.log import log" not in result.diff  # the file's own import stays
 
 
+def test_a_package_keeps_the_imports_it_exports() -> None:
+    from dcx.import_repair import repair_imports
+
+    exported = "from .cart import Cart\nfrom .log import log\n"
+    assert repair_imports("shop/__init__.py", exported, {"shop/__init__.py": "from .cart import Cart\n"}) == exported
+
+
 def test_a_name_two_modules_define_is_not_guessed() -> None:
     from dcx.import_repair import repair_imports
 
