@@ -8,7 +8,7 @@ import ast
 import copy
 import re
 
-from dcx.localize import named_identifiers
+from dcx.localize import does_nothing, named_identifiers
 from dcx.patch import split_lines
 from dcx.targets import generic_symbols, language_of, python_symbols
 
@@ -168,20 +168,9 @@ def _stubs(text: str) -> set[str]:
         for node in body:
             if isinstance(node, ast.ClassDef):
                 visit(node.body, prefix + node.name + ".")
-            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and all(
-                    _does_nothing(statement) for statement in node.body):
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and does_nothing(node):
                 found.add(prefix + node.name)
 
     visit(ast.parse(text).body, "")
     return found
 
-
-def _does_nothing(statement: ast.stmt) -> bool:
-    if isinstance(statement, ast.Pass):
-        return True
-    if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant):
-        return True  # a docstring, or ``...``
-    if isinstance(statement, ast.Raise) and statement.exc is not None:
-        raised = statement.exc.func if isinstance(statement.exc, ast.Call) else statement.exc
-        return isinstance(raised, ast.Name) and raised.id == "NotImplementedError"
-    return False

@@ -46,8 +46,9 @@ def repair_imports(path: str, text: str, project: Mapping[str, str]) -> str:
         tree = ast.parse(text)
     except (SyntaxError, ValueError):
         return text
-    text = _without_new_unused_imports(path, text, tree, project.get(path, ""))
-    tree = ast.parse(text)
+    pruned = _without_new_unused_imports(path, text, tree, project.get(path, ""))
+    if pruned != text:
+        text, tree = pruned, ast.parse(pruned)
     missing = _undefined(path, tree)
     if not missing:
         return text

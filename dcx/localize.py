@@ -87,8 +87,11 @@ def is_stub(text: str, d: Definition) -> bool:
         node = ast.parse(_dedent(source)).body[0]
     except (SyntaxError, IndexError, ValueError):
         return False
-    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-        return False
+    return isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and does_nothing(node)
+
+
+def does_nothing(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """The function's body is only a docstring, ``pass``, ``...`` or ``raise NotImplementedError``."""
     body = [s for s in node.body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant)
                                          and isinstance(s.value.value, str))]
     return all(_does_nothing(s) for s in body)

@@ -408,11 +408,14 @@ def _bound(text: str) -> set[str]:
     return names
 
 
+def _spell(alias: ast.alias) -> str:
+    return f"{alias.name} as {alias.asname}" if alias.asname else alias.name
+
+
 def _joined_imports(first: str, second: str) -> str:
     """Two ``from M import ...`` statements of one module as one."""
     nodes = [ast.parse(code.strip()).body[0] for code in (first, second)]
-    names = dict.fromkeys(f"{a.name} as {a.asname}" if a.asname else a.name
-                          for node in nodes for a in node.names)
+    names = dict.fromkeys(_spell(a) for node in nodes for a in node.names)
     return f"from {'.' * nodes[0].level}{nodes[0].module or ''} import {', '.join(names)}"
 
 
@@ -426,16 +429,12 @@ def _merged_import(mine: str, theirs: str, rest: str) -> str:
     if not isinstance(old, ast.ImportFrom) or not isinstance(new, ast.ImportFrom):
         return mine.rstrip("\r\n")
     used = _words(rest)
-
-    def spell(alias: ast.alias) -> str:
-        return f"{alias.name} as {alias.asname}" if alias.asname else alias.name
-
     # a name the reply imports for code that landed in another file is not this file's
-    names = [spell(a) for a in new.names if (a.asname or a.name) in used]
+    names = [_spell(a) for a in new.names if (a.asname or a.name) in used]
     bound = {a.asname or a.name for a in new.names}  # a name the reply binds replaces the file's
-    names += [spell(a) for a in old.names
+    names += [_spell(a) for a in old.names
               if (a.asname or a.name) not in bound and (a.asname or a.name) in used]
-    if not names or sorted(names) == sorted(spell(a) for a in old.names):
+    if not names or sorted(names) == sorted(_spell(a) for a in old.names):
         return mine.rstrip("\r\n")
     return f"from {'.' * old.level}{old.module or ''} import {', '.join(names)}"
 
