@@ -96,12 +96,17 @@ def _imported(text: str) -> set[str]:
     found = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
-            found.update(a.name for a in node.names)
+            found.update(a.name + _alias(a) for a in node.names)
         elif isinstance(node, ast.ImportFrom):
-            found.update(f"{'.' * node.level}{node.module or ''}.{a.name}".replace("..", ".")
+            found.update(f"{'.' * node.level}{node.module or ''}.{a.name}".replace("..", ".") + _alias(a)
                          for a in node.names)
-            found.update(f"{node.module}.{a.name}" for a in node.names if node.module)
+            found.update(f"{node.module}.{a.name}{_alias(a)}" for a in node.names if node.module)
     return found
+
+
+def _alias(name: ast.alias) -> str:
+    """How pyflakes ends the name of an aliased import: "numpy as np"."""
+    return f" as {name.asname}" if name.asname and name.asname != name.name.rsplit(".", 1)[-1] else ""
 
 
 def _subtract(now: list[Problem], before: list[Problem]) -> list[Problem]:

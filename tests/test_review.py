@@ -102,6 +102,15 @@ def test_static_problems_count_only_when_the_change_brings_them() -> None:
     assert [str(p) for p in broken] == ["tests/test_m.py:1: 'g' is imported from m, which does not define it"]
 
 
+def test_an_aliased_import_the_change_left_unused_is_not_a_new_problem() -> None:
+    old = "import numpy as np\nfrom os import path as p\n\n\ndef f():\n    return np, p\n"
+    new = old.replace("return np, p", "return 1")
+    assert new_problems({"a.py": new}, {"a.py": old}, {}) == []
+    added = old + "import json as j\n"  # a new aliased import nobody uses still counts
+    assert [p.message for p in new_problems({"a.py": added}, {"a.py": old}, {})] == [
+        "'json as j' imported but unused"]
+
+
 def test_many_empty_definitions_nobody_asked_for_are_refused() -> None:
     old = "class A:\n    pass\n"
     new = "class A:\n" + "".join(f"    def set_{n}(self):\n        pass\n" for n in "abcd")
