@@ -64,9 +64,10 @@ def new_problems(changed: Mapping[str, str], before: Mapping[str, str],
     for path, text in changed.items():
         old = problems(path, before[path], project) if path in before else []
         was_imported = _imported(before.get(path, ""))
+        exports = path.rsplit("/", 1)[-1] == "__init__.py"  # a package's imports are its exports
         found += [p for p in _subtract(problems(path, text, after_project), old)
                   if not (p.message.endswith("imported but unused")
-                          and p.message.split("'")[1] in was_imported)]
+                          and (exports or p.message.split("'")[1] in was_imported))]
     for path, text in project.items() if importers else ():
         if path in changed or language_of(path) != "python":
             continue

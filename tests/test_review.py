@@ -222,3 +222,13 @@ def test_a_line_that_only_gains_an_argument_is_not_deleted_but_a_changed_conditi
     assert collateral_reason("i.py", old, passes_note, set(), "keep the note when scaling") is None
     inverted = old.replace("if self.qty is None", "if self.qty is not None")
     assert "deletes lines of Item.scaled" in collateral_reason("i.py", old, inverted, set(), "keep the note")
+
+
+def test_a_package_init_may_import_what_it_exports() -> None:
+    old = '"""The shop."""\n'
+    new = old + "from .cart import Cart\n"
+    project = {"shop/__init__.py": old, "shop/cart.py": "class Cart:\n    pass\n"}
+    assert new_problems({"shop/__init__.py": new}, {"shop/__init__.py": old}, project) == []
+    # elsewhere the same import, unused, is a new problem
+    assert [p.message for p in new_problems({"shop/x.py": new}, {"shop/x.py": old}, project)] == [
+        "'.cart.Cart' imported but unused"]
