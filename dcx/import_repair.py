@@ -13,7 +13,7 @@ from typing import Mapping
 
 from dcx.merge import add_imports
 from dcx.patch import dominant_ending, split_lines
-from dcx.pyimports import module_names
+from dcx.pyimports import imported_files, module_names
 from dcx.targets import language_of
 
 # Names a model uses bare that live in one standard-library module, without doubt.
@@ -133,8 +133,8 @@ def _project_import(path: str, name: str, project: Mapping[str, str]) -> str | N
     at its top level, written the way the file already imports from its package."""
     owners = [p for p, text in project.items()
               if p != path and language_of(p) == "python" and name in _top_level(text)]
-    if len(owners) != 1:
-        return None
+    if len(owners) != 1 or _reaches(owners[0], path, project):
+        return None  # an import back into a module that imports this one fails at import time
     owner = owners[0]
     same_package = owner.rsplit("/", 1)[0] == path.rsplit("/", 1)[0] and "/" in path
     if same_package and _uses_relative_imports(project.get(path, "")):
@@ -142,6 +142,30 @@ def _project_import(path: str, name: str, project: Mapping[str, str]) -> str | N
     else:
         module = max(module_names(owner), key=len)
     return f"from {module} import {name}"
+
+
+def _reaches(start: str, goal: str, project: Mapping[str, str]) -> bool:
+    """Does ``start`` import ``goal``, itself or through other project modules, at its top level
+    (where a cycle breaks the import; an import inside a function runs later)?"""
+    by_module = {m: p for p in project if language_of(p) == "python" for m in module_names(p)}
+    seen, todo = {start}, [start]
+    while todo:
+        path = todo.pop()
+        for imported in imported_files(_top_level_imports(project.get(path, "")), path, by_module):
+            if imported == goal:
+                return True
+            if imported not in seen:
+                seen.add(imported)
+                todo.append(imported)
+    return False
+
+
+def _top_level_imports(text: str) -> str:
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError):
+        return ""
+    return "\n".join(ast.unparse(n) for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom)))
 
 
 def _stdlib_import(name: str, used_as_module: bool) -> str | None:

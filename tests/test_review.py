@@ -232,3 +232,17 @@ def test_a_package_init_may_import_what_it_exports() -> None:
     # elsewhere the same import, unused, is a new problem
     assert [p.message for p in new_problems({"shop/x.py": new}, {"shop/x.py": old}, project)] == [
         "'.cart.Cart' imported but unused"]
+
+
+def test_no_import_is_added_that_would_close_an_import_cycle() -> None:
+    from dcx.import_repair import repair_imports
+    rules = "from .models import Shift\n\nREST = 11\n\n\ndef check(shift):\n    return shift\n"
+    project = {"rota/models.py": "from . import timeutil\n\n\nclass Shift:\n    pass\n",
+               "rota/rules.py": rules, "rota/timeutil.py": "from .rules import REST\n"}
+    uses_rest = "from . import timeutil\n\n\nclass Shift:\n    limit = REST\n"
+    # models <- rules imports it, and timeutil (which models imports) imports rules: no import
+    assert repair_imports("rota/models.py", uses_rest, project) == uses_rest
+    # a module no rules import reaches gets it
+    report = "def f():\n    return REST\n"
+    assert repair_imports("rota/report.py", report, {**project, "rota/report.py": ""}).startswith(
+        "from rota.rules import REST\n")
