@@ -1,6 +1,7 @@
 """Problems a change brings into the code, found without running it: Python that does not
 compile, pyflakes' undefined names, redefinitions and unused new imports, imports of names a
 project module does not define (in the changed file, and in every file importing from it),
+attributes methods read from ``self`` that nothing sets (dcx.attributes),
 and, for a whole change, calls to project functions that their parameters do not accept
 (dcx.call_fit); JavaScript by ``node --check`` and shell by ``bash -n`` when those programs are here.
 
@@ -20,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Mapping
 
+from dcx.attributes import unset_reads
 from dcx.call_fit import misfits
 from dcx.context import is_test_path
 from dcx.pyimports import module_names, resolved_module
@@ -131,6 +133,7 @@ def _python(path: str, text: str, project: Mapping[str, str]) -> list[Problem]:
     except ValueError as exc:
         return [Problem(path, 0, str(exc))]
     found = _pyflakes(path, tree) + _bad_imports(path, text, project, tree)
+    found += [Problem(path, line, message) for line, message in unset_reads(tree, {**project, path: text})]
     return sorted(found, key=lambda p: (p.line, p.message))
 
 
