@@ -24,6 +24,7 @@ from dcx.prompts import NO_VIEW, View
 from dcx.rename import rename_references
 from dcx.scope import excerpt
 from dcx.session import Session
+from dcx.shape import as_properties
 from dcx.static_check import Problem, new_problems
 from dcx.targets import Target, changed_definitions, find_target, hide_body, language_of, symbols_of
 from dcx.tools import ToolCall, ToolCallError, list_files, read_file, search
@@ -187,7 +188,8 @@ class Actions:
                               named_tests(self.context, path), hidden=hidden, view=view,
                               review=lambda changed: self._review(changed, shown, self._allowed(
                                   call, path, text or "", target)),
-                              repair=lambda p, t: repair_imports(p, t, self._project()))
+                              repair=lambda p, t: repair_imports(p, as_properties(
+                                  p, t, shown.get(p, ""), self.session.request.instruction), self._project()))
 
     def _view(self, call: ToolCall, path: str) -> tuple[dict[str, str], View]:
         """The files the code model may change beside ``path`` (path -> text), and what else it
