@@ -2,11 +2,14 @@
 other files still use it, those files are edited next (dcx renames an imported name itself and
 asks the code model to update any other use); after a function's required parameters change,
 each caller is updated to match; after an edit calls a project function in a way its signature
-does not accept (a new argument passed on), that function is edited next to accept it."""
+does not accept (a new argument passed on), that function is edited next to accept it; after a
+function or dataclass gains an optional parameter or field the request names, each caller is
+edited next to pass it on as the request asks."""
 
 from __future__ import annotations
 
 import ast
+import re
 
 from dcx import callgraph
 from dcx.call_fit import misfits
@@ -103,6 +106,93 @@ def callee_call(session: Session) -> ToolCall | None:
                             f"{callee[1]} does not accept yet; change {callee[1]} so that it "
                             "takes that argument and uses it as the request says."})
     return None
+
+
+MAX_OPTION_CALLERS = 3  # callers asked to pass a new option on, per session
+
+
+def option_call(session: Session) -> ToolCall | None:
+    """After a function gained an optional parameter (or a dataclass a field) that the request
+    names (``skip_rows``, ``note``), the next caller that does not pass it yet, callers in other
+    files first; None when none is left. A new option is usually asked for end to end: the
+    command-line tool passes ``--skip-rows`` to ``import_csv``, the parser fills ``note`` in."""
+    request = session.request.instruction
+    asked = [(path, name, added) for path, name, added in gained_options(session)
+             if any(re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", request) for p in added)]
+    if not asked or sum(1 for k in session.followed_up if k[1] == "option") >= MAX_OPTION_CALLERS:
+        return None
+    texts = _python_sources(session)
+    graph = callgraph.build(texts)
+    for path, name, added in asked:
+        callers = sorted(graph.callers((path, name)), key=lambda c: (c[0] == path, c))
+        for caller in callers:
+            key = (f"{caller[0]}:{caller[1]}", "option")
+            if key in session.followed_up or _edited(session, caller) or is_test_path(caller[0]) \
+                    or caller[1] == name or caller[1].startswith(name + ".") \
+                    or any(_passes(texts[caller[0]], graph, caller, p) for p in added):
+                continue
+            session.followed_up.add(key)
+            names = ", ".join(f"`{p}`" for p in added)
+            return ToolCall("generate_code", {
+                "path": caller[0], "target": caller[1],
+                "instructions": f"{request}\n\n{name} in {path} now takes {names}. Change {caller[1]} "
+                                f"so that it passes {names} on where the request asks for it; if the "
+                                f"request asks nothing of {caller[1]}, leave it as it is."})
+    return None
+
+
+def gained_options(session: Session) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(file, function or dataclass, the optional parameters or fields it gained) of this
+    session's Python changes."""
+    out = []
+    for path, orig in session.originals.items():
+        if orig is None or language_of(path) != "python":
+            continue
+        before = _optional(orig.text)
+        after = _optional(session.files[path])
+        for name, params in after.items():
+            if name in before:
+                added = tuple(p for p in params if p not in before[name])
+                if added:
+                    out.append((path, name, added))
+    return out
+
+
+def _optional(text: str) -> dict[str, tuple[str, ...]]:
+    """Qualified name -> its parameters with defaults (a function) or fields (a dataclass)."""
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError):
+        return {}
+    found: dict[str, tuple[str, ...]] = {}
+
+    def visit(body: list[ast.stmt], prefix: str) -> None:
+        for node in body:
+            if isinstance(node, ast.ClassDef):
+                if any("dataclass" in ast.unparse(d) for d in node.decorator_list):
+                    found[prefix + node.name] = tuple(
+                        n.target.id for n in node.body if isinstance(n, ast.AnnAssign)
+                        and isinstance(n.target, ast.Name))
+                visit(node.body, prefix + node.name + ".")
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                args = node.args
+                positional = args.posonlyargs + args.args
+                with_default = positional[len(positional) - len(args.defaults):] if args.defaults else []
+                keywords = [a for a, d in zip(args.kwonlyargs, args.kw_defaults, strict=True)
+                            if d is not None]
+                found[prefix + node.name] = tuple(a.arg for a in with_default + keywords)
+
+    visit(tree.body, "")
+    return found
+
+
+def _passes(text: str, graph: callgraph.CallGraph, caller: tuple[str, str], param: str) -> bool:
+    """Does the caller's source already mention ``param`` (passes it, or reads it)?"""
+    d = graph.definitions.get(caller)
+    if d is None:
+        return False
+    source = "".join(text.splitlines(keepends=True)[d.start:d.end])
+    return re.search(rf"\b{re.escape(param)}\b", source) is not None
 
 
 def changed_signatures(session: Session) -> list[tuple[str, str, str, str]]:

@@ -112,6 +112,48 @@ def test_calls_that_fit_need_no_follow_up(make_repo) -> None:
     assert len(coder.history) == 1 and result.files == ("shop/tags.py",)
 
 
+CSV = {
+    "csvimport/__init__.py": "",
+    "csvimport/importer.py": ("import csv\n\n\ndef import_csv(path, delimiter=','):\n"
+                              "    with open(path) as f:\n        return list(csv.reader(f, delimiter=delimiter))\n"),
+    "csvimport/cli.py": ("import argparse\n\nfrom csvimport.importer import import_csv\n\n\ndef main(argv=None):\n"
+                         "    parser = argparse.ArgumentParser()\n    parser.add_argument('path')\n"
+                         "    args = parser.parse_args(argv)\n    return import_csv(args.path)\n"),
+}
+SKIP = ("Let `import_csv` take `skip_rows=N` (default 0) to ignore the first N lines, and give the "
+        "command-line tool a `--skip-rows N` option that does the same.")
+
+
+def test_a_new_option_the_request_names_is_passed_on_by_the_callers(make_repo) -> None:
+    # The real 1.5B model added the parameter and stopped: the command line never got the option.
+    repo = make_repo(CSV)
+    new_import = ("def import_csv(path, delimiter=',', skip_rows=0):\n    with open(path) as f:\n"
+                  "        return list(csv.reader(f, delimiter=delimiter))[skip_rows:]")
+    new_main = ("def main(argv=None):\n    parser = argparse.ArgumentParser()\n    parser.add_argument('path')\n"
+                "    parser.add_argument('--skip-rows', type=int, default=0)\n    args = parser.parse_args(argv)\n"
+                "    return import_csv(args.path, skip_rows=args.skip_rows)")
+    result, coder = run(repo, SKIP, [code_reply(new_import), code_reply(new_main)])
+    told = coder.history[1]["messages"][1]["content"]
+    assert "import_csv in csvimport/importer.py now takes `skip_rows`" in told and "--skip-rows N" in told
+    assert set(result.files) == {"csvimport/importer.py", "csvimport/cli.py"}
+    assert "+    return import_csv(args.path, skip_rows=args.skip_rows)" in result.diff
+
+
+def test_an_option_the_request_does_not_name_or_a_caller_passes_already_needs_no_follow_up(make_repo) -> None:
+    repo = make_repo(CSV)
+    new_import = ("def import_csv(path, delimiter=',', strict=False):\n    with open(path) as f:\n"
+                  "        return list(csv.reader(f, delimiter=delimiter, strict=strict))")
+    result, coder = run(repo, "import_csv should fail on malformed quoting", [code_reply(new_import)])
+    assert len(coder.history) == 1 and result.files == ("csvimport/importer.py",)
+    passes = {**CSV, "csvimport/cli.py": CSV["csvimport/cli.py"].replace(
+        "import_csv(args.path)", "import_csv(args.path, skip_rows=1)")}
+    repo = make_repo(passes)
+    new_import = ("def import_csv(path, delimiter=',', skip_rows=0, **rest):\n    with open(path) as f:\n"
+                  "        return list(csv.reader(f, delimiter=delimiter))[skip_rows:]")
+    result, coder = run(repo, SKIP, [code_reply(new_import)])
+    assert len(coder.history) == 1
+
+
 def test_a_new_file_the_request_asks_for_is_created(make_repo) -> None:
     repo = make_repo(CLOCK)
     result, _ = run(repo, "Add a module alarm.py with ring() returning 'ring'",
