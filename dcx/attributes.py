@@ -6,10 +6,11 @@ every call fails with AttributeError. dcx finds such reads without running the c
 model is told to set the attribute (dcx.static_check counts only the ones a change brings).
 
 Only classes dcx can see whole are checked: no base class (other than ``object``), no
-metaclass, no ``__getattr__``, no ``__dict__`` or ``vars()`` tricks. An attribute counts as set
-when the class body binds it (methods, properties, fields, ``__slots__``), a method assigns it
-on ``self`` (or through ``setattr``), or any project file assigns an attribute of that name on
-any object (a factory may set it from outside) or defines a function of that name (a mixin reads
+metaclass, no decorator but ``dataclass`` and ``total_ordering``, no ``__getattr__``, no
+``__dict__``, ``vars()`` or ``setattr`` of a computed name. An attribute counts as set when the
+class body binds it (methods, properties, fields, ``__slots__``), a method assigns it on
+``self`` (or through ``setattr``), or any project file assigns an attribute of that name on any
+object (a factory may set it from outside) or defines a function of that name (a mixin reads
 what its partner class defines).
 """
 
@@ -68,7 +69,9 @@ def _visible_whole(cls: ast.ClassDef) -> bool:
     methods = {n.name for n in cls.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
     used = {n.attr for n in ast.walk(cls) if isinstance(n, ast.Attribute)}
     used |= {n.id for n in ast.walk(cls) if isinstance(n, ast.Name)}
-    return not (methods & _DYNAMIC or "__dict__" in used or "vars" in used)
+    named_elsewhere = any(isinstance(n, ast.Call) and _is_setattr(n.func) and len(n.args) >= 2
+                          and not isinstance(n.args[1], ast.Constant) for n in ast.walk(cls))
+    return not (methods & _DYNAMIC or "__dict__" in used or "vars" in used or named_elsewhere)
 
 
 def _decorator_name(node: ast.expr) -> str:

@@ -66,6 +66,8 @@ def test_classes_dcx_cannot_see_whole_are_not_judged() -> None:
     assert reads("class A:\n    def __getattr__(self, name):\n        return 1\n\n"
                  "    def f(self):\n        return self.anything\n") == []
     assert reads("@attr.s\nclass A:\n    def f(self):\n        return self.x\n") == []
+    assert reads("class A:\n    def __init__(self, **kw):\n        for k, v in kw.items():\n"
+                 "            setattr(self, k, v)\n\n    def f(self):\n        return self.x\n") == []
     # the instance of a class defined inside a method is not the method's self
     inner = ("class Server:\n    def start(self):\n        class Handler(Base):\n"
              "            def do_GET(self):\n                return self.path\n"
