@@ -139,6 +139,23 @@ def test_a_new_option_the_request_names_is_passed_on_by_the_callers(make_repo) -
     assert "+    return import_csv(args.path, skip_rows=args.skip_rows)" in result.diff
 
 
+def test_a_new_dataclass_field_the_request_names_is_filled_in_by_the_code_that_builds_it(make_repo) -> None:
+    repo = make_repo({
+        "recipes/__init__.py": "",
+        "recipes/items.py": ("from dataclasses import dataclass\n\n\n@dataclass\nclass Item:\n    qty: int\n"
+                             "    name: str\n"),
+        "recipes/parse.py": ("from recipes.items import Item\n\n\ndef parse(line):\n    qty, name = line.split(' ', 1)\n"
+                             "    return Item(int(qty), name)\n"),
+    })
+    new_item = "@dataclass\nclass Item:\n    qty: int\n    name: str\n    note: str | None = None"
+    new_parse = ("def parse(line):\n    qty, rest = line.split(' ', 1)\n    name, _, note = rest.partition(', ')\n"
+                 "    return Item(int(qty), name, note or None)")
+    result, coder = run(repo, "Keep the preparation note after a comma on the item as `note`: '2 flour, sifted'",
+                        [code_reply(new_item), code_reply(new_parse)])
+    assert "Item in recipes/items.py now takes `note`" in coder.history[1]["messages"][1]["content"]
+    assert "+    return Item(int(qty), name, note or None)" in result.diff
+
+
 def test_an_option_the_request_does_not_name_or_a_caller_passes_already_needs_no_follow_up(make_repo) -> None:
     repo = make_repo(CSV)
     new_import = ("def import_csv(path, delimiter=',', strict=False):\n    with open(path) as f:\n"
