@@ -1,5 +1,6 @@
 """Calls that a project function's parameters do not accept: more positional arguments than it
-takes, or a keyword it has no parameter for (no ``*args`` / ``**kwargs`` to take them). A reply
+takes, a keyword it has no parameter for (no ``*args`` / ``**kwargs`` to take them), or a required
+one left out; a class called runs its own ``__init__``. A reply
 that passes a new argument on to a function it did not change makes code that fails when run;
 dcx follows such a call up by changing the function (dcx.followups), and refuses a whole change
 that still has one (dcx.static_check)."""
@@ -28,29 +29,35 @@ class Misfit:
 
 def _misfit_call(source: str, callee: Key, texts: Mapping[str, str],
                 graph: callgraph.CallGraph) -> str | None:
-    """The first call to ``callee`` (a top-level function) in ``source`` (a definition's text)
-    that its parameters do not accept, as written; None when all fit or it is not a function."""
+    """The first call to ``callee`` (a top-level function, or a top-level class whose own
+    ``__init__`` it runs) in ``source`` (a definition's text) that its parameters do not
+    accept: too many arguments, a keyword it lacks, a required one missing. As written; None
+    when all fit or dcx cannot tell."""
     definition = graph.definitions.get(callee)
-    if definition is None or definition.kind != "function" or "." in callee[1]:
+    if definition is None or "." in callee[1] or definition.kind not in ("function", "class"):
         return None
     node = _function_node(texts.get(callee[0], ""), callee[1])
+    if node is None:
+        return None
     try:
         tree = ast.parse(textwrap.dedent(source))
     except (SyntaxError, ValueError):
         return None
-    if node is None:
-        return None
     args = node.args
-    positional = [a.arg for a in args.posonlyargs + args.args]
+    positional = [a.arg for a in args.posonlyargs + args.args][1 if definition.kind == "class" else 0:]
     keywords = {a.arg for a in args.args + args.kwonlyargs}
+    required = positional[: len(positional) - len(args.defaults)] if args.defaults else positional
+    required_keywords = {a.arg for a, d in zip(args.kwonlyargs, args.kw_defaults, strict=True) if d is None}
     for call in ast.walk(tree):
         if not isinstance(call, ast.Call) or _called_name(call) != callee[1]:
             continue
         if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
             continue  # f(*xs) / f(**kw): cannot tell
+        given = set(positional[: len(call.args)]) | {k.arg for k in call.keywords}
         too_many = args.vararg is None and len(call.args) > len(positional)
         unknown = args.kwarg is None and any(k.arg not in keywords for k in call.keywords)
-        if too_many or unknown:
+        missing = bool((set(required) | required_keywords) - given)
+        if too_many or unknown or missing:
             return ast.unparse(call)
     return None
 
@@ -77,6 +84,9 @@ def _called_name(call: ast.Call) -> str:
 
 
 def _function_node(text: str, name: str) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
+    """The top-level function ``name``, or the ``__init__`` a call of the top-level class
+    ``name`` runs: its own, in a class without decorators, metaclass or ``__new__`` (those may
+    take other arguments)."""
     try:
         tree = ast.parse(text)
     except (SyntaxError, ValueError):
@@ -84,4 +94,11 @@ def _function_node(text: str, name: str) -> ast.FunctionDef | ast.AsyncFunctionD
     for node in tree.body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == name:
             return node
+        if isinstance(node, ast.ClassDef) and node.name == name and not node.decorator_list \
+                and not node.keywords:
+            methods = {f.name: f for f in node.body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))}
+            init = methods.get("__init__")
+            if init is None or "__new__" in methods or not init.args.args or init.decorator_list:
+                return None
+            return init
     return None

@@ -206,7 +206,16 @@ def changed_signatures(session: Session) -> list[tuple[str, str, str, str]]:
         for name, (old_required, old_all) in before.items():
             if name in after and after[name][0] != old_required:
                 out.append((path, name, ", ".join(old_all), ", ".join(after[name][1])))
+        for name, (required, every) in after.items():  # a class given an __init__ of its own
+            owner = name.removesuffix(".__init__")
+            if name.endswith(".__init__") and name not in before and len(required) > 1 \
+                    and owner in _class_names(orig.text):
+                out.append((path, owner, "as inherited", ", ".join(every[1:])))
     return out
+
+
+def _class_names(text: str) -> set[str]:
+    return {s.name for s in python_symbols(text) if s.kind == "class"}
 
 
 def _signatures(text: str) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:

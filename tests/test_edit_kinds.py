@@ -91,6 +91,28 @@ def test_callers_of_a_changed_signature_are_updated(make_repo) -> None:
     assert "fmt(cents, \"$\")" in result.diff
 
 
+def test_a_class_given_an_init_of_its_own_has_its_constructions_updated(make_repo) -> None:
+    # The real 1.5B model gave the exception an __init__(message, line_number, line_text) and left
+    # every `raise ConfigSyntaxError("...")` as it was: they all became TypeErrors.
+    repo = make_repo({
+        "conf/__init__.py": "",
+        "conf/errors.py": "class ConfigSyntaxError(Exception):\n    \"\"\"Bad syntax.\"\"\"\n",
+        "conf/parser.py": ("from conf.errors import ConfigSyntaxError\n\n\ndef parse(text):\n"
+                           "    for number, line in enumerate(text.splitlines(), 1):\n        if line.startswith('['):\n"
+                           "            raise ConfigSyntaxError(f'line {number}: unclosed section')\n    return {}\n"),
+    })
+    new_error = ("class ConfigSyntaxError(Exception):\n    def __init__(self, message, line_number):\n"
+                 "        super().__init__(f'line {line_number}: {message}')")
+    new_parse = ("def parse(text):\n    for number, line in enumerate(text.splitlines(), 1):\n"
+                 "        if line.startswith('['):\n            raise ConfigSyntaxError('unclosed section', number)\n"
+                 "    return {}")
+    result, coder = run(repo, "ConfigSyntaxError should carry the line number", [code_reply(new_error),
+                                                                               code_reply(new_parse)])
+    assert "The signature of ConfigSyntaxError in conf/errors.py changed from (as inherited) to " \
+           "(message, line_number)" in coder.history[1]["messages"][1]["content"]
+    assert "+            raise ConfigSyntaxError('unclosed section', number)" in result.diff
+
+
 def test_a_function_called_with_an_argument_it_does_not_take_is_changed_to_take_it(make_repo) -> None:
     # The real 1.5B model, asked for a `symbol` in both functions, wrote only the caller.
     repo = make_repo(SHOP)

@@ -189,6 +189,29 @@ def test_a_call_its_function_does_not_accept_is_a_problem_of_the_whole_change() 
     assert new_problems(taking, {"shop/tags.py": tags, "shop/money.py": money}, project) == []
 
 
+def test_a_call_missing_a_required_argument_or_a_constructor_it_does_not_fit_is_a_problem() -> None:
+    money = "def fmt(cents, sign='$', *, places=2):\n    return f'{sign}{cents / 100:.2f}'\n"
+    errors = ("class ConfigError(Exception):\n    pass\n\n\nclass SyntaxProblem(ConfigError):\n"
+              "    \"\"\"Bad syntax.\"\"\"\n")
+    parser = ("from shop.errors import SyntaxProblem\nfrom shop.money import fmt\n\n\ndef parse(text):\n"
+              "    if not text:\n        raise SyntaxProblem('empty')\n    return fmt(len(text))\n")
+    project = {"shop/__init__.py": "", "shop/money.py": money, "shop/errors.py": errors, "shop/parse.py": parser}
+    # the class gains an __init__ of its own that takes more than the old call gives
+    own_init = errors.replace('    """Bad syntax."""\n', "    def __init__(self, message, line):\n"
+                              "        super().__init__(f'line {line}: {message}')\n")
+    found = new_problems({"shop/errors.py": own_init}, {"shop/errors.py": errors}, project)
+    assert [str(p) for p in found] == [
+        "shop/parse.py:5: parse calls SyntaxProblem('empty'), which its parameters do not accept"]
+    # a required parameter the call leaves out
+    required = {"shop/money.py": money.replace("sign='$'", "sign")}
+    found = new_problems(required, {"shop/money.py": money}, project)
+    assert [str(p) for p in found] == ["shop/parse.py:5: parse calls fmt(len(text)), which its parameters "
+                                       "do not accept"]
+    # calls that fit: defaults, keywords, an __init__ with a default for what the call leaves out
+    fits = own_init.replace("message, line)", "message, line=0)")
+    assert new_problems({"shop/errors.py": fits}, {"shop/errors.py": errors}, project) == []
+
+
 STUBS = ('class Version:\n    def __init__(self, major, minor=0):\n        """Store the parts."""\n'
          '        raise NotImplementedError\n\n    def bump(self, part):\n        ...\n\n\n'
          'def helper(x, scale=2):\n    total = x * scale\n    return total\n')
