@@ -264,8 +264,11 @@ def _excerpts(graph: CallGraph, texts: Mapping[str, str], candidates: list[Candi
         linked |= set(graph.reachable([key], 3)) | set(graph.callers(key))
     score = {c.key: c.score for c in candidates}
     named = {c.key for c in candidates if "named in the request" in c.why}
-    wanted = [k for k in sorted(linked | set(focus) | named, key=lambda k: (k not in named, -score.get(k, 0)))
-              if k[0] != path]
+    def order(k: Key) -> tuple:  # total: the same request shows the same code in every run
+        d = graph.definitions.get(k)
+        return (k not in named, -score.get(k, 0), k[0], d.start if d else 0, k[1])
+
+    wanted = [k for k in sorted(linked | set(focus) | named, key=order) if k[0] != path]
     excerpts: dict[str, list[str]] = {}
     used = 0
     for key in wanted:

@@ -170,3 +170,34 @@ def test_a_class_asked_for_methods_it_lacks_is_the_target_though_others_have_the
                                "class Polygon:\n    def __init__(self, points):\n        self.points = points\n")}
     scope = scope_for(make_repo, files, "Polygon can't measure itself: please add `area()` and `perimeter()`")
     assert (scope.path, scope.target) == ("geo/shapes.py", "Polygon")
+
+
+def test_the_same_request_plans_the_same_scope_in_every_process(make_repo) -> None:
+    # Ties in the ranking were broken by the order of a set, which Python's string hashing
+    # changes from one process to the next: the same request showed the code model different
+    # code on different runs.
+    import json
+    import os
+    import subprocess
+    import sys
+
+    methods = "".join(f"    def part{n}(self):\n" + "".join(f"        x{i} = {i}\n" for i in range(12))
+                      + f"        return {n}\n\n" for n in range(14))
+    repo = make_repo({
+        "shop/__init__.py": "",
+        "shop/store.py": "class Store:\n" + methods,
+        "shop/api.py": "def handle(store):\n    return " + " + ".join(f"store.part{n}()" for n in range(14)) + "\n",
+    })
+    script = ("import json, sys\nfrom dcx.context import gather\nfrom dcx.scope import plan_scope\n"
+              "from dcx.workspace import Workspace\n"
+              "request = 'handle gives the wrong number'\n"
+              "context = gather(Workspace(sys.argv[1]), request, [], 1500, fix_mode=True)\n"
+              "scope = plan_scope(context, request, ())\n"
+              "print(json.dumps([scope.path, scope.target, scope.excerpts, scope.editable, scope.focus]))\n")
+    plans = set()
+    for seed in ("1", "2", "3", "4"):
+        run = subprocess.run([sys.executable, "-c", script, str(repo)], capture_output=True, text=True,
+                             env={**os.environ, "PYTHONHASHSEED": seed}, check=True)
+        plans.add(run.stdout)
+    assert len(plans) == 1, plans
+    assert json.loads(plans.pop())[0] == "shop/api.py"
