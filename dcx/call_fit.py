@@ -56,7 +56,8 @@ def _misfit_call(source: str, callee: Key, texts: Mapping[str, str],
         given = set(positional[: len(call.args)]) | {k.arg for k in call.keywords}
         too_many = args.vararg is None and len(call.args) > len(positional)
         unknown = args.kwarg is None and any(k.arg not in keywords for k in call.keywords)
-        missing = bool((set(required) | required_keywords) - given)
+        # a call by bare name is surely this function; obj.name(...) may be another's method
+        missing = isinstance(call.func, ast.Name) and bool((set(required) | required_keywords) - given)
         if too_many or unknown or missing:
             return ast.unparse(call)
     return None
