@@ -13,7 +13,7 @@ from typing import Mapping
 
 from dcx.merge import add_imports
 from dcx.patch import dominant_ending, split_lines
-from dcx.pyimports import imported_files, module_names
+from dcx.pyimports import imported_files, module_names, pyflakes_name
 from dcx.targets import language_of
 
 # Names a model uses bare that live in one standard-library module, without doubt.
@@ -105,12 +105,8 @@ def _unused_imports(path: str, tree: ast.Module) -> dict[int, set[str]]:
 
 
 def _spellings(node: ast.Import | ast.ImportFrom, alias: ast.alias) -> set[str]:
-    """How pyflakes names what ``alias`` imports."""
-    if isinstance(node, ast.Import):
-        name = alias.name
-    else:
-        name = f"{'.' * node.level}{node.module or ''}.{alias.name}".replace("..", ".")
-    return {f"{name} as {alias.asname}" if alias.asname else name, name}
+    """How pyflakes names what ``alias`` imports, with and without its alias."""
+    return {pyflakes_name(node, alias), pyflakes_name(node, alias, aliased=False)}
 
 
 def _import_names(node: ast.stmt) -> set[str]:
@@ -151,21 +147,13 @@ def _reaches(start: str, goal: str, project: Mapping[str, str]) -> bool:
     seen, todo = {start}, [start]
     while todo:
         path = todo.pop()
-        for imported in imported_files(_top_level_imports(project.get(path, "")), path, by_module):
+        for imported in imported_files(project.get(path, ""), path, by_module, top_level=True):
             if imported == goal:
                 return True
             if imported not in seen:
                 seen.add(imported)
                 todo.append(imported)
     return False
-
-
-def _top_level_imports(text: str) -> str:
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError):
-        return ""
-    return "\n".join(ast.unparse(n) for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom)))
 
 
 def _stdlib_import(name: str, used_as_module: bool) -> str | None:

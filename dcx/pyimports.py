@@ -4,6 +4,7 @@ as, the module a ``from ... import`` reads from, and the repository files a file
 from __future__ import annotations
 
 import ast
+from typing import Mapping
 
 
 def module_names(path: str) -> set[str]:
@@ -24,14 +25,28 @@ def resolved_module(node: ast.ImportFrom, importer: str) -> str:
     return ".".join(package + ([node.module] if node.module else []))
 
 
-def imported_files(text: str, importer: str, by_module: dict[str, str]) -> list[str]:
-    """Repository files a Python file imports (``import m``, ``from m import x``, ``from . import m``)."""
+def pyflakes_name(node: ast.Import | ast.ImportFrom, alias: ast.alias, aliased: bool = True) -> str:
+    """How pyflakes names what ``alias`` of ``node`` imports ("os", "decimal.Decimal", ".m.k",
+    "numpy as np"; an alias that only repeats the name is not spelled); ``aliased`` False: the
+    name without its alias."""
+    if isinstance(node, ast.Import):
+        name = alias.name
+    else:
+        name = f"{'.' * node.level}{node.module or ''}.{alias.name}".replace("..", ".")
+    renamed = aliased and alias.asname and alias.asname != alias.name.rsplit(".", 1)[-1]
+    return f"{name} as {alias.asname}" if renamed else name
+
+
+def imported_files(text: str, importer: str, by_module: Mapping[str, str],
+                   top_level: bool = False) -> list[str]:
+    """Repository files a Python file imports (``import m``, ``from m import x``, ``from . import m``);
+    with ``top_level``, only by the imports that run when the module is imported."""
     try:
         tree = ast.parse(text)
     except (SyntaxError, ValueError):
         return []
     out = []
-    for node in ast.walk(tree):
+    for node in tree.body if top_level else ast.walk(tree):
         if isinstance(node, ast.Import):
             modules = [a.name for a in node.names]
         elif isinstance(node, ast.ImportFrom):

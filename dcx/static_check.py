@@ -24,7 +24,7 @@ from typing import Mapping
 from dcx.attributes import unset_reads
 from dcx.call_fit import misfits
 from dcx.context import is_test_path
-from dcx.pyimports import module_names, resolved_module
+from dcx.pyimports import module_names, pyflakes_name, resolved_module
 from dcx.targets import language_of
 
 CHECK_TIMEOUT_S = 20
@@ -98,18 +98,11 @@ def _imported(text: str) -> set[str]:
         return set()
     found = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            found.update(a.name + _alias(a) for a in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            found.update(f"{'.' * node.level}{node.module or ''}.{a.name}".replace("..", ".") + _alias(a)
-                         for a in node.names)
-            found.update(f"{node.module}.{a.name}{_alias(a)}" for a in node.names if node.module)
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            found.update(pyflakes_name(node, a) for a in node.names)
+        if isinstance(node, ast.ImportFrom) and node.level and node.module:  # also as if absolute
+            found.update(pyflakes_name(ast.ImportFrom(node.module, [a], 0), a) for a in node.names)
     return found
-
-
-def _alias(name: ast.alias) -> str:
-    """How pyflakes ends the name of an aliased import: "numpy as np"."""
-    return f" as {name.asname}" if name.asname and name.asname != name.name.rsplit(".", 1)[-1] else ""
 
 
 def _subtract(now: list[Problem], before: list[Problem]) -> list[Problem]:
