@@ -44,10 +44,10 @@ def _misfit_call(source: str, callee: Key, texts: Mapping[str, str],
     except (SyntaxError, ValueError):
         return None
     args = node.args
-    positional = [a.arg for a in args.posonlyargs + args.args][1 if definition.kind == "class" else 0:]
+    skip = 1 if definition.kind == "class" else 0  # __init__'s self
+    positional = [a.arg for a in args.posonlyargs + args.args][skip:]
     keywords = {a.arg for a in args.args + args.kwonlyargs}
-    required = positional[: len(positional) - len(args.defaults)] if args.defaults else positional
-    required_keywords = {a.arg for a, d in zip(args.kwonlyargs, args.kw_defaults, strict=True) if d is None}
+    required = {a.arg for a in parameters(args)[0][skip:]}
     for call in ast.walk(tree):
         if not isinstance(call, ast.Call) or _called_name(call) != callee[1]:
             continue
@@ -57,7 +57,7 @@ def _misfit_call(source: str, callee: Key, texts: Mapping[str, str],
         too_many = args.vararg is None and len(call.args) > len(positional)
         unknown = args.kwarg is None and any(k.arg not in keywords for k in call.keywords)
         # a call by bare name is surely this function; obj.name(...) may be another's method
-        missing = isinstance(call.func, ast.Name) and bool((set(required) | required_keywords) - given)
+        missing = isinstance(call.func, ast.Name) and bool(required - given)
         if too_many or unknown or missing:
             return ast.unparse(call)
     return None
@@ -77,6 +77,16 @@ def misfits(texts: Mapping[str, str]) -> list[Misfit]:
                 if call is not None:
                     found.append(Misfit(path, symbol.name, symbol.start + 1, call, callee))
     return sorted(found)
+
+
+def parameters(args: ast.arguments) -> tuple[list[ast.arg], list[ast.arg]]:
+    """(required, optional) parameters of a function: positional ones first, then keyword-only;
+    ``*args`` and ``**kwargs`` are neither."""
+    positional = args.posonlyargs + args.args
+    cut = len(positional) - len(args.defaults)
+    keyword = list(zip(args.kwonlyargs, args.kw_defaults, strict=True))
+    return (positional[:cut] + [a for a, d in keyword if d is None],
+            positional[cut:] + [a for a, d in keyword if d is not None])
 
 
 def _called_name(call: ast.Call) -> str:

@@ -12,7 +12,7 @@ import ast
 import re
 
 from dcx import callgraph
-from dcx.call_fit import misfits
+from dcx.call_fit import misfits, parameters
 from dcx.context import is_test_path
 from dcx.errors import PathError
 from dcx.localize import is_stub
@@ -129,7 +129,8 @@ def option_call(session: Session) -> ToolCall | None:
             key = (f"{caller[0]}:{caller[1]}", "option")
             if key in session.followed_up or _edited(session, caller) or is_test_path(caller[0]) \
                     or caller[1] == name or caller[1].startswith(name + ".") \
-                    or any(_passes(texts[caller[0]], graph, caller, p) for p in added):
+                    or any(re.search(rf"\b{re.escape(p)}\b", _source(texts[caller[0]], caller[1]) or "")
+                           for p in added):  # it passes (or reads) the option already
                 continue
             session.followed_up.add(key)
             names = ", ".join(f"`{p}`" for p in added)
@@ -175,24 +176,10 @@ def _optional(text: str) -> dict[str, tuple[str, ...]]:
                         and isinstance(n.target, ast.Name))
                 visit(node.body, prefix + node.name + ".")
             elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                args = node.args
-                positional = args.posonlyargs + args.args
-                with_default = positional[len(positional) - len(args.defaults):] if args.defaults else []
-                keywords = [a for a, d in zip(args.kwonlyargs, args.kw_defaults, strict=True)
-                            if d is not None]
-                found[prefix + node.name] = tuple(a.arg for a in with_default + keywords)
+                found[prefix + node.name] = tuple(a.arg for a in parameters(node.args)[1])
 
     visit(tree.body, "")
     return found
-
-
-def _passes(text: str, graph: callgraph.CallGraph, caller: tuple[str, str], param: str) -> bool:
-    """Does the caller's source already mention ``param`` (passes it, or reads it)?"""
-    d = graph.definitions.get(caller)
-    if d is None:
-        return False
-    source = "".join(text.splitlines(keepends=True)[d.start:d.end])
-    return re.search(rf"\b{re.escape(param)}\b", source) is not None
 
 
 def changed_signatures(session: Session) -> list[tuple[str, str, str, str]]:
@@ -232,13 +219,9 @@ def _signatures(text: str) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
                 visit(node.body, prefix + node.name + ".")
             elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 args = node.args
-                positional = args.posonlyargs + args.args
-                required = positional[: len(positional) - len(args.defaults)]
-                required_kw = [a for a, d in zip(args.kwonlyargs, args.kw_defaults, strict=True)
-                               if d is None]
                 found[prefix + node.name] = (
-                    tuple(a.arg for a in required + required_kw),
-                    tuple(ast.unparse(a) for a in positional + args.kwonlyargs))
+                    tuple(a.arg for a in parameters(args)[0]),
+                    tuple(ast.unparse(a) for a in args.posonlyargs + args.args + args.kwonlyargs))
 
     visit(tree.body, "")
     return found

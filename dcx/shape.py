@@ -31,7 +31,8 @@ def as_properties(path: str, text: str, old: str, request: str) -> str:
         return text
     called = {n.func.attr for n in ast.walk(tree)
               if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)}
-    fix = [f for f in _plain_methods(tree) if f.name in wanted - called - _names(_plain_methods_of(old))
+    candidates = wanted - called - {f.name for f in _plain_methods_of(old)}
+    fix = [f for f in _plain_methods(tree) if f.name in candidates
            and len(f.args.args) == 1 and not f.args.vararg and not f.args.kwarg and not f.args.kwonlyargs]
     if not fix:
         return text
@@ -55,6 +56,3 @@ def _plain_methods_of(text: str) -> list[ast.FunctionDef | ast.AsyncFunctionDef]
     except (SyntaxError, ValueError):
         return []
 
-
-def _names(functions: list[ast.FunctionDef | ast.AsyncFunctionDef]) -> set[str]:
-    return {f.name for f in functions}
