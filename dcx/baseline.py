@@ -173,6 +173,18 @@ def run_tests(workspace: Workspace, changes: tuple[FileChange, ...], argv: tuple
     return TestRun(check, failing, passing)
 
 
+def lost(before: TestRun, after: TestRun) -> tuple[str, ...]:
+    """The tests that passed ``before`` and do not pass ``after``: those that fail, and those that
+    no longer run at all, because the change broke their collection (pytest then runs no test,
+    and reports only the module it could not import) or the whole run (no report: it counts as
+    one result)."""
+    if not before.passing:
+        return ()
+    if not after.passing and not after.failing:
+        return () if after.check.passed else tuple(sorted(before.passing))
+    return tuple(sorted(before.passing - after.passing))
+
+
 def combined(first: TestRun, second: TestRun) -> TestRun:
     """Two runs as one (the user's tests and a test dcx wrote): it passes when both pass, and
     says what each found; the output of a failing run comes first."""

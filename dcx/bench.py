@@ -25,7 +25,7 @@ from typing import Any, Callable, Mapping
 
 from dcx.backends import Backend
 from dcx.backends.recording import RecordingBackend
-from dcx.baseline import TestRun, run_tests
+from dcx.baseline import TestRun, lost, run_tests
 from dcx.config import Settings
 from dcx.context import is_test_path
 from dcx.errors import DcxError
@@ -205,9 +205,9 @@ def run_task(task: Task, settings: Settings, backends: Mapping[str, Backend], ro
             if not attempt.result.diff:
                 return ()
             after = graded_run(attempt)
-            if not before.passing and not after.failing:  # not pytest: the command as one
+            if not before.passing:  # not pytest, or nothing passed before: the command as one
                 return ("the test command",) if before.check.passed and not after.check.passed else ()
-            return tuple(t for t in after.failing if t in before.passing)
+            return lost(before, after)
 
         regressions_first = broken(attempts[0])
         regressions = () if withheld else (

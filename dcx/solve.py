@@ -14,7 +14,7 @@ from typing import Callable, Mapping
 
 from dcx import request_test
 from dcx.backends import Backend
-from dcx.baseline import TestRun, combined, is_pytest, run_baseline, run_tests
+from dcx.baseline import TestRun, combined, is_pytest, lost, run_baseline, run_tests
 from dcx.config import Settings
 from dcx.context import gather
 from dcx.errors import DcxError
@@ -49,7 +49,7 @@ class Attempt:
     result: Result
     check: CheckResult | None  # None when no check was run
     failing: tuple[str, ...] = ()  # tests that failed, when the command says which
-    regressions: tuple[str, ...] = ()  # tests that passed before this change and fail with it
+    regressions: tuple[str, ...] = ()  # tests that passed before this change and do not with it
 
 
 @dataclass(frozen=True)
@@ -173,5 +173,4 @@ def _checked(result: Result, workspace: Workspace, check: Check | None, tests: T
             written = tests.written
             run = combined(run, run_tests(workspace, changes + (written.change,),
                                           (*tests.argv, written.path), tests.timeout_s))
-    broken = tuple(t for t in run.failing if baseline is not None and t in baseline.passing)
-    return Attempt(result, run.check, run.failing, broken)
+    return Attempt(result, run.check, run.failing, lost(baseline, run) if baseline is not None else ())

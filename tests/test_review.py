@@ -138,6 +138,24 @@ def test_with_tests_a_change_that_breaks_a_passing_test_is_never_chosen(make_rep
     assert "test_total" in coder.history[0]["messages"][1]["content"]
 
 
+def test_a_change_that_stops_the_tests_being_collected_breaks_every_test_that_passed(make_repo) -> None:
+    # pytest stops at a module it cannot import and runs no test at all: its report holds one
+    # error, as many as the wrong total's one failing test, and later attempts win ties, so the
+    # change that broke every test used to be the chosen one
+    repo = make_repo(SHOP)
+    wrong_total = "def total(self, prices):\n    return sum(prices[s] for s in self.items) + 1"
+    breaks_import = GOOD_TOTAL.replace("prices)", "prices, scale=1 / 0)")  # evaluated on import
+    coder = FakeBackend([code_reply(wrong_total), code_reply(breaks_import)])
+    solution = solve(Request("Cart.total() ignores the quantity"), Workspace(repo),
+                     load_settings(repo, {"test_rounds": 1}), Silent(),
+                     {"router": FakeBackend([]), "code": coder}, rounds=1,
+                     tests=TestCommand((sys.executable, "-m", "pytest", "-q"), 60))
+    first, second = solution.attempts
+    assert "ZeroDivisionError" in second.check.output
+    assert second.regressions == ("tests.test_cart::test_add",)  # it never ran
+    assert not first.regressions and solution.chosen is first
+
+
 def test_an_import_the_reply_forgot_is_added_when_only_one_module_can_be_meant(make_repo) -> None:
     repo = make_repo({**SHOP, "shop/errors.py": "class EmptyCart(Exception):\n    pass\n"})
     reply = ("def total(self, prices):\n    if not self.items:\n        raise EmptyCart('nothing to total')\n"
