@@ -1,6 +1,7 @@
 """Calls that a project function's parameters do not accept: more positional arguments than it
 takes, a keyword it has no parameter for (no ``*args`` / ``**kwargs`` to take them), or a required
-one left out; a class called runs its own ``__init__``. A reply
+one left out; a class called runs its own ``__init__``, or the one ``@dataclass`` writes from its
+fields. A reply
 that passes a new argument on to a function it did not change makes code that fails when run;
 dcx follows such a call up by changing the function (dcx.followups), and refuses a whole change
 that still has one (dcx.static_check)."""
@@ -90,14 +91,16 @@ def parameters(args: ast.arguments) -> tuple[list[ast.arg], list[ast.arg]]:
 
 
 def _called_name(call: ast.Call) -> str:
-    func = call.func
-    return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+    return _name(call.func)
+
+
+def _name(expr: ast.expr) -> str:
+    return expr.id if isinstance(expr, ast.Name) else expr.attr if isinstance(expr, ast.Attribute) else ""
 
 
 def _function_node(text: str, name: str) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
     """The top-level function ``name``, or the ``__init__`` a call of the top-level class
-    ``name`` runs: its own, in a class without decorators, metaclass or ``__new__`` (those may
-    take other arguments)."""
+    ``name`` runs (see ``constructor``)."""
     try:
         tree = ast.parse(text)
     except (SyntaxError, ValueError):
@@ -105,11 +108,71 @@ def _function_node(text: str, name: str) -> ast.FunctionDef | ast.AsyncFunctionD
     for node in tree.body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == name:
             return node
-        if isinstance(node, ast.ClassDef) and node.name == name and not node.decorator_list \
-                and not node.keywords:
-            methods = {f.name: f for f in node.body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))}
-            init = methods.get("__init__")
-            if init is None or "__new__" in methods or not init.args.args or init.decorator_list:
-                return None
-            return init
+        if isinstance(node, ast.ClassDef) and node.name == name:
+            return constructor(node)
     return None
+
+
+def constructor(node: ast.ClassDef) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
+    """The ``__init__`` a call of the class runs: its own, in a class without metaclass or
+    ``__new__`` and without decorators other than ``@dataclass``; or, for a dataclass without
+    one and without bases, the one ``@dataclass`` writes from its fields. None when dcx cannot
+    tell (other decorators may take other arguments, bases may add fields)."""
+    methods = {f.name: f for f in node.body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    dataclass = _dataclass_options(node)
+    if node.keywords or "__new__" in methods or len(node.decorator_list) > (dataclass is not None):
+        return None
+    init = methods.get("__init__")
+    if init is not None:
+        return None if not init.args.args or init.decorator_list else init
+    if dataclass is None or node.bases or not dataclass.get("init", True) or dataclass.get("kw_only"):
+        return None
+    fields, defaults = [ast.arg("self")], []
+    for statement in node.body:
+        if not isinstance(statement, ast.AnnAssign) or not isinstance(statement.target, ast.Name):
+            continue
+        annotation = ast.unparse(statement.annotation)
+        if "ClassVar" in annotation:
+            continue
+        if "KW_ONLY" in annotation:
+            return None
+        value = statement.value
+        options = _field_options(value)
+        if options.get("kw_only"):
+            return None
+        if options.get("init") is False:
+            continue
+        has_default = value is not None and ("default" in options or "default_factory" in options
+                                             or not _is_field_call(value))
+        if defaults and not has_default:
+            return None  # dataclass itself refuses this class
+        fields.append(ast.arg(statement.target.id))
+        if has_default:
+            defaults.append(value)
+    written = ast.FunctionDef("__init__", ast.arguments([], fields, None, [], [], None, defaults),
+                              [ast.Pass()], [], lineno=node.lineno)
+    return ast.fix_missing_locations(written)
+
+
+def _dataclass_options(node: ast.ClassDef) -> dict[str, object] | None:
+    """The constant options of the class's ``@dataclass`` decorator (``{}`` for a bare one), or
+    None when it has none."""
+    for decorator in node.decorator_list:
+        call = decorator if isinstance(decorator, ast.Call) else None
+        target = call.func if call else decorator
+        if _name(target) == "dataclass":
+            return {k.arg: k.value.value for k in (call.keywords if call else [])
+                    if k.arg and isinstance(k.value, ast.Constant)}
+    return None
+
+
+def _is_field_call(value: ast.expr) -> bool:
+    return isinstance(value, ast.Call) and _called_name(value) == "field"
+
+
+def _field_options(value: ast.expr | None) -> dict[str, object]:
+    """The keywords of a ``field(...)`` value (constants as themselves, anything else as True)."""
+    if value is None or not _is_field_call(value):
+        return {}
+    return {k.arg: k.value.value if isinstance(k.value, ast.Constant) else True
+            for k in value.keywords if k.arg}

@@ -12,7 +12,7 @@ import ast
 import re
 
 from dcx import callgraph
-from dcx.call_fit import misfits, parameters
+from dcx.call_fit import constructor, misfits, parameters
 from dcx.context import is_test_path
 from dcx.errors import PathError
 from dcx.localize import is_stub
@@ -195,8 +195,12 @@ def changed_signatures(session: Session) -> list[tuple[str, str, str, str]]:
                 out.append((path, name, ", ".join(old_all), ", ".join(after[name][1])))
         for name, (required, every) in after.items():  # a class given an __init__ of its own
             owner = name.removesuffix(".__init__")
-            if name.endswith(".__init__") and name not in before and len(required) > 1 \
-                    and owner in _class_names(orig.text):
+            if not name.endswith(".__init__") or name in before or owner not in _class_names(orig.text):
+                continue
+            if owner in before:  # a dataclass's fields made its __init__ before
+                if before[owner][0] != required[1:]:
+                    out.append((path, owner, ", ".join(before[owner][1]), ", ".join(every[1:])))
+            elif len(required) > 1:
                 out.append((path, owner, "as inherited", ", ".join(every[1:])))
     return out
 
@@ -206,7 +210,9 @@ def _class_names(text: str) -> set[str]:
 
 
 def _signatures(text: str) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
-    """Qualified function name -> (required parameter names, every parameter as written)."""
+    """Qualified function name -> (required parameter names, every parameter as written); a
+    dataclass without an ``__init__`` of its own -> the same of the one its fields make
+    (without ``self``)."""
     try:
         tree = ast.parse(text)
     except (SyntaxError, ValueError):
@@ -216,6 +222,10 @@ def _signatures(text: str) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
     def visit(body: list[ast.stmt], prefix: str) -> None:
         for node in body:
             if isinstance(node, ast.ClassDef):
+                made = constructor(node)
+                if made is not None and made not in node.body:  # written by @dataclass
+                    found[prefix + node.name] = (tuple(a.arg for a in parameters(made.args)[0][1:]),
+                                                 tuple(a.arg for a in made.args.args[1:]))
                 visit(node.body, prefix + node.name + ".")
             elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 args = node.args

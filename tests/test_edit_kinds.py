@@ -113,6 +113,22 @@ def test_a_class_given_an_init_of_its_own_has_its_constructions_updated(make_rep
     assert "+            raise ConfigSyntaxError('unclosed section', number)" in result.diff
 
 
+def test_a_dataclass_given_a_required_field_has_its_constructions_updated(make_repo) -> None:
+    repo = make_repo({
+        "crag/__init__.py": "",
+        "crag/ascent.py": ("from dataclasses import dataclass\n\n\n@dataclass\nclass Ascent:\n"
+                           "    route: str\n    style: str = 'redpoint'\n"),
+        "crag/log.py": ("from crag.ascent import Ascent\n\n\ndef log(route):\n    return Ascent(route)\n"),
+    })
+    new_ascent = "@dataclass\nclass Ascent:\n    route: str\n    grade: str\n    style: str = 'redpoint'"
+    new_log = "def log(route, grade='?'):\n    return Ascent(route, grade)"
+    result, coder = run(repo, "every Ascent must record the route's grade",
+                        [code_reply(new_ascent), code_reply(new_log)])
+    assert "The signature of Ascent in crag/ascent.py changed from (route, style) to " \
+           "(route, grade, style)" in coder.history[1]["messages"][1]["content"]
+    assert "+    return Ascent(route, grade)" in result.diff
+
+
 def test_a_function_called_with_an_argument_it_does_not_take_is_changed_to_take_it(make_repo) -> None:
     # The real 1.5B model, asked for a `symbol` in both functions, wrote only the caller.
     repo = make_repo(SHOP)
