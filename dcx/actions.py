@@ -234,7 +234,7 @@ class Actions:
         changed = {c.path: c.new for c in changes}
         before = {c.path: c.old for c in changes if c.old is not None}
         project = {**self._project(), **before}
-        return new_problems(changed, before, project)
+        return new_problems(changed, before, project, request=self.session.request.instruction)
 
     def _allowed(self, call: ToolCall, path: str, text: str, target: Target) -> set[str]:
         """The definitions this edit may change freely: those of dcx's plan (dcx.scope), or

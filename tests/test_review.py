@@ -264,6 +264,18 @@ def test_a_dataclass_is_called_with_the_init_its_fields_make() -> None:
         assert new_problems({"yard/hive.py": fits}, {"yard/hive.py": HIVE}, project) == []
 
 
+def test_a_test_call_that_stops_fitting_is_a_problem_unless_the_request_names_the_function() -> None:
+    test = "from yard.hive import Hive\n\n\ndef test_hive():\n    assert Hive('h1', yard='north', queen_year=2021).boxes == 1\n"
+    project = {"yard/__init__.py": "", "yard/hive.py": HIVE, "tests/test_hive.py": test}
+    fewer = HIVE.replace("    yard: str\n", "")
+    found = new_problems({"yard/hive.py": fewer}, {"yard/hive.py": HIVE}, project,
+                         request="The report leaves out the latest inspection")
+    assert [str(p) for p in found] == [
+        "tests/test_hive.py:4: test_hive calls Hive('h1', yard='north', queen_year=2021), which its parameters do not accept"]
+    assert new_problems({"yard/hive.py": fewer}, {"yard/hive.py": HIVE}, project,
+                        request="Hive should not have a yard any more") == []
+
+
 STUBS = ('class Version:\n    def __init__(self, major, minor=0):\n        """Store the parts."""\n'
          '        raise NotImplementedError\n\n    def bump(self, part):\n        ...\n\n\n'
          'def helper(x, scale=2):\n    total = x * scale\n    return total\n')
