@@ -4,6 +4,7 @@ the request's to catch a change that breaks something."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -17,3 +18,28 @@ def test_every_repository_task_fails_before_and_passes_with_its_reference() -> N
                            str(TASKS / "heldout")], capture_output=True, text=True, timeout=1200)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
     assert "35 tasks" in done.stdout and "all checks passed" in done.stdout
+
+
+def test_the_localization_benchmark_finds_what_the_reference_changes(tmp_path) -> None:
+    # a made-up task: the request names the report, the cause is the comparison in the model
+    task = tmp_path / "suite" / "ledger_zero"
+    (task / "repo" / "ledger").mkdir(parents=True)
+    (task / "repo" / "ledger" / "__init__.py").write_text("")
+    (task / "repo" / "ledger" / "model.py").write_text(
+        "def owing(balance):\n    return balance > 0\n\n\ndef name(c):\n    return c.title()\n")
+    (task / "repo" / "ledger" / "report.py").write_text(
+        "from ledger.model import owing\n\n\ndef monthly_report(balances):\n"
+        "    return [b for b in balances if owing(b)]\n")
+    (task / "task.json").write_text(json.dumps({
+        "id": "ledger_zero", "kind": "cause_elsewhere", "test_command": "python -m pytest -q",
+        "timeout_s": 60, "instruction": "monthly_report leaves out balances of exactly zero"}))
+    (task / "reference.diff").write_text(
+        "--- a/ledger/model.py\n+++ b/ledger/model.py\n@@ -1,2 +1,2 @@\n def owing(balance):\n"
+        "-    return balance > 0\n+    return balance >= 0\n")
+    done = subprocess.run([sys.executable, str(TASKS / "localization.py"), str(tmp_path / "suite"),
+                           "--json", str(tmp_path / "out.json")], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    [row] = json.loads((tmp_path / "out.json").read_text())
+    assert row["reference"] == ["ledger/model.py:owing"]
+    assert row["best_rank"] == 2  # after monthly_report, which the request names and which calls it
+    assert row["planned"].startswith("ledger/report.py") and not row["plan_file"] and not row["plan_holds"]
