@@ -109,6 +109,15 @@ def code_request(instruction: str, previous: tuple[str, ...] = (), output: str |
     return f"{instruction}\nThe tests still fail with:\n{output}"
 
 
+def broken_tests(regressions: tuple[str, ...], output: str) -> str:
+    """A failed attempt's test output, headed by the tests it broke: a small model shown only
+    the failures cannot tell the ones it caused from the ones it was asked to fix."""
+    if not regressions:
+        return output
+    named = ", ".join(regressions[:5]) + (f" and {len(regressions) - 5} more" if len(regressions) > 5 else "")
+    return f"That change broke tests that passed before it: {named}. Keep them passing.\n{output}"
+
+
 def failing_now(output: str) -> str:
     """The tests' failures before any change, for the first attempt."""
     return f"\nThe tests fail like this now:\n{output}\n"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable, Mapping
 
-from dcx import request_test
+from dcx import prompts, request_test
 from dcx.backends import Backend
 from dcx.baseline import TestRun, combined, is_pytest, lost, run_baseline, run_tests
 from dcx.config import Settings
@@ -135,7 +135,8 @@ def solve(
             on_attempt(number + 1, attempt)
         if attempt.check is None or attempt.check.passed or number == rounds:
             break
-        session = session.retry(attempt.check.output, settings.feedback_restart)
+        session = session.retry(prompts.broken_tests(attempt.regressions, attempt.check.output),
+                                settings.feedback_restart)
         try:
             result = pipeline.run(session)
         except DcxError:

@@ -3,7 +3,8 @@ compile, pyflakes' undefined names, redefinitions and unused new imports, import
 project module does not define (in the changed file, and in every file importing from it),
 attributes methods read from ``self`` that nothing sets (dcx.attributes),
 and, for a whole change, calls to project functions that their parameters do not accept
-(dcx.call_fit; a test's call too, unless the request names the function); JavaScript by ``node --check`` and shell by ``bash -n`` when those programs are here.
+(dcx.call_fit; a test's call too, unless the request names the function); JavaScript by
+``node --check`` and shell by ``bash -n`` when those programs are here.
 
 Only problems the files did not have before count: dcx does not make a change answer for the
 code it was given.

@@ -134,8 +134,10 @@ def test_with_tests_a_change_that_breaks_a_passing_test_is_never_chosen(make_rep
     assert first.regressions == ("tests.test_cart::test_add",)  # it passed before the change
     assert not second.regressions and solution.chosen is second
     assert solution.baseline.failing == ("tests.test_cart::test_total",)
-    # the first attempt was told what fails before any change
+    # the first attempt was told what fails before any change, the second what the first broke
     assert "test_total" in coder.history[0]["messages"][1]["content"]
+    assert "That change broke tests that passed before it: tests.test_cart::test_add." in \
+        coder.history[1]["messages"][1]["content"]
 
 
 def test_a_change_that_stops_the_tests_being_collected_breaks_every_test_that_passed(make_repo) -> None:
