@@ -4,7 +4,8 @@ asks the code model to update any other use); after a function's required parame
 each caller is updated to match; after an edit calls a project function in a way its signature
 does not accept (a new argument passed on), that function is edited next to accept it; after a
 function or dataclass gains an optional parameter or field the request names, each caller is
-edited next to pass it on as the request asks."""
+edited next to pass it on as the request asks, and each function that reads the dataclass's
+other fields one by one is edited next to handle the new one (dcx.readers)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from dcx.call_fit import constructor, misfits, parameters
 from dcx.context import is_test_path
 from dcx.errors import PathError
 from dcx.localize import is_stub
+from dcx.readers import readers, worth_following
 from dcx.rename import imports_name, uses_name
 from dcx.session import Session
 from dcx.targets import language_of, python_symbols
@@ -139,6 +141,40 @@ def option_call(session: Session) -> ToolCall | None:
                 "instructions": f"{request}\n\n{name} in {path} now takes {names}. Change {caller[1]} "
                                 f"so that it passes {names} on where the request asks for it; if the "
                                 f"request asks nothing of {caller[1]}, leave it as it is."})
+    return None
+
+
+MAX_READERS = 2  # functions asked to handle a new field, per session
+
+
+def reader_call(session: Session) -> ToolCall | None:
+    """After a dataclass gained a field that the request names, the next function that reads the
+    dataclass's other fields one by one (a CSV row, a report line) and does not know the new one,
+    other files first; None when none is left. "Keep a note on each ascent and put it in the
+    export": the model adds the field, and the export is where the rest of the request lands."""
+    request = session.request.instruction
+    if sum(1 for k in session.followed_up if k[1] == "reader") >= MAX_READERS:
+        return None
+    texts = _python_sources(session)
+    for path, name, added in gained_options(session):
+        orig = session.originals[path]
+        if orig is None or name not in _class_names(session.files[path]):
+            continue
+        fields = set(_optional(orig.text).get(name, ()))
+        for new in (f for f in added if re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", request)):
+            found = [r for r in readers(texts, fields, new) if worth_following(r, request)]
+            for reader in sorted(found, key=lambda r: (r.path == path, -len(r.fields), r)):
+                key = (f"{reader.path}:{reader.name}", "reader")
+                if key in session.followed_up or _edited(session, (reader.path, reader.name)):
+                    continue
+                session.followed_up.add(key)
+                return ToolCall("generate_code", {
+                    "path": reader.path, "target": reader.name,
+                    "instructions": f"{request}\n\n{name} in {path} now has the field `{new}`. "
+                                    f"{reader.name} reads its other fields ({', '.join(reader.fields)}) "
+                                    f"and not `{new}` yet: change {reader.name} so that it handles "
+                                    f"`{new}` as the request asks; if the request asks nothing of "
+                                    f"{reader.name}, leave it as it is."})
     return None
 
 

@@ -13,7 +13,7 @@ from dcx.backends import Backend, ChatRequest
 from dcx.config import Settings
 from dcx.context import Context
 from dcx.errors import StepLimitError
-from dcx.followups import callee_call, followup_call, option_call, signature_call, stub_call
+from dcx.followups import callee_call, followup_call, option_call, reader_call, signature_call, stub_call
 from dcx.plan import plan_first_call
 from dcx.progress import Reporter
 from dcx.request import Step
@@ -129,7 +129,8 @@ class RouterLoop:
         if step == 1:
             return plan_first_call(self.context, self.request.instruction, self.session.baseline)
         followup = (followup_call(self.session) or signature_call(self.session)
-                    or callee_call(self.session) or option_call(self.session) or stub_call(self.session))
+                    or callee_call(self.session) or option_call(self.session) or stub_call(self.session)
+                    or reader_call(self.session))
         if followup is not None or self.settings.router_review:
             return followup
         if all(s.by == "dcx" for s in self.session.steps):  # dcx's own plan ran: it is done

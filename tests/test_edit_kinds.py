@@ -1,7 +1,8 @@
 """The kinds of edit a repository request needs, end to end with scripted models on real
 temporary repositories: a fix in the module the entry point calls, a method added to a class
 (the rest of the class as it was), a module of stubs written whole with the stubs it missed
-followed up, callers of a changed signature updated, a new file."""
+followed up, callers of a changed signature updated, a function that reads a record's fields
+asked to handle the field the record gained, a new file."""
 
 from __future__ import annotations
 
@@ -127,6 +128,46 @@ def test_a_dataclass_given_a_required_field_has_its_constructions_updated(make_r
     assert "The signature of Ascent in crag/ascent.py changed from (route, style) to " \
            "(route, grade, style)" in coder.history[1]["messages"][1]["content"]
     assert "+    return Ascent(route, grade)" in result.diff
+
+
+CRAG = {
+    "crag/__init__.py": "",
+    "crag/ascent.py": ("from dataclasses import dataclass\nfrom datetime import date\n\n\n@dataclass\n"
+                       "class Ascent:\n    route: str\n    climbed_on: date\n    style: str = 'redpoint'\n"),
+    "crag/export.py": ("import csv\nimport io\n\nHEADER = ['route', 'date', 'style']\n\n\ndef to_csv(ascents):\n"
+                       "    out = io.StringIO()\n    writer = csv.writer(out)\n    writer.writerow(HEADER)\n"
+                       "    for a in ascents:\n        writer.writerow([a.route, a.climbed_on.isoformat(), a.style])\n"
+                       "    return out.getvalue()\n"),
+    "crag/stats.py": ("def longest_streak(ascents):\n    days = sorted({a.climbed_on for a in ascents if a.style})\n"
+                      "    return len(days)\n"),
+}
+
+
+def test_a_function_that_reads_a_records_fields_is_asked_to_handle_the_field_it_gained(make_repo) -> None:
+    # The real 1.5B model added the field to the dataclass and stopped: the export never got it.
+    repo = make_repo(CRAG)
+    new_ascent = ("@dataclass\nclass Ascent:\n    route: str\n    climbed_on: date\n    style: str = 'redpoint'\n"
+                  "    notes: str = ''")
+    new_csv = ("def to_csv(ascents):\n    out = io.StringIO()\n    writer = csv.writer(out)\n"
+               "    writer.writerow(HEADER + ['notes'])\n    for a in ascents:\n"
+               "        writer.writerow([a.route, a.climbed_on.isoformat(), a.style, a.notes])\n    return out.getvalue()")
+    result, coder = run(repo, "Each ascent should keep free-text `notes` (empty by default), and the CSV "
+                              "export should have a notes column.", [code_reply(new_ascent), code_reply(new_csv)])
+    prompt = coder.history[1]["messages"][1]["content"]
+    assert "The code to change is to_csv in crag/export.py" in prompt
+    assert "Ascent in crag/ascent.py now has the field `notes`. to_csv reads its other fields " \
+           "(climbed_on, route, style)" in prompt
+    assert "+        writer.writerow([a.route, a.climbed_on.isoformat(), a.style, a.notes])" in result.diff
+    # longest_streak reads two fields, and the request says nothing of streaks: not asked
+    assert len(coder.history) == 2 and set(result.files) == {"crag/ascent.py", "crag/export.py"}
+
+
+def test_a_field_the_request_does_not_name_is_not_followed_into_readers(make_repo) -> None:
+    repo = make_repo(CRAG)
+    new_ascent = ("@dataclass\nclass Ascent:\n    route: str\n    climbed_on: date\n    style: str = 'redpoint'\n"
+                  "    partner: str = ''")
+    result, coder = run(repo, "Record who belayed on each ascent", [code_reply(new_ascent)])
+    assert len(coder.history) == 1 and result.files == ("crag/ascent.py",)
 
 
 def test_a_function_called_with_an_argument_it_does_not_take_is_changed_to_take_it(make_repo) -> None:
