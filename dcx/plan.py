@@ -28,11 +28,24 @@ TEST_DATA_CHARS = 1200  # the start of data files named after the module those t
 DATA_SUFFIXES = (".json", ".jsonl", ".csv", ".tsv", ".txt", ".yaml", ".yml")
 _PATH = re.compile(r"(?<![\w/.-])((?:[\w.-]+/)*[\w-]+\.(?:py|js|mjs|cjs|ts|sh|go|rs|rb|java))(?![\w/-])")
 _CREATE = re.compile(r"\b(add|create|new|write)\b", re.I)
+DOCUMENTS = {"markdown", "text", "html"}  # languages of pages that may hold the request itself
+REQUEST_PAGE_CHARS = 200  # a shorter request may be in a document by chance
 
 
-def _source_files(context: Context) -> list[RankedFile]:
-    """Ranked files that match the request and are not tests, best first."""
-    return [f for f in context.ranked if (f.score > 0 or f.named) and not is_test_path(f.path)]
+def _source_files(context: Context, instruction: str = "") -> list[RankedFile]:
+    """Ranked files that match the request and are not tests, best first; with ``instruction``,
+    not the page that holds the request itself."""
+    return [f for f in context.ranked if (f.score > 0 or f.named) and not is_test_path(f.path)
+            and not (instruction and is_request_page(f, instruction))]
+
+
+def is_request_page(f: RankedFile, instruction: str) -> bool:
+    """A document, not named, that holds the whole request (an exercise's instructions page, an
+    issue pasted into a file): it ranks first for every word of the request, and the code the
+    request asks for is elsewhere."""
+    if f.named or language_of(f.path) not in DOCUMENTS or len(instruction) < REQUEST_PAGE_CHARS:
+        return False
+    return " ".join(instruction.split()) in " ".join(f.text.split())
 
 
 def new_file_named(context: Context, instruction: str) -> str | None:
@@ -47,9 +60,9 @@ def new_file_named(context: Context, instruction: str) -> str | None:
     return None
 
 
-def python_first(context: Context) -> bool:
+def python_first(context: Context, instruction: str = "") -> bool:
     """Is the best-ranked source file a Python file? (Other languages keep the plain plan.)"""
-    sources = _source_files(context)
+    sources = _source_files(context, instruction)
     return bool(sources) and language_of(sources[0].path) == "python"
 
 
@@ -64,7 +77,7 @@ def plan_first_call(context: Context, instruction: str, baseline: TestRun | None
     if new is not None and context.named_target is None:
         return ToolCall("create_file", {"path": new, "instructions": instruction})
     named = tuple(f.path for f in context.ranked if f.named)
-    scope = plan_scope(context, instruction, named, baseline) if python_first(context) else None
+    scope = plan_scope(context, instruction, named, baseline) if python_first(context, instruction) else None
     if scope is not None:
         return scope.call(instruction)
     if context.named_target is not None:
@@ -73,7 +86,7 @@ def plan_first_call(context: Context, instruction: str, baseline: TestRun | None
     new = new_file_named(context, instruction)
     if new is not None:
         return ToolCall("create_file", {"path": new, "instructions": instruction})
-    sources = _source_files(context)
+    sources = _source_files(context, instruction)
     if not sources:
         return None
     best = sources[0]

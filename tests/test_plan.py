@@ -3,10 +3,12 @@ code model sees, in real repositories with the scripted fake backend."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from dcx.config import load_settings
 from dcx.context import gather
 from dcx.pipeline import Pipeline
-from dcx.plan import plan_first_call, related_files
+from dcx.plan import is_request_page, plan_first_call, related_files
 from dcx.request import Request
 from dcx.workspace import Workspace
 from tests.conftest import code_reply
@@ -166,3 +168,24 @@ def test_test_data_named_after_the_module_is_shown_whole_lines_and_capped(make_r
     # without a named test there is no reference data either
     _, context = plan(repo, "to_base gives the wrong digits")
     assert named_tests(context, "to_base.py") == {}
+
+
+STUB_PAGE = ("# Shelf labels\n\nThe shop prints a label for each shelf. Implement `label_text(name, cents)`, "
+             "which gives the name and the price as `Tea: $2.50`, and `shelf_labels(items)`, which gives one "
+             "label per `(name, cents)` item, in order, skipping items whose price is unknown (`None`).\n")
+
+
+def test_the_page_that_holds_the_request_is_not_the_code_to_write(make_repo) -> None:
+    # An exercise ships its instructions as a page, and the request is that page: it ranks first
+    # for every word, and dcx used to leave the Python plan for it (the stubs went one by one)
+    stubs = ("def label_text(name, cents):\n    raise NotImplementedError\n\n\n"
+             "def shelf_labels(items):\n    raise NotImplementedError\n")
+    repo = make_repo({**SHOP, "INSTRUCTIONS.md": STUB_PAGE + "\n", "shop/labels.py": stubs})
+    call_, context = plan(repo, STUB_PAGE)
+    assert context.ranked[0].path == "INSTRUCTIONS.md"
+    assert (call_.arguments["path"], call_.arguments["target"]) == ("shop/labels.py", "file")
+    # a page the request names, one that only shares words with it, or a short request: a candidate
+    page = context.ranked[0]
+    assert is_request_page(page, STUB_PAGE) and not is_request_page(replace(page, named=True), STUB_PAGE)
+    assert not is_request_page(page, STUB_PAGE.replace("$2.50", "2.50 $"))
+    assert not is_request_page(page, "Implement `label_text(name, cents)`")
