@@ -16,7 +16,7 @@ from dcx.encoding import check_encodable
 from dcx.errors import CodeGenerationError, PathError
 from dcx.guards import collateral_reason, destructive_reason, removed_definitions_reason
 from dcx.import_repair import repair_imports
-from dcx.localize import named_identifiers
+from dcx.localize import is_stub, named_identifiers
 from dcx.patch import FileChange, build_patch
 from dcx.plan import hints_for, named_tests, related_files
 from dcx.progress import Reporter
@@ -103,7 +103,9 @@ class Actions:
             return target
         functions = [s.name for s in symbols_of(path, text) if s.kind == "function"]
         focus = [f.rsplit(" in ", 1)[0] for f in call.arguments.get("focus", ()) if f.endswith(f" in {path}")]
-        chosen = next((n for n in focus if n in functions), functions[0] if len(functions) == 1 else None)
+        stubs = _stubs(path, text)
+        alone = stubs[0] if stubs else functions[0] if len(functions) == 1 else None
+        chosen = next((n for n in focus if n in functions), alone)
         return find_target(path, text, chosen) or target if chosen else target
 
     def _hidden(self, path: str, text: str | None, target: Target) -> str | None:
@@ -137,8 +139,10 @@ class Actions:
         # A small model shown a whole file it does not know how to change copies it, or rewrites
         # what it should leave; shown the one function the plan looks at first (``narrower``),
         # it has to write that function. Only when a test shows the code is wrong (before the
-        # change, or after an attempt): without one, an unchanged file may be the right answer.
-        narrower = self._narrowed(call, path, text, target, after_copy=self._known_wrong())
+        # change, or after an attempt) or a module of stubs is yet to be written (then its first
+        # stub, and the follow-ups write the others): else an unchanged file may be the right answer.
+        unwritten = text is not None and bool(_stubs(path, text))
+        narrower = self._narrowed(call, path, text, target, after_copy=self._known_wrong() or unwritten)
         try:
             edit = self._write(call, path, text, target, related, view)
         except CodeGenerationError:
@@ -295,3 +299,12 @@ class Actions:
         self.reporter.stage(f"renamed {args['old']} to {args['new']} in {path}")
         return f"Renamed {args['old']} to {args['new']} in {path}:\n" + build_patch(
             [FileChange(path, text, renamed)])
+
+
+def _stubs(path: str, text: str) -> list[str]:
+    """The stubs of a Python module of several (functions that do nothing yet), in file order;
+    [] for any other file."""
+    if language_of(path) != "python":
+        return []
+    stubs = [s.name for s in symbols_of(path, text) if is_stub(text, s)]
+    return stubs if len(stubs) >= 2 else []

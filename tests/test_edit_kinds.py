@@ -74,6 +74,20 @@ def test_a_module_of_stubs_is_written_whole_and_a_stub_left_out_is_followed_up(m
     assert "The code to change is cap in fees.py" in follow and "it does nothing yet" in follow
 
 
+def test_a_module_of_stubs_whose_whole_reply_never_comes_back_usable_is_written_stub_by_stub(make_repo) -> None:
+    # A long module of stubs came back cut off or broken on every try and dcx gave up with
+    # nothing ("no valid code came back"); written one stub at a time, each reply is short.
+    repo = make_repo(STUBS)
+    broken = "def late_fee(days):\n    return (0.25 * days"
+    request = "# Fees\n\nImplement `late_fee(days)`, 25 cents a day, and `cap(fee, price)`."
+    first = "def late_fee(days):\n    return 0.25 * days"
+    second = "def cap(fee, price):\n    return min(fee, price)"
+    result, coder = run(repo, request, [code_reply(broken)] * 3 + [code_reply(first), code_reply(second)])
+    assert "+    return 0.25 * days\n" in result.diff and "+    return min(fee, price)\n" in result.diff
+    assert "The code to change is late_fee in fees.py" in coder.history[3]["messages"][1]["content"]
+    assert "The code to change is cap in fees.py" in coder.history[4]["messages"][1]["content"]
+
+
 SHOP = {
     "shop/__init__.py": "",
     "shop/money.py": "def fmt(cents):\n    return f'${cents / 100:.2f}'\n",
