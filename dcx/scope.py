@@ -223,7 +223,9 @@ def _target(entry: Candidate, texts: Mapping[str, str], graph: CallGraph,
             and (path, cls) in graph.definitions:
         members = [d for d in graph.definitions.values()
                    if d.path == path and d.name.startswith(cls + ".") and d.short in identifiers]
-        if len(members) >= 2 or _ADD.search(instruction) or entry.name == cls:
+        # "Account.withdraw accepts negative amounts" points at one method, whatever its verbs
+        pointed = entry.name != cls and any(w.endswith("spelled out") for w in entry.why)
+        if len(members) >= 2 or (_ADD.search(instruction) and not pointed) or entry.name == cls:
             return cls, path
     named_function = entry.kind == "function" and "named in the request" in entry.why
     if named_function and _RENAME.search(instruction):  # a rename replaces the definition itself

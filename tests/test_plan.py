@@ -189,3 +189,17 @@ def test_the_page_that_holds_the_request_is_not_the_code_to_write(make_repo) -> 
     assert is_request_page(page, STUB_PAGE) and not is_request_page(replace(page, named=True), STUB_PAGE)
     assert not is_request_page(page, STUB_PAGE.replace("$2.50", "2.50 $"))
     assert not is_request_page(page, "Implement `label_text(name, cents)`")
+
+
+def test_a_method_spelled_out_with_its_class_is_not_a_class_to_extend_whatever_the_verbs(make_repo) -> None:
+    # "accepts" reads like a feature request ("let X accept Y"); the whole class as the target
+    # made the real model copy it unchanged twice (the account_withdraw fixture)
+    bank = {"bank/account.py": (
+        "class Account:\n    def __init__(self, balance=0):\n        self.balance = balance\n\n"
+        "    def deposit(self, amount):\n        if amount <= 0:\n            raise ValueError('amount must be positive')\n"
+        "        self.balance += amount\n\n    def withdraw(self, amount):\n        self.balance -= amount\n")}
+    call_, _ = plan(make_repo(bank), "Account.withdraw accepts zero and negative amounts; it must raise "
+                                     "ValueError like deposit does.")
+    assert (call_.arguments["path"], call_.arguments["target"]) == ("bank/account.py", "file")
+    call_, _ = plan(make_repo(bank), "Let Account accept a starting overdraft limit")
+    assert call_.arguments["target"] == "Account"
