@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import sys
 
 import pytest
@@ -25,8 +26,11 @@ MODEL_SECONDS = 900  # one model turn, models loading included (minutes when ano
 
 def spawn(repo, timeout: float, **env: str):
     env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm", **env}
+    # as a user's terminal starts it: a shell's background job (`make test &`) inherits SIGINT
+    # ignored, and Ctrl-C during a generation is what this tests
     return pexpect.spawn(sys.executable, ["-m", "dcx", "chat"], cwd=str(repo), env=env,
-                         encoding="utf-8", timeout=timeout, dimensions=(40, 200))
+                         encoding="utf-8", timeout=timeout, dimensions=(40, 200),
+                         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
 def test_a_terminal_gets_a_prompt_ctrl_c_there_gives_a_fresh_line_and_ctrl_d_leaves(

@@ -278,6 +278,8 @@ def test_ctrl_c_during_a_check_kills_it_with_its_children(tmp_path, stray) -> No
         stray.append(pid_in(pid_file))
         os.kill(os.getpid(), signal.SIGINT)  # what Ctrl-C sends dcx (the check has its own session)
 
+    # a shell starts background jobs with SIGINT ignored (`make test &`): Ctrl-C is what is tested
+    handler = signal.signal(signal.SIGINT, signal.default_int_handler)
     timer = threading.Thread(target=interrupt)
     timer.start()
     try:
@@ -285,6 +287,7 @@ def test_ctrl_c_during_a_check_kills_it_with_its_children(tmp_path, stray) -> No
             run_check(("sh", "-c", "sleep 317 & echo $! > child.pid; wait"), tmp_path, 60)
     finally:
         timer.join()
+        signal.signal(signal.SIGINT, handler)
     assert gone(stray[0]), "the check's child still runs after Ctrl-C"
 
 
