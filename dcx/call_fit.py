@@ -9,6 +9,7 @@ that still has one (dcx.static_check)."""
 from __future__ import annotations
 
 import ast
+import functools
 import textwrap
 from dataclasses import dataclass
 from typing import Mapping
@@ -40,9 +41,8 @@ def _misfit_call(source: str, callee: Key, texts: Mapping[str, str],
     node = _function_node(texts.get(callee[0], ""), callee[1])
     if node is None:
         return None
-    try:
-        tree = ast.parse(textwrap.dedent(source))
-    except (SyntaxError, ValueError):
+    tree = _parsed(textwrap.dedent(source))
+    if tree is None:
         return None
     args = node.args
     skip = 1 if definition.kind == "class" else 0  # __init__'s self
@@ -90,6 +90,16 @@ def parameters(args: ast.arguments) -> tuple[list[ast.arg], list[ast.arg]]:
             positional[cut:] + [a for a, d in keyword if d is not None])
 
 
+@functools.lru_cache(maxsize=512)
+def _parsed(text: str) -> ast.Module | None:
+    """``text`` parsed once: every call of a file's functions looks its callee's file up again.
+    The trees are only read."""
+    try:
+        return ast.parse(text)
+    except (SyntaxError, ValueError):
+        return None
+
+
 def _called_name(call: ast.Call) -> str:
     return _name(call.func)
 
@@ -101,9 +111,8 @@ def _name(expr: ast.expr) -> str:
 def _function_node(text: str, name: str) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
     """The top-level function ``name``, or the ``__init__`` a call of the top-level class
     ``name`` runs (see ``constructor``)."""
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError):
+    tree = _parsed(text)
+    if tree is None:
         return None
     for node in tree.body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == name:
