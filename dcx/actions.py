@@ -16,7 +16,7 @@ from dcx.encoding import check_encodable
 from dcx.errors import CodeGenerationError, PathError
 from dcx.guards import collateral_reason, destructive_reason, removed_definitions_reason
 from dcx.import_repair import repair_imports
-from dcx.localize import is_stub, named_identifiers
+from dcx.localize import named_identifiers, stubs_in
 from dcx.patch import FileChange, build_patch
 from dcx.plan import hints_for, named_tests, related_files
 from dcx.progress import Reporter
@@ -306,5 +306,5 @@ def _stubs(path: str, text: str) -> list[str]:
     [] for any other file."""
     if language_of(path) != "python":
         return []
-    stubs = [s.name for s in symbols_of(path, text) if is_stub(text, s)]
+    stubs = stubs_in(text)
     return stubs if len(stubs) >= 2 else []

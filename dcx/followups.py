@@ -16,7 +16,7 @@ from dcx import callgraph
 from dcx.call_fit import constructor, misfits, parameters
 from dcx.context import is_test_path
 from dcx.errors import PathError
-from dcx.localize import is_stub
+from dcx.localize import stubs_in
 from dcx.readers import readers, worth_following
 from dcx.rename import imports_name, uses_name
 from dcx.session import Session
@@ -120,7 +120,7 @@ def option_call(session: Session) -> ToolCall | None:
     command-line tool passes ``--skip-rows`` to ``import_csv``, the parser fills ``note`` in."""
     request = session.request.instruction
     asked = [(path, name, added) for path, name, added in gained_options(session)
-             if any(re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", request) for p in added)]
+             if any(_spelled(p, request) for p in added)]
     if not asked or sum(1 for k in session.followed_up if k[1] == "option") >= MAX_OPTION_CALLERS:
         return None
     texts = _python_sources(session)
@@ -161,7 +161,7 @@ def reader_call(session: Session) -> ToolCall | None:
         if orig is None or name not in _class_names(session.files[path]):
             continue
         fields = set(_optional(orig.text).get(name, ()))
-        for new in (f for f in added if re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", request)):
+        for new in (f for f in added if _spelled(f, request)):
             found = [r for r in readers(texts, fields, new) if worth_following(r, request)]
             for reader in sorted(found, key=lambda r: (r.path == path, -len(r.fields), r)):
                 key = (f"{reader.path}:{reader.name}", "reader")
@@ -176,6 +176,11 @@ def reader_call(session: Session) -> ToolCall | None:
                                     f"`{new}` as the request asks; if the request asks nothing of "
                                     f"{reader.name}, leave it as it is."})
     return None
+
+
+def _spelled(name: str, request: str) -> bool:
+    """Does the request spell ``name`` as a word of its own (a hyphen joins words here)?"""
+    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", request) is not None
 
 
 def gained_options(session: Session) -> list[tuple[str, str, tuple[str, ...]]]:
@@ -307,17 +312,15 @@ def stub_call(session: Session) -> ToolCall | None:
     for path, orig in session.originals.items():
         if orig is None or language_of(path) != "python" or orig.text == session.files[path]:
             continue
-        before = callgraph.build({path: orig.text})
-        stubs = {d.name for d in before.definitions.values() if is_stub(orig.text, d)}
+        stubs = set(stubs_in(orig.text))
         if len(stubs) < 2:
             continue
-        now = callgraph.build({path: session.files[path]})
-        for d in sorted(now.definitions.values(), key=lambda d: d.start):
-            key = (path, f"stub:{d.name}")
-            if d.name in stubs and is_stub(session.files[path], d) and key not in session.followed_up:
+        for name in stubs_in(session.files[path]):
+            key = (path, f"stub:{name}")
+            if name in stubs and key not in session.followed_up:
                 session.followed_up.add(key)
                 return ToolCall("generate_code", {
-                    "path": path, "target": d.name,
-                    "instructions": f"Write the body of {d.name}: it does nothing yet. Implement it "
+                    "path": path, "target": name,
+                    "instructions": f"Write the body of {name}: it does nothing yet. Implement it "
                                     "as the request describes; keep its signature."})
     return None

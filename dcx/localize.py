@@ -18,6 +18,7 @@ from typing import Mapping
 
 from dcx.callgraph import CallGraph, Definition, Key
 from dcx.context import is_test_path, words_of
+from dcx.targets import python_symbols
 
 ENTRY_POINTS = 4  # best-matching definitions whose callees inherit part of their score
 CALLEE_SHARE = (1.0, 0.6, 0.4, 0.25)  # of an entry point's score, by call distance
@@ -88,6 +89,11 @@ def is_stub(text: str, d: Definition) -> bool:
     except (SyntaxError, IndexError, ValueError):
         return False
     return isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and does_nothing(node)
+
+
+def stubs_in(text: str) -> list[str]:
+    """The qualified names of the Python functions of ``text`` that do nothing yet, in file order."""
+    return [s.name for s in python_symbols(text) if is_stub(text, s)]
 
 
 def does_nothing(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
