@@ -119,17 +119,24 @@ def test_many_empty_definitions_nobody_asked_for_are_refused() -> None:
     assert empty_definitions_reason(old, new, "add set_a, set_b, set_c and set_d") is None
 
 
+WRONG_TOTAL = "def total(self, prices):\n    return sum(prices[s] for s in self.items) + 1"
+
+
+def solve_with_tests(repo, coder):
+    """Cart.total's request, with pytest as the test command and one retry."""
+    return solve(Request("Cart.total() ignores the quantity"), Workspace(repo),
+                 load_settings(repo, {"test_rounds": 1}), Silent(),
+                 {"router": FakeBackend([]), "code": coder}, rounds=1,
+                 tests=TestCommand((sys.executable, "-m", "pytest", "-q"), 60))
+
+
 def test_with_tests_a_change_that_breaks_a_passing_test_is_never_chosen(make_repo) -> None:
     repo = make_repo(SHOP)
     breaks_add = ("class Cart:\n    def add(self, sku, qty=1):\n        self.items[sku] = self.items.get(sku, 0) + qty\n"
                   "        self.count += qty\n        log('add', sku, level=2)\n        self.count = 0\n\n"
                   f"    {GOOD_TOTAL.replace(chr(10), chr(10) + '    ')}")
-    wrong_total = "def total(self, prices):\n    return sum(prices[s] for s in self.items) + 1"
-    coder = FakeBackend([code_reply(breaks_add), code_reply(wrong_total)])
-    solution = solve(Request("Cart.total() ignores the quantity"), Workspace(repo),
-                     load_settings(repo, {"test_rounds": 1}), Silent(),
-                     {"router": FakeBackend([]), "code": coder}, rounds=1,
-                     tests=TestCommand((sys.executable, "-m", "pytest", "-q"), 60))
+    coder = FakeBackend([code_reply(breaks_add), code_reply(WRONG_TOTAL)])
+    solution = solve_with_tests(repo, coder)
     first, second = solution.attempts
     assert first.regressions == ("tests.test_cart::test_add",)  # it passed before the change
     assert not second.regressions and solution.chosen is second
@@ -145,13 +152,9 @@ def test_a_change_that_stops_the_tests_being_collected_breaks_every_test_that_pa
     # error, as many as the wrong total's one failing test, and later attempts win ties, so the
     # change that broke every test used to be the chosen one
     repo = make_repo(SHOP)
-    wrong_total = "def total(self, prices):\n    return sum(prices[s] for s in self.items) + 1"
     breaks_import = GOOD_TOTAL.replace("prices)", "prices, scale=1 / 0)")  # evaluated on import
-    coder = FakeBackend([code_reply(wrong_total), code_reply(breaks_import)])
-    solution = solve(Request("Cart.total() ignores the quantity"), Workspace(repo),
-                     load_settings(repo, {"test_rounds": 1}), Silent(),
-                     {"router": FakeBackend([]), "code": coder}, rounds=1,
-                     tests=TestCommand((sys.executable, "-m", "pytest", "-q"), 60))
+    coder = FakeBackend([code_reply(WRONG_TOTAL), code_reply(breaks_import)])
+    solution = solve_with_tests(repo, coder)
     first, second = solution.attempts
     assert "ZeroDivisionError" in second.check.output
     assert second.regressions == ("tests.test_cart::test_add",)  # it never ran
