@@ -11,13 +11,13 @@ from dcx.answer import answer_model
 from dcx.chat.context import ChatContext
 from dcx.chat.intent import Intent, route
 from dcx.chat.memory import Turn
-from dcx.chat.overlay import PendingWorkspace
-from dcx.chat.refine import combined, refined_request, refines
+from dcx.chat.refine import refined_request, refines
 from dcx.chat.slash import ChatCommandError, run_command
 from dcx.chat.state import Change, ChatState
 from dcx.commands.ask import answer_with_code_model
 from dcx.commands.fix import run_request
 from dcx.evidence import gather_evidence, readable_texts
+from dcx.overlay import PendingWorkspace, layered
 from dcx.request import Request
 from dcx.solve import solve
 from dcx.usage import Usage
@@ -100,7 +100,7 @@ def change(ctx: ChatContext, state: ChatState, line: str) -> ChatState:
         said = Turn("change", line, "no change: " + solution.withheld)
         return replace(state, memory=state.memory.add(said))
     if refining and last is not None and last.pending:
-        result = combined(last.result, result)
+        result = layered(last.result, result)
     if not result.diff:
         ctx.out.note(f"dcx: nothing needed changing. {result.answer}".rstrip())
         return replace(state, memory=state.memory.add(Turn("change", line, "nothing needed changing")))
