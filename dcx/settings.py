@@ -80,6 +80,10 @@ class Settings:
         True, "bool", ("DCX_FEEDBACK_RESTART",),
         "after failing tests, start again from the original files (told what failed) instead "
         "of building on the failed change", REPO)
+    build_on_progress: bool = _setting(
+        True, "bool", ("DCX_BUILD_ON_PROGRESS",),
+        "after failing tests, build once on an attempt that made fewer tests fail and broke none "
+        "(planned from its files and the tests that still fail) before starting again", REPO)
     test_timeout: int = _setting(120, "int", ("DCX_TEST_TIMEOUT",), "seconds one test run may take",
                                  REPO)
     allow_deletions: bool = _setting(

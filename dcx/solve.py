@@ -4,7 +4,10 @@ the failing output; then the attempt whose change is the result. `dcx fix`, `dcx
 
 With a test command the tests also run once before the first attempt (dcx.baseline): what fails
 then guides the first attempt, and a change that makes a test fail that passed before is never
-the chosen one.
+the chosen one. An attempt that made progress (fewer tests fail, none that passed does) is not
+thrown away: the next round builds on it once, planned from the files as it left them and the
+tests that still fail there (a module of several functions is seldom right all at once, and a
+fresh start loses the functions it got right).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from dcx.baseline import TestRun, combined, is_pytest, lost, run_baseline, run_t
 from dcx.config import Settings
 from dcx.context import gather
 from dcx.errors import DcxError
+from dcx.overlay import PendingWorkspace, layered
 from dcx.patch import FileChange
 from dcx.pipeline import Pipeline
 from dcx.progress import Reporter
@@ -126,6 +130,7 @@ def solve(
                 baseline = combined(baseline, written.test.run)
     session = pipeline.start(request, baseline)
     attempts: list[Attempt] = []
+    built_on: set[int] = set()  # attempts a round has built on
     result = pipeline.run(session)
     checking = check is not None or tests is not None
     for number in range(rounds + 1 if checking else 1):
@@ -135,13 +140,59 @@ def solve(
             on_attempt(number + 1, attempt)
         if attempt.check is None or attempt.check.passed or number == rounds:
             break
-        session = session.retry(prompts.broken_tests(attempt.regressions, attempt.check.output),
-                                settings.feedback_restart)
         try:
-            result = pipeline.run(session)
+            base = _progress(attempts, baseline, built_on) if settings.build_on_progress else None
+            result = None
+            if base is not None and tests is not None:
+                built_on.add(base)
+                result = _built_on(pipeline, request, attempts[base], tests, baseline)
+            if result is None:
+                session = session.retry(prompts.broken_tests(attempt.regressions, attempt.check.output),
+                                        settings.feedback_restart)
+                result = pipeline.run(session)
         except DcxError:
             break  # a failed retry keeps the attempts so far
     return Solution(tuple(attempts), choose(attempts), baseline, written)
+
+
+def _progress(attempts: list[Attempt], baseline: TestRun | None, built_on: set[int]) -> int | None:
+    """The attempt to build on next (its index): of those that leave fewer tests failing than
+    before any change and break none that passed, the one with the fewest failing, latest first;
+    None when there is none not built on already (one that brought no further progress would
+    only be planned again the same way)."""
+    if baseline is None or not baseline.failing:
+        return None
+    better = [i for i, a in enumerate(attempts)
+              if a.check is not None and not a.regressions and a.result.changes
+              and not a.result.failure and len(a.failing) < len(baseline.failing)]
+    if not better:
+        return None
+    best = min(len(attempts[i].failing) for i in better)
+    index = [i for i in better if len(attempts[i].failing) == best][-1]
+    return None if index in built_on else index
+
+
+def _built_on(pipeline: Pipeline, request: Request, base: Attempt, tests: TestCommand,
+              before: TestRun) -> Result | None:
+    """One attempt planned from the files as ``base`` left them, with the tests that still fail
+    there as its guide (run once more, with coverage, on that change), taken together with
+    ``base`` as one change against the tree; None when it changes nothing usable."""
+    changes = base.result.changes
+    pipeline.reporter.stage(f"{len(before.failing) - len(base.failing)} of {len(before.failing)} failing "
+                            f"tests pass with an earlier attempt: building on it")
+    checked = tuple(c for c in changes if tests.applies(c))
+    with pipeline.usage.stage("verify"):
+        now = run_baseline(pipeline.workspace, tests.argv, tests.timeout_s, checked)
+        if tests.written is not None:
+            written = tests.written
+            now = combined(now, run_baseline(pipeline.workspace, (*tests.argv, written.path),
+                                             tests.timeout_s, checked + (written.change,)))
+    on_top = Pipeline(pipeline.settings, PendingWorkspace(pipeline.workspace, changes), pipeline.reporter,
+                      {"router": pipeline.router, "code": pipeline.coder}, pipeline.usage)
+    after = on_top.run(on_top.start(request, now))
+    if after.failure or not after.changes:
+        return None
+    return layered(base.result, after)
 
 
 def _request_test(pipeline: Pipeline, request: Request, tests: TestCommand) -> request_test.Outcome | None:

@@ -1,0 +1,63 @@
+"""A test round builds on an attempt that made progress: fewer tests fail and none that passed
+does. Real temporary repositories and pytest, scripted models."""
+
+from __future__ import annotations
+
+import sys
+
+from dcx.config import load_settings
+from dcx.progress import Silent
+from dcx.request import Request
+from dcx.solve import TestCommand, solve
+from dcx.workspace import Workspace
+from tests.conftest import code_reply
+from tests.fakes import FakeBackend
+
+SHAPES = {
+    "shapes/__init__.py": "",
+    "shapes/rect.py": (
+        'def area(w, h):\n    """Area of a w by h rectangle."""\n    return w + h\n\n\n'
+        'def perimeter(w, h):\n    """Perimeter of a w by h rectangle."""\n    return w * h\n'),
+    "tests/test_rect.py": (
+        "from shapes.rect import area, perimeter\n\n\ndef test_area():\n    assert area(2, 3) == 6\n\n\n"
+        "def test_perimeter():\n    assert perimeter(2, 3) == 10\n\n\n"
+        "def test_empty():\n    assert area(0, 0) == 0 and perimeter(0, 0) == 0\n"),
+}
+REQUEST = "area and perimeter of a rectangle give wrong numbers"
+AREA = "def area(w, h):\n    \"\"\"Area of a w by h rectangle.\"\"\"\n    return w * h"
+PERIMETER = "def perimeter(w, h):\n    \"\"\"Perimeter of a w by h rectangle.\"\"\"\n    return 2 * (w + h)"
+
+
+def run(repo, coder, **settings):
+    return solve(Request(REQUEST), Workspace(repo), load_settings(repo, settings), Silent(),
+                 {"router": FakeBackend([]), "code": coder}, rounds=1,
+                 tests=TestCommand((sys.executable, "-m", "pytest", "-q"), 60))
+
+
+def test_the_next_round_builds_on_an_attempt_that_made_progress(make_repo) -> None:
+    repo = make_repo(SHAPES)
+    coder = FakeBackend([code_reply(AREA), code_reply(PERIMETER)])
+    solution = run(repo, coder)
+    assert solution.passed
+    assert "+    return w * h" in solution.result.diff and "+    return 2 * (w + h)" in solution.result.diff
+    assert [c.path for c in solution.result.changes] == ["shapes/rect.py"]
+    second = coder.history[1]["messages"][-1]["content"]
+    assert "return w * h" in second and "return w + h" not in second  # shown area as fixed
+    assert "test_perimeter" in second and "test_area FAILED" not in second  # what still fails
+    assert (repo / "shapes/rect.py").read_text() == SHAPES["shapes/rect.py"]  # nothing written
+
+
+def test_without_progress_or_when_asked_not_to_the_next_round_starts_again(make_repo) -> None:
+    repo = make_repo(SHAPES)
+    coder = FakeBackend([code_reply(AREA), code_reply(PERIMETER)])
+    solution = run(repo, coder, build_on_progress=False)
+    assert not solution.passed
+    second = coder.history[1]["messages"][-1]["content"]
+    assert "return w + h" in second and "A previous attempt made this change" in second
+
+    repo = make_repo(SHAPES)
+    breaks_empty = "def area(w, h):\n    \"\"\"Area of a w by h rectangle.\"\"\"\n    return w * h + 1"
+    coder = FakeBackend([code_reply(breaks_empty), code_reply(PERIMETER)])
+    solution = run(repo, coder)  # area(0, 0) == 1: it broke a test that passed, so no progress
+    second = coder.history[1]["messages"][-1]["content"]
+    assert "return w + h" in second and "A previous attempt made this change" in second
