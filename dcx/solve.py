@@ -133,43 +133,48 @@ def solve(
     built_on: set[int] = set()  # attempts a round has built on
     result = pipeline.run(session)
     checking = check is not None or tests is not None
+    from_session = True  # the result is the session's (not built on an earlier attempt)
     for number in range(rounds + 1 if checking else 1):
         attempt = _checked(result, workspace, check, tests, baseline, pipeline.usage)
         attempts.append(attempt)
+        if from_session:
+            own = attempt  # the last change the session's retries are told of
         if on_attempt:
             on_attempt(number + 1, attempt)
         if attempt.check is None or attempt.check.passed or number == rounds:
             break
         try:
             base = _progress(attempts, baseline, built_on) if settings.build_on_progress else None
-            result = None
+            built = None
             if base is not None and tests is not None:
                 built_on.add(base)
-                result = _built_on(pipeline, request, attempts[base], tests, baseline)
-            if result is None:
-                session = session.retry(prompts.broken_tests(attempt.regressions, attempt.check.output),
+                built = _built_on(pipeline, request, attempts[base], tests, baseline)
+            from_session = built is None
+            if built is None:
+                session = session.retry(prompts.broken_tests(own.regressions, own.check.output),
                                         settings.feedback_restart)
                 result = pipeline.run(session)
+            else:
+                result = built
         except DcxError:
             break  # a failed retry keeps the attempts so far
     return Solution(tuple(attempts), choose(attempts), baseline, written)
 
 
 def _progress(attempts: list[Attempt], baseline: TestRun | None, built_on: set[int]) -> int | None:
-    """The attempt to build on next (its index): of those that leave fewer tests failing than
-    before any change and break none that passed, the one with the fewest failing, latest first;
-    None when there is none not built on already (one that brought no further progress would
-    only be planned again the same way)."""
+    """The attempt to build on next (its index): of those that break no test that passed, the
+    one with the fewest failing (the latest of equals), when it leaves fewer failing than before
+    any change and than every attempt built on so far; else None (building again on no further
+    progress would plan the same thing again)."""
     if baseline is None or not baseline.failing:
         return None
-    better = [i for i, a in enumerate(attempts)
-              if a.check is not None and not a.regressions and a.result.changes
-              and not a.result.failure and len(a.failing) < len(baseline.failing)]
-    if not better:
+    usable = [i for i, a in enumerate(attempts)
+              if a.check is not None and not a.regressions and a.result.changes and not a.result.failure]
+    if not usable:
         return None
-    best = min(len(attempts[i].failing) for i in better)
-    index = [i for i in better if len(attempts[i].failing) == best][-1]
-    return None if index in built_on else index
+    fewest = min(len(attempts[i].failing) for i in usable)
+    bar = min([len(baseline.failing)] + [len(attempts[i].failing) for i in built_on])
+    return [i for i in usable if len(attempts[i].failing) == fewest][-1] if fewest < bar else None
 
 
 def _built_on(pipeline: Pipeline, request: Request, base: Attempt, tests: TestCommand,

@@ -28,9 +28,9 @@ AREA = "def area(w, h):\n    \"\"\"Area of a w by h rectangle.\"\"\"\n    return
 PERIMETER = "def perimeter(w, h):\n    \"\"\"Perimeter of a w by h rectangle.\"\"\"\n    return 2 * (w + h)"
 
 
-def run(repo, coder, **settings):
+def run(repo, coder, rounds=1, **settings):
     return solve(Request(REQUEST), Workspace(repo), load_settings(repo, settings), Silent(),
-                 {"router": FakeBackend([]), "code": coder}, rounds=1,
+                 {"router": FakeBackend([]), "code": coder}, rounds=rounds,
                  tests=TestCommand((sys.executable, "-m", "pytest", "-q"), 60))
 
 
@@ -61,3 +61,15 @@ def test_without_progress_or_when_asked_not_to_the_next_round_starts_again(make_
     solution = run(repo, coder)  # area(0, 0) == 1: it broke a test that passed, so no progress
     second = coder.history[1]["messages"][-1]["content"]
     assert "return w + h" in second and "A previous attempt made this change" in second
+
+
+def test_a_round_that_built_on_progress_and_made_none_is_followed_by_a_fresh_start(make_repo) -> None:
+    repo = make_repo(SHAPES)
+    wrong = "def perimeter(w, h):\n    \"\"\"Perimeter of a w by h rectangle.\"\"\"\n    return w - h"
+    coder = FakeBackend([code_reply(AREA), code_reply(wrong), code_reply(PERIMETER)])
+    solution = run(repo, coder, rounds=2)
+    assert len(solution.attempts) == 3
+    third = coder.history[2]["messages"][-1]["content"]
+    # started again from the files as they are, told of the session's own change and its output
+    assert "return w + h" in third and "A previous attempt made this change" in third
+    assert "+    return w * h" in third and "return w - h" not in third
