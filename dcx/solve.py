@@ -194,7 +194,10 @@ def _built_on(pipeline: Pipeline, request: Request, base: Attempt, tests: TestCo
                                              tests.timeout_s, checked + (written.change,)))
     on_top = Pipeline(pipeline.settings, PendingWorkspace(pipeline.workspace, changes), pipeline.reporter,
                       {"router": pipeline.router, "code": pipeline.coder}, pipeline.usage)
-    after = on_top.run(on_top.start(request, now))
+    try:
+        after = on_top.run(on_top.start(request, now))
+    except DcxError:
+        return None  # the round starts again instead
     if after.failure or not after.changes:
         return None
     return layered(base.result, after)
