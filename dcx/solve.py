@@ -185,13 +185,8 @@ def _built_on(pipeline: Pipeline, request: Request, base: Attempt, tests: TestCo
     changes = base.result.changes
     pipeline.reporter.stage(f"{len(before.failing) - len(base.failing)} of {len(before.failing)} failing "
                             f"tests pass with an earlier attempt: building on it")
-    checked = tuple(c for c in changes if tests.applies(c))
     with pipeline.usage.stage("verify"):
-        now = run_baseline(pipeline.workspace, tests.argv, tests.timeout_s, checked)
-        if tests.written is not None:
-            written = tests.written
-            now = combined(now, run_baseline(pipeline.workspace, (*tests.argv, written.path),
-                                             tests.timeout_s, checked + (written.change,)))
+        now = _run(pipeline.workspace, tests, changes, measured=True)
     on_top = Pipeline(pipeline.settings, PendingWorkspace(pipeline.workspace, changes), pipeline.reporter,
                       {"router": pipeline.router, "code": pipeline.coder}, pipeline.usage)
     try:
@@ -226,11 +221,22 @@ def _checked(result: Result, workspace: Workspace, check: Check | None, tests: T
              baseline: TestRun | None, usage: Usage) -> Attempt:
     if tests is None:
         return Attempt(result, check(result) if check else None)
-    changes = tuple(c for c in result.changes if tests.applies(c))
     with usage.stage("verify"):
-        run = run_tests(workspace, changes, tests.argv, tests.timeout_s)
-        if tests.written is not None:
-            written = tests.written
-            run = combined(run, run_tests(workspace, changes + (written.change,),
-                                          (*tests.argv, written.path), tests.timeout_s))
+        run = _run(workspace, tests, result.changes)
     return Attempt(result, run.check, run.failing, lost(baseline, run) if baseline is not None else ())
+
+
+def _run(workspace: Workspace, tests: TestCommand, changes: tuple[FileChange, ...],
+         measured: bool = False) -> TestRun:
+    """The tests with ``changes`` (those the command takes), and the test dcx wrote from the
+    request run apart with its own file, as one run; ``measured``: with coverage per test, as
+    before the first attempt."""
+    def run(argv: tuple[str, ...], laid: tuple[FileChange, ...]) -> TestRun:
+        if measured:
+            return run_baseline(workspace, argv, tests.timeout_s, laid)
+        return run_tests(workspace, laid, argv, tests.timeout_s)
+    taken = tuple(c for c in changes if tests.applies(c))
+    found = run(tests.argv, taken)
+    if tests.written is None:
+        return found
+    return combined(found, run((*tests.argv, tests.written.path), taken + (tests.written.change,)))
