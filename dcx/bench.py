@@ -76,6 +76,8 @@ class TaskResult:
     regressions: tuple[str, ...] = ()
     request_test: str = ""  # what came of a test written from the request ("": none was tried)
     request_test_used: bool = False  # it failed on the unchanged code and checked each attempt
+    failing: tuple[int, ...] = ()  # tests the user's command saw failing, per attempt
+    built_on: tuple[int, ...] = ()  # per attempt, the attempt it was built on (0: none)
 
 
 def load_task(task_dir: Path) -> Task:
@@ -222,6 +224,7 @@ def run_task(task: Task, settings: Settings, backends: Mapping[str, Backend], ro
             regressions_first, regressions,
             solution.request_test.why if solution.request_test else "",
             bool(solution.request_test and solution.request_test.test),
+            tuple(len(a.failing) for a in attempts), tuple(a.built_on for a in attempts),
         )
 
 

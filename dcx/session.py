@@ -63,14 +63,17 @@ class Session:
     def changed_originals(self) -> dict[str, FileText]:
         return {c.path: o for c in self.changes() if (o := self.originals[c.path]) is not None}
 
-    def retry(self, output: str, restart: bool = True) -> Session:
+    def retry(self, output: str, restart: bool = True, round: int | None = None) -> Session:
         """The next attempt, told ``output`` (why this one failed). With ``restart`` it starts
         from the files as they were and is told of every failed change so far; otherwise it
-        starts from this attempt's files and is told of this change only."""
+        starts from this attempt's files and is told of this change only. ``round``: the test
+        round it is (default: the one after this; a round that built on an earlier attempt
+        instead of retrying still counts)."""
         diff = build_patch(list(self.changes())) or "(no change)"
         before = self.feedback.previous if self.feedback and self.feedback.restarted else ()
         previous = tuple(dict.fromkeys(before + (diff,))) if restart else (diff,)
         kept = {p: o for p, o in self.originals.items() if o is not None}
         files = {p: o.text for p, o in kept.items()} if restart else dict(self.files)
-        return Session(self.request, self.workspace, Feedback(output, previous, restart, self.round + 1),
-                       self.baseline, files, kept if restart else dict(self.originals))
+        told = Feedback(output, previous, restart, round or self.round + 1)
+        return Session(self.request, self.workspace, told, self.baseline, files,
+                       kept if restart else dict(self.originals))

@@ -54,6 +54,7 @@ class Attempt:
     check: CheckResult | None  # None when no check was run
     failing: tuple[str, ...] = ()  # tests that failed, when the command says which
     regressions: tuple[str, ...] = ()  # tests that passed before this change and do not with it
+    built_on: int = 0  # the attempt (1-based) this one was built on; 0: none
 
 
 @dataclass(frozen=True)
@@ -130,14 +131,14 @@ def solve(
                 baseline = combined(baseline, written.test.run)
     session = pipeline.start(request, baseline)
     attempts: list[Attempt] = []
-    built_on: set[int] = set()  # attempts a round has built on
+    built_on: set[int] = set()  # attempts a round has built on (indexes)
     result = pipeline.run(session)
     checking = check is not None or tests is not None
-    from_session = True  # the result is the session's (not built on an earlier attempt)
+    on = 0  # the attempt (1-based) the result was built on; 0: the session's own attempt
     for number in range(rounds + 1 if checking else 1):
-        attempt = _checked(result, workspace, check, tests, baseline, pipeline.usage)
+        attempt = replace(_checked(result, workspace, check, tests, baseline, pipeline.usage), built_on=on)
         attempts.append(attempt)
-        if from_session:
+        if not on:
             own = attempt  # the last change the session's retries are told of
         if on_attempt:
             on_attempt(number + 1, attempt)
@@ -149,13 +150,13 @@ def solve(
             if base is not None and tests is not None:
                 built_on.add(base)
                 built = _built_on(pipeline, request, attempts[base], tests, baseline)
-            from_session = built is None
             if built is None:
+                on = 0
                 session = session.retry(prompts.broken_tests(own.regressions, own.check.output),
-                                        settings.feedback_restart)
+                                        settings.feedback_restart, number + 1)
                 result = pipeline.run(session)
             else:
-                result = built
+                on, result = base + 1, built
         except DcxError:
             break  # a failed retry keeps the attempts so far
     return Solution(tuple(attempts), choose(attempts), baseline, written)

@@ -38,7 +38,8 @@ def test_the_next_round_builds_on_an_attempt_that_made_progress(make_repo) -> No
     repo = make_repo(SHAPES)
     coder = FakeBackend([code_reply(AREA), code_reply(PERIMETER)])
     solution = run(repo, coder)
-    assert solution.passed
+    assert solution.passed and [a.built_on for a in solution.attempts] == [0, 1]
+    assert [len(a.failing) for a in solution.attempts] == [1, 0]
     assert "+    return w * h" in solution.result.diff and "+    return 2 * (w + h)" in solution.result.diff
     assert [c.path for c in solution.result.changes] == ["shapes/rect.py"]
     second = coder.history[1]["messages"][-1]["content"]
@@ -68,8 +69,18 @@ def test_a_round_that_built_on_progress_and_made_none_is_followed_by_a_fresh_sta
     wrong = "def perimeter(w, h):\n    \"\"\"Perimeter of a w by h rectangle.\"\"\"\n    return w - h"
     coder = FakeBackend([code_reply(AREA), code_reply(wrong), code_reply(PERIMETER)])
     solution = run(repo, coder, rounds=2)
-    assert len(solution.attempts) == 3
+    assert [a.built_on for a in solution.attempts] == [0, 1, 0]  # built on once, not on itself
     third = coder.history[2]["messages"][-1]["content"]
     # started again from the files as they are, told of the session's own change and its output
     assert "return w + h" in third and "A previous attempt made this change" in third
     assert "+    return w * h" in third and "return w - h" not in third
+
+
+def test_the_round_that_writes_anew_is_the_test_round_it_is_after_a_round_that_built_on(make_repo) -> None:
+    repo = make_repo(SHAPES)
+    wrong = "def perimeter(w, h):\n    \"\"\"Perimeter of a w by h rectangle.\"\"\"\n    return w - h"
+    coder = FakeBackend([code_reply(AREA), code_reply(wrong), code_reply(wrong), code_reply(PERIMETER)])
+    solution = run(repo, coder, rounds=3, rewrite_from_round=3)
+    assert [a.built_on for a in solution.attempts] == [0, 1, 0, 0]
+    assert "anew" not in coder.history[2]["messages"][-1]["content"]  # round 2: a fresh start
+    assert "anew, correctly" in coder.history[3]["messages"][-1]["content"]  # round 3, not the 2nd retry

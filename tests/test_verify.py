@@ -82,7 +82,9 @@ def test_the_third_attempt_is_told_of_both_failed_ones(fixture_repo) -> None:
 def test_the_third_round_writes_the_function_anew_with_its_body_hidden(fixture_repo) -> None:
     repo = fixture_repo("mean")
     wrong = [code_reply(WRONG.replace("/ 2", f"/ {n}")) for n in (2, 3, 4)]
-    outcome, _, coder = fix_mean(repo, PLAN * 4, wrong + [code_reply(RIGHT)])
+    # each wrong mean passes a test the code as it is fails, so it would be built on
+    # (tests/test_build_on_progress.py); here every round starts again
+    outcome, _, coder = fix_mean(repo, PLAN * 4, wrong + [code_reply(RIGHT)], build_on_progress=False)
     assert [c.passed for c in outcome.checks] == [False, False, False, True]
     fourth = coder.history[3]["messages"][1]["content"]
     assert 'def mean(values):\n    """Arithmetic mean of a non-empty list."""\n    ...\n\n\n' \
@@ -101,7 +103,7 @@ def test_when_every_attempt_fails_the_last_fix_is_shown_not_the_rewrite(fixture_
     repo = fixture_repo("mean")
     wrong = [code_reply(WRONG.replace("/ 2", f"/ {n}")) for n in (2, 3, 4)]
     rewrite = 'def mean(values):\n    """Arithmetic mean of a non-empty list."""\n    return 0'
-    outcome, _, coder = fix_mean(repo, PLAN * 4, wrong + [code_reply(rewrite)])
+    outcome, _, coder = fix_mean(repo, PLAN * 4, wrong + [code_reply(rewrite)], build_on_progress=False)
     assert len(outcome.checks) == 4 and not outcome.tests_passed
     assert "Write mean anew" in coder.history[3]["messages"][1]["content"]
     assert "+    return sum(values) / 4" in outcome.result.diff and "return 0" not in outcome.result.diff
@@ -110,7 +112,8 @@ def test_when_every_attempt_fails_the_last_fix_is_shown_not_the_rewrite(fixture_
 def test_no_round_writes_anew_when_rewrite_from_round_is_0(fixture_repo) -> None:
     repo = fixture_repo("mean")
     wrong = [code_reply(WRONG.replace("/ 2", f"/ {n}")) for n in (2, 3, 4)]
-    outcome, _, coder = fix_mean(repo, PLAN * 4, wrong + [code_reply(RIGHT)], rewrite_from_round=0)
+    outcome, _, coder = fix_mean(repo, PLAN * 4, wrong + [code_reply(RIGHT)], rewrite_from_round=0,
+                                 build_on_progress=False)
     assert outcome.tests_passed
     fourth = coder.history[3]["messages"][1]["content"]
     assert "(len(values) - 1)" in fourth and "anew" not in fourth
