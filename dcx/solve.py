@@ -131,7 +131,7 @@ def solve(
                 baseline = combined(baseline, written.test.run)
     session = pipeline.start(request, baseline)
     attempts: list[Attempt] = []
-    built_on: set[int] = set()  # attempts a round has built on (indexes)
+    bases: set[int] = set()  # the attempts a round has built on (indexes)
     result = pipeline.run(session)
     checking = check is not None or tests is not None
     on = 0  # the attempt (1-based) the result was built on; 0: the session's own attempt
@@ -145,10 +145,10 @@ def solve(
         if attempt.check is None or attempt.check.passed or number == rounds:
             break
         try:
-            base = _progress(attempts, baseline, built_on) if settings.build_on_progress else None
+            base = _progress(attempts, baseline, bases) if settings.build_on_progress else None
             built = None
             if base is not None and tests is not None:
-                built_on.add(base)
+                bases.add(base)
                 built = _built_on(pipeline, request, attempts[base], tests, baseline)
             if built is None:
                 on = 0
@@ -162,7 +162,7 @@ def solve(
     return Solution(tuple(attempts), choose(attempts), baseline, written)
 
 
-def _progress(attempts: list[Attempt], baseline: TestRun | None, built_on: set[int]) -> int | None:
+def _progress(attempts: list[Attempt], baseline: TestRun | None, bases: set[int]) -> int | None:
     """The attempt to build on next (its index): of those that break no test that passed, the
     one with the fewest failing (the latest of equals), when it leaves fewer failing than before
     any change and than every attempt built on so far; else None (building again on no further
@@ -174,7 +174,7 @@ def _progress(attempts: list[Attempt], baseline: TestRun | None, built_on: set[i
     if not usable:
         return None
     fewest = min(len(attempts[i].failing) for i in usable)
-    bar = min([len(baseline.failing)] + [len(attempts[i].failing) for i in built_on])
+    bar = min([len(baseline.failing)] + [len(attempts[i].failing) for i in bases])
     return [i for i in usable if len(attempts[i].failing) == fewest][-1] if fewest < bar else None
 
 
