@@ -24,6 +24,7 @@ from dcx.patch import FileChange
 from dcx.verify import CheckResult, check_in_scratch
 from dcx.workspace import Workspace
 
+PYTEST_NO_TESTS = 5  # pytest's exit status when it collected no test
 _FRAME = re.compile(r"^([\w./-]+\.py):(\d+): |File \"([^\"]+\.py)\", line (\d+)", re.M)
 COVERAGE_RC = """\
 [run]
@@ -84,6 +85,8 @@ def run_baseline(workspace: Workspace, argv: tuple[str, ...], timeout_s: float,
         results = _junit(reports / "report.xml")
         if results is None:  # coverage or the report failed: the plain run still tells pass/fail
             return TestRun(check_in_scratch(workspace, changes, argv, timeout_s))
+        if _collected_none(check, results):
+            return TestRun(_empty(check))
         failing, passing, texts = results
         frames = tuple((p, int(n)) for text in texts for p, n in _frames(text))
         failing_lines, passing_lines = _coverage(reports / "data", failing, passing)
@@ -169,8 +172,22 @@ def run_tests(workspace: Workspace, changes: tuple[FileChange, ...], argv: tuple
         results = _junit(report)
     if results is None:
         return TestRun(check)
+    if _collected_none(check, results):
+        return TestRun(_empty(check))
     failing, passing, _ = results
     return TestRun(check, failing, passing)
+
+
+def _collected_none(check: CheckResult, results: tuple[tuple[str, ...], frozenset[str], list[str]]) -> bool:
+    """pytest found no test to run (its exit status 5, and an empty report): an exercise whose
+    tests are kept elsewhere, a repository without tests. Nothing failed: that is not a failing
+    run, or every attempt would count as failing and none could ever pass."""
+    failing, passing, _ = results
+    return check.code == PYTEST_NO_TESTS and not failing and not passing
+
+
+def _empty(check: CheckResult) -> CheckResult:
+    return CheckResult(True, check.output, code=check.code, empty=True)
 
 
 def lost(before: TestRun, after: TestRun) -> tuple[str, ...]:
@@ -191,7 +208,8 @@ def combined(first: TestRun, second: TestRun) -> TestRun:
     runs = sorted((first, second), key=lambda r: r.check.passed)
     output = "\n".join(r.check.output for r in runs if r.check.output.strip() and not r.check.passed)
     check = CheckResult(first.check.passed and second.check.passed,
-                        output or runs[0].check.output, first.check.timed_out or second.check.timed_out)
+                        output or runs[0].check.output, first.check.timed_out or second.check.timed_out,
+                        empty=first.check.empty and second.check.empty)
     failing_lines = {f: first.failing_lines.get(f, frozenset()) | second.failing_lines.get(f, frozenset())
                      for f in {*first.failing_lines, *second.failing_lines}}
     passing_lines: dict[str, dict[int, int]] = {}

@@ -165,6 +165,9 @@ def _print_notes(outcome: Any) -> None:
         else:
             failing = ", ".join(outcome.still_failing[:5]) or "see `--json` for the output"
             _note(f"dcx: the tests still fail with the best change dcx found ({after}): {failing}")
+    elif outcome.checks and not outcome.withheld:
+        _note("dcx: the test command ran no test (pytest collected none), so this change is "
+              "untested; point --test at the tests")
     if outcome.kept_back:
         _note("dcx: not applied, since the tests still fail; `--apply-failing` applies it anyway "
               "(never a change that breaks a test that passed before)")

@@ -70,8 +70,10 @@ class Solution:
 
     @property
     def passed(self) -> bool | None:
-        """Whether the chosen change passed its check (None: no check was run)."""
-        return None if self.chosen.check is None else self.chosen.check.passed
+        """Whether the chosen change passed its check (None: no check was run, or the test
+        command ran no test)."""
+        check = self.chosen.check
+        return None if check is None or check.empty else check.passed
 
     @property
     def checks(self) -> tuple[CheckResult, ...]:

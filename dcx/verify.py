@@ -36,6 +36,8 @@ class CheckResult:
     passed: bool
     output: str  # trimmed to what helps a model
     timed_out: bool = False
+    code: int | None = None  # the command's exit status (None: it timed out)
+    empty: bool = False  # the command ran no test at all (pytest collected none)
 
 
 def parse_command(command: str, this_python: bool = True) -> tuple[str, ...]:
@@ -102,7 +104,7 @@ def run_check(argv: tuple[str, ...], cwd: Path, timeout_s: float, scratch: bool 
                                   "(an endless loop?)", True)
     output = stdout + ("\n" + stderr if stderr else "")
     output = output.replace(f"{cwd}{os.sep}", "")  # scratch paths mean nothing to a model
-    return CheckResult(process.returncode == 0, trim_output(output))
+    return CheckResult(process.returncode == 0, trim_output(output), code=process.returncode)
 
 
 def _collect(process: subprocess.Popen, deadline: float, grace_s: float) -> tuple[str, str]:

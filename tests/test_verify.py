@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from dcx.baseline import run_tests
 from dcx.commands.fix import run_request
 from dcx.config import load_settings
 from dcx.errors import InputError
@@ -363,3 +364,33 @@ def test_a_change_that_breaks_a_passing_test_is_neither_shown_nor_written(fixtur
                                 "(tests.test_core::test_mean_empty)")
     assert outcome.result.diff == "" and not outcome.wrote and outcome.exit_code == 1
     assert git(repo, "status", "--porcelain") == ""
+
+
+def test_a_test_command_that_collects_no_test_neither_fails_every_attempt_nor_keeps_the_change_back(
+        make_repo) -> None:
+    # An exercise ships its stub without the tests that grade it: pytest exits 5, "no tests ran".
+    # That is not a failing run: the first change stands, is applied, and is said to be untested.
+    repo = make_repo({"leap.py": "def leap(year):\n    pass\n"})
+    right = "def leap(year):\n    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)"
+    plan = [call("generate_code", path="leap.py", target="leap", instructions="implement"),
+            call("finish", answer="ok")]
+    coder = FakeBackend([code_reply(right)])
+    outcome = run_request(Workspace(repo), load_settings(repo, {"plan_first_call": False, "request_tests": False}),
+                          "implement leap(year)", (), "fix", True, Silent(),
+                          {"router": FakeBackend(plan), "code": coder}, test_command="python -m pytest -q")
+    assert len(outcome.checks) == 1 and outcome.checks[0].passed and outcome.checks[0].empty
+    assert outcome.tests_passed is None and not outcome.kept_back and outcome.exit_code == 0
+    assert outcome.wrote and "year % 400" in (repo / "leap.py").read_text()
+    assert len(coder.history) == 1  # no test round: nothing failed
+
+
+def test_a_test_command_that_fails_is_not_taken_for_one_that_collected_nothing(make_repo) -> None:
+    repo = make_repo({"leap.py": "def leap(year):\n    pass\n",
+                      "tests/test_leap.py": "from leap import leap\n\n\ndef test_leap():\n    assert leap(2000)\n"})
+    run = run_tests(Workspace(repo), (), (sys.executable, "-m", "pytest", "-q"), 60)
+    assert not run.check.passed and not run.check.empty and run.failing == ("tests.test_leap::test_leap",)
+    (repo / "tests/test_leap.py").unlink()
+    run = run_tests(Workspace(repo), (), (sys.executable, "-m", "pytest", "-q"), 60)
+    assert run.check.passed and run.check.empty and run.check.code == 5 and not run.failing
+    run = run_tests(Workspace(repo), (), (sys.executable, "-c", "raise SystemExit(5)"), 60)
+    assert not run.check.passed and not run.check.empty  # exit status 5 means "no tests" to pytest only
