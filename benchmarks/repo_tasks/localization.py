@@ -13,8 +13,11 @@ or class holding each changed line; a new method counts for its class) are looke
   command): whether its file is one the reference changes, and whether its target holds a
   definition the reference changes (a whole-file target holds every definition of its file).
 
-It prints one line per task and a summary per kind. It loads no model and runs in seconds; it
-measures localization only, not whether a change would be right.
+With ``--tests`` each task's tests run first (under coverage, as `dcx fix --test` runs them),
+and tasks whose tests fail (marked ``*``) are ranked and planned with what they say.
+
+It prints one line per task and a summary per kind. It loads no model and runs in seconds (with
+``--tests``, half a minute); it measures localization only, not whether a change would be right.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from dcx import callgraph
+from dcx.baseline import run_baseline
 from dcx.context import gather, is_test_path
 from dcx.localize import rank
 from dcx.plan import plan_first_call
@@ -38,6 +42,7 @@ from dcx.workspace import Workspace
 
 _HUNK = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+\d+(?:,\d+)? @@")
 CONTEXT_BUDGET = 1500
+TEST_TIMEOUT_S = 120
 
 
 def changed_lines(diff: str) -> dict[str, set[int]]:
@@ -75,7 +80,7 @@ def _holds(target: str, name: str) -> bool:
     return target == "file" or name == target or name.startswith(target + ".")
 
 
-def measure(task_dir: Path) -> dict:
+def measure(task_dir: Path, tests: bool = False) -> dict:
     task = json.loads((task_dir / "task.json").read_text())
     lines = changed_lines((task_dir / "reference.diff").read_text())
     with tempfile.TemporaryDirectory() as folder:
@@ -85,12 +90,18 @@ def measure(task_dir: Path) -> dict:
         subprocess.run(["git", "add", "-A"], cwd=repo, check=True)
         subprocess.run(["git", "-c", "user.name=bench", "-c", "user.email=bench@localhost", "commit",
                         "-qm", "task"], cwd=repo, check=True)
-        context = gather(Workspace(repo), task["instruction"], [], CONTEXT_BUDGET, fix_mode=True)
+        workspace = Workspace(repo)
+        baseline = run_baseline(workspace, (sys.executable, "-m", "pytest", "-q"), TEST_TIMEOUT_S) \
+            if tests else None
+        if baseline is not None and baseline.check.passed:
+            baseline = None  # as in dcx fix --test: passing tests say nothing about the place
+        context = gather(workspace, task["instruction"], [], CONTEXT_BUDGET, fix_mode=True)
         texts = sources(context)
         graph = callgraph.build(texts)
         wanted = reference_definitions(graph, lines)
-        ranked = [(c.path, c.name) for c in rank(task["instruction"], texts, graph)]
-        call = plan_first_call(context, task["instruction"])
+        failure = baseline.failure(graph) if baseline is not None else None
+        ranked = [(c.path, c.name) for c in rank(task["instruction"], texts, graph, (), failure)]
+        call = plan_first_call(context, task["instruction"], baseline)
     best = min((ranked.index(k) + 1 for k in wanted if k in ranked), default=None)
     path = call.arguments.get("path", "") if call else ""
     target = call.arguments.get("target", "") if call else ""
@@ -100,6 +111,7 @@ def measure(task_dir: Path) -> dict:
         "best_rank": best, "planned": f"{path}:{target}" if call else "(router)",
         "plan_file": path in files,
         "plan_holds": any(p == path and _holds(target, n) for p, n in wanted),
+        "tests_failed": baseline is not None,
     }
 
 
@@ -107,12 +119,17 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("suites", nargs="+", type=Path)
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--tests", action="store_true",
+                        help="run each task's tests first, under coverage, and plan as `dcx fix --test` "
+                             "does (runs the tasks' code)")
     args = parser.parse_args(argv)
-    rows = [measure(d) for suite in args.suites for d in sorted(suite.iterdir())
+    rows = [measure(d, args.tests) for suite in args.suites for d in sorted(suite.iterdir())
             if (d / "task.json").exists()]
     for r in rows:
         plan = f"{'file' if r['plan_file'] else '----'} {'holds' if r['plan_holds'] else '-----'}"
-        print(f"{r['task']:40} {r['kind']:17} rank {str(r['best_rank']):>4}  plan {plan}  {r['planned']}")
+        mark = "*" if r["tests_failed"] else " "
+        rank_text = str(r["best_rank"])
+        print(f"{r['task']:40}{mark}{r['kind']:17} rank {rank_text:>4}  plan {plan}  {r['planned']}")
     kinds = defaultdict(list)
     for r in rows:
         kinds[r["kind"]].append(r)
