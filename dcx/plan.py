@@ -30,6 +30,7 @@ _PATH = re.compile(r"(?<![\w/.-])((?:[\w.-]+/)*[\w-]+\.(?:py|js|mjs|cjs|ts|sh|go
 _CREATE = re.compile(r"\b(add|create|new|write)\b", re.I)
 DOCUMENTS = {"markdown", "text", "html"}  # languages of pages that may hold the request itself
 REQUEST_PAGE_CHARS = 200  # a shorter request may be in a document by chance
+REQUEST_PAGE_SHARE = 0.8  # of the request's text, in paragraphs the page holds word for word
 
 
 def _source_files(context: Context, instruction: str = "") -> list[RankedFile]:
@@ -40,12 +41,16 @@ def _source_files(context: Context, instruction: str = "") -> list[RankedFile]:
 
 
 def is_request_page(f: RankedFile, instruction: str) -> bool:
-    """A document, not named, that holds the whole request (an exercise's instructions page, an
-    issue pasted into a file): it ranks first for every word of the request, and the code the
-    request asks for is elsewhere."""
+    """A document, not named, that holds the request (an exercise's instructions page, an issue
+    pasted into a file): it ranks first for every word of the request, and the code the request
+    asks for is elsewhere. Most of the request's paragraphs are enough: a user adds a line of
+    their own ("Implement it in sublist.py") to the page they paste."""
     if f.named or language_of(f.path) not in DOCUMENTS or len(instruction) < REQUEST_PAGE_CHARS:
         return False
-    return " ".join(instruction.split()) in " ".join(f.text.split())
+    page = " ".join(f.text.split())
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", instruction) if p.strip()]
+    held = sum(len(p) for p in paragraphs if p in page)
+    return held >= REQUEST_PAGE_SHARE * sum(map(len, paragraphs))
 
 
 def new_file_named(context: Context, instruction: str) -> str | None:

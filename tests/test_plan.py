@@ -189,6 +189,12 @@ def test_the_page_that_holds_the_request_is_not_the_code_to_write(make_repo) -> 
     assert is_request_page(page, STUB_PAGE) and not is_request_page(replace(page, named=True), STUB_PAGE)
     assert not is_request_page(page, STUB_PAGE.replace("$2.50", "2.50 $"))
     assert not is_request_page(page, "Implement `label_text(name, cents)`")
+    # the page with a line of the user's own after it is still the page (the sublist exercise
+    # made its instructions page the target: a Markdown file to write code into)
+    asked = STUB_PAGE + "\nImplement them in shop/labels.py.\n"
+    assert is_request_page(page, asked)
+    call_, _ = plan(repo, asked)
+    assert (call_.arguments["path"], call_.arguments["target"]) == ("shop/labels.py", "file")
 
 
 def test_a_method_spelled_out_with_its_class_is_not_a_class_to_extend_whatever_the_verbs(make_repo) -> None:
