@@ -1,0 +1,6 @@
+class PhoneNumber:
+    def __init__(self, number):
+        pass
+
+    def pretty(self):
+        pass
