@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from dcx.errors import PathError
 from dcx.lines import numbered
 from dcx.patch import split_lines
-from dcx.targets import Symbol, symbols_of
+from dcx.targets import DOCUMENTS, Symbol, language_of, symbols_of
 from dcx.workspace import Workspace
 
 CHARS_PER_TOKEN = 3.5
@@ -152,12 +152,14 @@ def named_target(ranked: list[RankedFile], request: str,
 
 
 def spelled_out(ranked: list[RankedFile], request: str) -> list[tuple[str, str]]:
-    """(path, symbol) of every definition outside tests whose name the request spells out, in
-    the order the request mentions them."""
+    """(path, symbol) of every definition outside tests and documents whose name the request
+    spells out, in the order the request mentions them. (A heading or an example in a page that
+    shares a word with the request is not code it names: an exercise's page made the code model
+    read "The request names: minute in .docs/instructions.md, str in .docs/instructions.md".)"""
     identifiers = set(_WORD.findall(request))
     found = []
     for f in ranked:
-        if is_test_path(f.path):
+        if is_test_path(f.path) or language_of(f.path) in DOCUMENTS:
             continue
         for symbol in f.symbols:
             short = symbol.name.rsplit(".", 1)[-1]

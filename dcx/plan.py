@@ -16,7 +16,7 @@ from dcx.context import Context, RankedFile, is_test_path
 from dcx.patch import split_lines
 from dcx.pyimports import imported_files, module_names
 from dcx.scope import plan_scope
-from dcx.targets import language_of
+from dcx.targets import DOCUMENTS, language_of
 from dcx.tools import ToolCall
 
 WHOLE_FILE_LINES = {"python": 150}  # a Python reply is merged by definition: big files are fine
@@ -28,7 +28,6 @@ TEST_DATA_CHARS = 1200  # the start of data files named after the module those t
 DATA_SUFFIXES = (".json", ".jsonl", ".csv", ".tsv", ".txt", ".yaml", ".yml")
 _PATH = re.compile(r"(?<![\w/.-])((?:[\w.-]+/)*[\w-]+\.(?:py|js|mjs|cjs|ts|sh|go|rs|rb|java))(?![\w/-])")
 _CREATE = re.compile(r"\b(add|create|new|write)\b", re.I)
-DOCUMENTS = {"markdown", "text", "html"}  # languages of pages that may hold the request itself
 REQUEST_PAGE_CHARS = 200  # a shorter request may be in a document by chance
 REQUEST_PAGE_SHARE = 0.8  # of the request's text, in paragraphs the page holds word for word
 

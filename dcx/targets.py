@@ -34,6 +34,9 @@ class Symbol:
     end: int
 
 
+DOCUMENTS = frozenset({"markdown", "text", "html"})  # languages of pages, not code
+
+
 def language_of(path: str) -> str:
     ext = path.rsplit(".", 1)[-1].lower() if "." in path.rsplit("/", 1)[-1] else ""
     return {

@@ -197,6 +197,20 @@ def test_the_page_that_holds_the_request_is_not_the_code_to_write(make_repo) -> 
     assert (call_.arguments["path"], call_.arguments["target"]) == ("shop/labels.py", "file")
 
 
+def test_names_in_a_page_are_not_code_the_request_names(make_repo) -> None:
+    # A page's example block that shares a word with the request is not a definition: the code
+    # model was told "The request names: minute in .docs/instructions.md"
+    page = ("# Clock\n\n- `repr(clock)` gives the normalised hour\n  and minute (0 to 59) as plain numbers:\n\n"
+            "  ```python\n  >>> str(Clock(1, 160))\n  ```\n")
+    stub = "class Clock:\n    def __init__(self, hour, minute):\n        pass\n\n    def __str__(self):\n        pass\n"
+    repo = make_repo({".docs/instructions.md": page, "clock.py": stub})
+    request = "Implement `Clock`: `str(clock)` shows the time; the `minute` rolls over."
+    _, context = plan(repo, request)
+    assert any(s.name == "minute" for f in context.ranked if f.path.endswith(".md") for s in f.symbols)
+    assert all(not p.endswith(".md") for p, _ in context.spelled)
+    assert ("clock.py", "Clock") in context.spelled
+
+
 def test_a_method_spelled_out_with_its_class_is_not_a_class_to_extend_whatever_the_verbs(make_repo) -> None:
     # "accepts" reads like a feature request ("let X accept Y"); the whole class as the target
     # made the real model copy it unchanged twice (the account_withdraw fixture)
