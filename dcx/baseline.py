@@ -197,8 +197,8 @@ def lost(before: TestRun, after: TestRun) -> tuple[str, ...]:
     one result)."""
     if not before.passing:
         return ()
-    if not after.passing and not after.failing:
-        return () if after.check.passed else tuple(sorted(before.passing))
+    if not after.passing and not after.failing:  # a run that passes but collects nothing lost them too
+        return () if after.check.passed and not after.check.empty else tuple(sorted(before.passing))
     return tuple(sorted(before.passing - after.passing))
 
 

@@ -12,12 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from dcx.baseline import run_tests
+from dcx import baseline
+from dcx.baseline import lost, run_baseline, run_tests
 from dcx.commands.fix import run_request
 from dcx.config import load_settings
 from dcx.errors import InputError
 from dcx.progress import Silent
-from dcx.verify import parse_command, run_check, trim_output
+from dcx.verify import CheckResult, parse_command, run_check, trim_output
 from dcx.workspace import Workspace
 from tests.conftest import PROJECT_ROOT, call, code_reply, git
 from tests.fakes import FakeBackend
@@ -392,5 +393,10 @@ def test_a_test_command_that_fails_is_not_taken_for_one_that_collected_nothing(m
     (repo / "tests/test_leap.py").unlink()
     run = run_tests(Workspace(repo), (), (sys.executable, "-m", "pytest", "-q"), 60)
     assert run.check.passed and run.check.empty and run.check.code == 5 and not run.failing
+    before = run_baseline(Workspace(repo), (sys.executable, "-m", "pytest", "-q"), 60)  # under coverage
+    assert before.check.passed and before.check.empty and not before.failing
+    # a change after which pytest collects nothing has lost every test that passed before it
+    passed = baseline.TestRun(CheckResult(True, "1 passed"), passing=frozenset({"tests.test_leap::test_leap"}))
+    assert lost(passed, run) == ("tests.test_leap::test_leap",) and lost(run, run) == ()
     run = run_tests(Workspace(repo), (), (sys.executable, "-c", "raise SystemExit(5)"), 60)
     assert not run.check.passed and not run.check.empty  # exit status 5 means "no tests" to pytest only
