@@ -54,18 +54,18 @@ class Task:
 @dataclass(frozen=True)
 class TaskResult:
     name: str
-    passed_first: bool  # the first attempt's patch passed the tests
-    passed: bool  # passed after the test loop (equals passed_first without it)
+    passed_first: bool  # `dcx fix` with no test command: its change passed the tests
+    passed: bool  # `dcx fix --test`: its chosen change passed (equals passed_first without rounds)
     patch: bool  # a well-formed, non-empty patch came out
     outcome: str  # "passed", "passed on attempt N", "failed", "no change", "timeout", "error: ..."
-    seconds: float
+    seconds: float  # of the test loop's run (with no rounds: of the one run)
     attempts: int
     steps: int
     tokens: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
     files: tuple[str, ...] = ()
     diff: str = ""
     test_output: str = ""
-    first_seconds: float = 0.0  # until the first attempt was fixed and tested
+    first_seconds: float = 0.0  # of the run with no test command, graded
     perf: Mapping[str, Any] = field(default_factory=dict)  # see dcx.usage.Usage.perf, + verify
     kind: str = ""
     note: str = ""  # why no change was offered, or dcx's summary of the change
@@ -135,9 +135,10 @@ def hidden_test_files(task: Task) -> tuple[FileChange, ...]:
 
 
 def run_task(task: Task, settings: Settings, backends: Mapping[str, Backend], rounds: int) -> TaskResult:
-    """Fix the task, check every attempt with the task's tests (test files as the task has them),
-    and retry with the failing output up to ``rounds`` times; the chosen attempt is reported,
-    as `dcx fix --test` would show it."""
+    """Run the task as `dcx fix` with no test command (the first column); with ``rounds``, run it
+    again as `dcx fix --test`: every attempt checked with the task's tests (test files as the
+    task has them), retried with the failing output up to ``rounds`` times, and the chosen
+    attempt reported as it would be shown. Both are graded with the hidden tests."""
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix=f"dcx-bench-{task.name}-") as scratch:
         repo_dir = Path(scratch) / "repo"
@@ -168,26 +169,24 @@ def run_task(task: Task, settings: Settings, backends: Mapping[str, Backend], ro
                 return attempt.check
             return graded_run(attempt).check
 
-        first_done: list[float] = []
-
-        def timed(number: int, attempt: object) -> None:
-            if number == 1:
-                first_done.append(time.monotonic() - started)
-
         tests = TestCommand(argv, task.timeout_s, lambda c: not _is_test_file(task, c.path))
+        request = Request(task.instruction)
         try:
-            solution = solve(Request(task.instruction), workspace, settings, Silent(), backends,
-                             None, rounds, timed, usage, tests if rounds else None)
+            # The first column is `dcx fix` with no test command, a run of its own: the first
+            # attempt of a test loop has seen the failing tests (and maybe a test written from
+            # the request), which a user who gives no test command never has.
+            plain = solve(request, workspace, settings, Silent(), backends, usage=usage)
+            first = plain.chosen
+            first_passed = grade(first).passed and not plain.withheld
+            first_seconds = time.monotonic() - started  # with its grading, as with test rounds
+            solution = solve(request, workspace, settings, Silent(), backends, None, rounds, None, usage,
+                             tests) if rounds else plain
         except DcxError as exc:
             spent = time.monotonic() - started
             return TaskResult(task.name, False, False, False, f"error: {exc}", spent, 0, 0,
                               usage.token_totals(), first_seconds=spent, perf=usage.perf(),
                               kind=task.kind)
-        attempts = solution.attempts
-        chosen = solution.chosen
-        first_passed = grade(attempts[0]).passed
-        if not rounds:  # the first attempt's time includes its grading, as with test rounds
-            first_done[:] = [time.monotonic() - started]
+        attempts, chosen = solution.attempts, solution.chosen
         verdict = grade(chosen)
         withheld = bool(solution.withheld)  # found, but neither shown nor written
         passed = verdict.passed and not withheld
@@ -211,14 +210,14 @@ def run_task(task: Task, settings: Settings, backends: Mapping[str, Backend], ro
                 return ("the test command",) if before.check.passed and not after.check.passed else ()
             return lost(before, after)
 
-        regressions_first = broken(attempts[0])
-        regressions = () if withheld else (
-            regressions_first if chosen is attempts[0] else broken(chosen))
+        regressions_first = () if plain.withheld else broken(first)
+        regressions = () if withheld else (regressions_first if chosen is first else broken(chosen))
+        seconds = time.monotonic() - started - (first_seconds if rounds else 0.0)  # the loop's own
         return TaskResult(
             task.name, first_passed, passed, bool(chosen.result.diff), outcome,
-            time.monotonic() - started, len(attempts), sum(len(a.result.steps) for a in attempts),
+            seconds, len(attempts), sum(len(a.result.steps) for a in attempts),
             usage.token_totals(), chosen.result.files, chosen.result.diff, verdict.output,
-            first_done[0], usage.perf(), task.kind, solution.withheld or chosen.result.answer,
+            first_seconds, usage.perf(), task.kind, solution.withheld or chosen.result.answer,
             tuple(f"{n}: {s.tool} {s.arguments.get('target', '')} {s.arguments.get('path', '')} "
                   f"-> {s.result[:120]}" for n, a in enumerate(attempts, 1) for s in a.result.steps),
             regressions_first, regressions,

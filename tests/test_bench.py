@@ -103,14 +103,30 @@ def test_a_second_attempt_with_the_test_output_counts_in_the_loop_column_only(tm
     plan = [call("generate_code", path="stats/core.py", target="mean", instructions="len"),
             call("finish", answer="ok")]
     wrong = MEAN_FIX.replace("len(values)", "(len(values) + 1)")
+    # the first column is a run of its own, as `dcx fix` with no test command; then the loop's
+    coder = FakeBackend([code_reply(wrong), code_reply(wrong), code_reply(MEAN_FIX)])
+    results, summary = run_suite(discover(suite), load_settings(None, {"plan_first_call": False}),
+                                 {"router": FakeBackend(plan * 3), "code": coder}, rounds=2)
+    (result,) = results
+    assert result.outcome == "passed on attempt 2" and result.passed and not result.passed_first
+    assert result.attempts == 2 and summary["passed_first"] == 0 and summary["passed"] == 1
+    assert result.first_seconds > 0 and result.seconds > 0  # the first column's time is kept apart
+    assert summary["median_first_seconds"] == round(result.first_seconds, 1)
+    # only the loop's run saw the failing tests: a user who gives no test command never has them
+    first, looped = (h["messages"][-1]["content"] for h in coder.history[:2])
+    assert "test_mean" not in first and "test_mean" in looped
+
+
+def test_the_first_column_is_the_run_without_tests_even_when_the_loop_passes_at_once(tmp_path) -> None:
+    suite = suite_with(tmp_path, "mean")
+    plan = [call("generate_code", path="stats/core.py", target="mean", instructions="len"),
+            call("finish", answer="ok")]
+    wrong = MEAN_FIX.replace("len(values)", "(len(values) + 1)")
     coder = FakeBackend([code_reply(wrong), code_reply(MEAN_FIX)])
     results, summary = run_suite(discover(suite), load_settings(None, {"plan_first_call": False}),
                                  {"router": FakeBackend(plan * 2), "code": coder}, rounds=2)
     (result,) = results
-    assert result.outcome == "passed on attempt 2" and result.passed and not result.passed_first
-    assert summary["passed_first"] == 0 and summary["passed"] == 1
-    assert 0 < result.first_seconds < result.seconds  # the first attempt's time is kept apart
-    assert summary["median_first_seconds"] == round(result.first_seconds, 1)
+    assert not result.passed_first and result.passed and result.outcome == "passed"
 
 
 def hidden_test_suite(tmp_path):
@@ -153,7 +169,7 @@ def test_with_test_rounds_the_loop_sees_only_the_repositorys_own_tests(tmp_path)
     suite = hidden_test_suite(tmp_path)
     # the visible tests pass with the wrong change: the loop stops there, the hidden test fails
     # (no test written from the request here: tests/test_request_test.py covers that)
-    coder = FakeBackend([code_reply("def add(a, b):\n    return a * b")])
+    coder = FakeBackend([code_reply("def add(a, b):\n    return a * b")] * 2)  # without tests, then with
     results, summary = run_suite(discover(suite), load_settings(None, {"request_tests": False}),
                                  {"router": FakeBackend([]), "code": coder}, rounds=2)
     (result,) = results
