@@ -85,8 +85,8 @@ def run_baseline(workspace: Workspace, argv: tuple[str, ...], timeout_s: float,
         results = _junit(reports / "report.xml")
         if results is None:  # coverage or the report failed: the plain run still tells pass/fail
             return TestRun(check_in_scratch(workspace, changes, argv, timeout_s))
-        if _collected_none(check, results):
-            return TestRun(_empty(check))
+        if (empty := _empty_run(check, results)) is not None:
+            return empty
         failing, passing, texts = results
         frames = tuple((p, int(n)) for text in texts for p, n in _frames(text))
         failing_lines, passing_lines = _coverage(reports / "data", failing, passing)
@@ -172,22 +172,22 @@ def run_tests(workspace: Workspace, changes: tuple[FileChange, ...], argv: tuple
         results = _junit(report)
     if results is None:
         return TestRun(check)
-    if _collected_none(check, results):
-        return TestRun(_empty(check))
+    if (empty := _empty_run(check, results)) is not None:
+        return empty
     failing, passing, _ = results
     return TestRun(check, failing, passing)
 
 
-def _collected_none(check: CheckResult, results: tuple[tuple[str, ...], frozenset[str], list[str]]) -> bool:
-    """pytest found no test to run (its exit status 5, and an empty report): an exercise whose
-    tests are kept elsewhere, a repository without tests. Nothing failed: that is not a failing
-    run, or every attempt would count as failing and none could ever pass."""
+def _empty_run(check: CheckResult, results: tuple[tuple[str, ...], frozenset[str], list[str]]
+               ) -> TestRun | None:
+    """An empty run that passes when pytest found no test to run (its exit status 5, and an
+    empty report: an exercise whose tests are kept elsewhere, a repository without tests), else
+    None. Nothing failed: that is not a failing run, or every attempt would count as failing and
+    none could ever pass."""
     failing, passing, _ = results
-    return check.code == PYTEST_NO_TESTS and not failing and not passing
-
-
-def _empty(check: CheckResult) -> CheckResult:
-    return CheckResult(True, check.output, code=check.code, empty=True)
+    if check.code != PYTEST_NO_TESTS or failing or passing:
+        return None
+    return TestRun(CheckResult(True, check.output, code=check.code, empty=True))
 
 
 def lost(before: TestRun, after: TestRun) -> tuple[str, ...]:
