@@ -14,7 +14,7 @@ from dcx.context import Context
 from dcx.degenerate import empty_definitions_reason
 from dcx.encoding import check_encodable
 from dcx.errors import CodeGenerationError, PathError
-from dcx.guards import collateral_reason, destructive_reason, removed_definitions_reason
+from dcx.guards import collateral_reason, destructive_reason, interface_reason, removed_definitions_reason
 from dcx.import_repair import repair_imports
 from dcx.localize import named_identifiers, stubs_in
 from dcx.patch import FileChange, build_patch
@@ -221,7 +221,8 @@ class Actions:
             reason = None if self.settings.allow_deletions else (
                 destructive_reason(old, new) or removed_definitions_reason(path, old, new, request))
             reason = reason or empty_definitions_reason(old, new, request) \
-                or collateral_reason(path, old, new, allowed, request) or self._unencodable(path, new)
+                or collateral_reason(path, old, new, allowed, request) \
+                or interface_reason(path, old, new, request) or self._unencodable(path, new)
             if reason:
                 return f"{reason} ({path})" if len(changed) > 1 else reason
         # other files' imports of a renamed name are followed up after this edit, then checked

@@ -8,6 +8,7 @@ import ast
 import copy
 import re
 
+from dcx.call_fit import constructor
 from dcx.localize import does_nothing, named_identifiers
 from dcx.patch import split_lines
 from dcx.targets import generic_symbols, language_of, python_symbols
@@ -77,6 +78,70 @@ def collateral_reason(path: str, old: str, new: str, allowed: set[str], request:
                 return (f"the change drops the keyword argument {sorted(dropped)[0]}= from the call "
                         f"to {function} in {name}; keep it unless the request asks otherwise")
     return None
+
+
+def interface_reason(path: str, old: str, new: str, request: str) -> str | None:
+    """Why a Python change takes away what callers use, or None: a parameter a function or a
+    class's constructor accepted (a dataclass's field included) that it no longer accepts, or a
+    decorator a definition had, neither named by the request. This holds for the definitions the
+    plan targets too: a request that adds a parameter never asks to drop another (a class rewritten
+    with an ``__init__`` of its own lost ``ware=`` and ``@dataclass``, and the tests with them)."""
+    if language_of(path) != "python":
+        return None
+    before, after = _interfaces(old), _interfaces(new)
+    if before is None or after is None:
+        return None
+    words = set(re.findall(r"[A-Za-z_]\w*", request))
+    for name, (accepted, decorators, is_class) in before.items():
+        if name not in after:
+            continue  # deleting a definition is removed_definitions_reason's to judge
+        new_accepted, new_decorators, _ = after[name]
+        if accepted is not None and new_accepted is not None:
+            dropped = sorted(accepted[0] - new_accepted[0] - words)
+            if dropped and not new_accepted[1]:  # **kwargs still takes any keyword
+                what = "the constructor of " if is_class else ""
+                return (f"the change removes the parameter {dropped[0]} of {what}{name}, which "
+                        f"the request does not ask for; callers pass it")
+        lost = [d for d in decorators - new_decorators if not set(re.findall(r"\w+", d)) & words]
+        if lost:
+            return (f"the change removes the decorator @{sorted(lost)[0]} of {name}, which the "
+                    "request does not ask for; keep it")
+    return None
+
+
+Interface = tuple[tuple[set[str], bool] | None, set[str], bool]
+
+
+def _interfaces(text: str) -> dict[str, Interface] | None:
+    """Qualified name of each function and class -> ((the parameter names callers may pass,
+    whether it takes any keyword), its decorators as written, whether it is a class); a class's
+    parameters are its constructor's (None when dcx cannot tell, see call_fit.constructor)."""
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError):
+        return None
+    found: dict[str, Interface] = {}
+
+    def accepts(args: ast.arguments | None, skip: int) -> tuple[set[str], bool] | None:
+        if args is None:
+            return None
+        named = [a.arg for a in args.posonlyargs + args.args][skip:] + [a.arg for a in args.kwonlyargs]
+        return set(named), args.kwarg is not None
+
+    def visit(body: list[ast.stmt], prefix: str) -> None:
+        for node in body:
+            # by what a decorator calls: @dataclass -> @dataclass(frozen=True) keeps it
+            decorators = {ast.unparse(d.func if isinstance(d, ast.Call) else d)
+                          for d in getattr(node, "decorator_list", [])}
+            if isinstance(node, ast.ClassDef):
+                init = constructor(node)
+                found[prefix + node.name] = (accepts(init.args if init else None, 1), decorators, True)
+                visit(node.body, prefix + node.name + ".")
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                found[prefix + node.name] = (accepts(node.args, 0), decorators, False)
+
+    visit(tree.body, "")
+    return found
 
 
 def _allowed(name: str, allowed: set[str]) -> bool:

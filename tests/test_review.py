@@ -82,6 +82,44 @@ def test_a_dropped_keyword_argument_is_refused(make_repo) -> None:
     assert result.failure == "no valid code came back from the code model"
 
 
+KILN = {
+    "kiln/__init__.py": "",
+    "kiln/firing.py": (
+        "from dataclasses import dataclass, field\n\n\n@dataclass\nclass Firing:\n    kiln: str\n"
+        "    hours: float\n    ware: list = field(default_factory=list)\n\n"
+        "    def __post_init__(self):\n        if self.hours <= 0:\n            raise ValueError('no time')\n\n"
+        "    def end(self, start):\n        return start + self.hours\n"),
+    "tests/test_firing.py": (
+        "import pytest\n\nfrom kiln.firing import Firing\n\n\ndef test_end():\n"
+        "    assert Firing('k', 2.0, ware=['mug']).end(1) == 3.0\n\n\ndef test_no_time():\n"
+        "    with pytest.raises(ValueError):\n        Firing('k', 0)\n"),
+}
+
+
+def test_a_rewrite_that_drops_a_constructor_parameter_or_a_decorator_is_refused(make_repo) -> None:
+    repo = make_repo(KILN)
+    # the request names the class (it adds a parameter), which never asks to drop ware= or @dataclass
+    own_init = ("class Firing:\n    def __init__(self, kiln, hours, warm=False):\n        self.kiln = kiln\n"
+                "        self.hours = hours\n        self.warm = warm\n\n"
+                "    def __post_init__(self):\n        if self.hours <= 0:\n            raise ValueError('no time')\n\n"
+                "    def end(self, start):\n        return start + self.hours")
+    kept = ("@dataclass\nclass Firing:\n    kiln: str\n    hours: float\n"
+            "    ware: list = field(default_factory=list)\n    warm: bool = False\n\n"
+            "    def __post_init__(self):\n        if self.hours <= 0:\n            raise ValueError('no time')\n\n"
+            "    def end(self, start):\n        return start + self.hours")
+    result, coder = attempt(repo, "Let me create a Firing(kiln, hours, warm=True) for a warm kiln",
+                            [code_reply(own_init), code_reply(kept)])
+    told = coder.history[1]["messages"][-1]["content"]
+    assert "removes the parameter ware of the constructor of Firing" in told
+    assert "+    warm: bool = False" in result.diff and "-@dataclass" not in result.diff
+    # with the field kept, losing the decorator alone is refused too
+    undecorated = kept.replace("@dataclass\n", "")
+    result, coder = attempt(repo, "Let me create a Firing(kiln, hours, warm=True) for a warm kiln",
+                            [code_reply(undecorated), code_reply(kept)])
+    assert "removes the decorator @dataclass of Firing" in coder.history[1]["messages"][-1]["content"]
+    assert "-@dataclass" not in result.diff and "+    warm: bool = False" in result.diff
+
+
 def test_an_import_of_a_name_the_module_does_not_define_is_refused(make_repo) -> None:
     repo = make_repo(SHOP)
     bad = "from shop.log import log, audit\n\n\n" + GOOD_TOTAL.replace("return", "audit()\n    return")
