@@ -295,9 +295,11 @@ def summary_table(summary: dict, rounds: int) -> str:
              f"first attempt, {summary['median_seconds']} s with the test loop; total "
              f"{summary['total_seconds']} s",
              f"tests written from the request that checked the attempts: {summary.get('request_tests', 0)}"]
-    for kind, row in summary.get("by_kind", {}).items():
+    kinds = summary.get("by_kind", {})
+    width = max([14, *(len(kind) + 1 for kind in kinds)])  # two_file_feature ran into its figure
+    for kind, row in kinds.items():
         first, loop_passed = (f"{row[k]}/{row['tasks']}" for k in ("passed_first", "passed"))
-        lines.append(f"  {kind:14}{first:18}{loop_passed}")
+        lines.append(f"  {kind:{width}}{first:18}{loop_passed}")
     for role, counts in summary["tokens"].items():
         lines.append(f"tokens, {role} model: {counts['prompt']} prompt ({counts['evaluated']} "
                      f"evaluated, the rest cached), {counts['completion']} written")

@@ -96,6 +96,11 @@ def test_the_summary_table_counts_both_columns_and_tokens(tmp_path) -> None:
     assert "first attempt" in table and "with 2 test rounds" in table
     assert "passed          1/1 (100%)        1/1 (100%)" in table
     assert "tokens, code model:" in table and "tokens, router model:" in table
+    # a kind longer than the column keeps a space before its figures
+    kinds = {"two_file_feature": {"tasks": 2, "passed_first": 0, "passed": 1},
+             "stub": {"tasks": 1, "passed_first": 1, "passed": 1}}
+    table = summary_table({**summary, "by_kind": kinds}, 2)
+    assert "\n  two_file_feature 0/2    " in table and "\n  stub             1/1    " in table
 
 
 def test_a_second_attempt_with_the_test_output_counts_in_the_loop_column_only(tmp_path) -> None:
