@@ -219,10 +219,10 @@ class Actions:
         for path, new in changed.items():
             old = before.get(path, "")
             reason = None if self.settings.allow_deletions else (
-                destructive_reason(old, new) or removed_definitions_reason(path, old, new, request))
+                destructive_reason(old, new) or removed_definitions_reason(path, old, new, request)
+                or interface_reason(path, old, new, request))
             reason = reason or empty_definitions_reason(old, new, request) \
-                or collateral_reason(path, old, new, allowed, request) \
-                or interface_reason(path, old, new, request) or self._unencodable(path, new)
+                or collateral_reason(path, old, new, allowed, request) or self._unencodable(path, new)
             if reason:
                 return f"{reason} ({path})" if len(changed) > 1 else reason
         # other files' imports of a renamed name are followed up after this edit, then checked

@@ -1,14 +1,17 @@
-"""Guards against destructive edits: dcx refuses a change that deletes most of a file, or that
-deletes a definition the request does not mention, unless the user allows deletions
-(``--allow-deletions``)."""
+"""Guards against destructive edits: dcx refuses a change that deletes most of a file, deletes
+a definition the request does not mention, or takes away a parameter or a decorator that callers
+rely on, unless the user allows deletions (``--allow-deletions``); and one that alters code
+nobody asked to change (collateral_reason)."""
 
 from __future__ import annotations
 
 import ast
 import copy
 import re
+from dataclasses import dataclass
 
 from dcx.call_fit import constructor
+from dcx.context import is_test_path
 from dcx.localize import does_nothing, named_identifiers
 from dcx.patch import split_lines
 from dcx.targets import generic_symbols, language_of, python_symbols
@@ -85,63 +88,91 @@ def interface_reason(path: str, old: str, new: str, request: str) -> str | None:
     class's constructor accepted (a dataclass's field included) that it no longer accepts, or a
     decorator a definition had, neither named by the request. This holds for the definitions the
     plan targets too: a request that adds a parameter never asks to drop another (a class rewritten
-    with an ``__init__`` of its own lost ``ware=`` and ``@dataclass``, and the tests with them)."""
-    if language_of(path) != "python":
+    with an ``__init__`` of its own lost ``ware=`` and ``@dataclass``, and the tests with them).
+    Tests are called by pytest, not by code: their parameters and marks are theirs to change."""
+    if language_of(path) != "python" or is_test_path(path):
         return None
     before, after = _interfaces(old), _interfaces(new)
     if before is None or after is None:
         return None
-    words = set(re.findall(r"[A-Za-z_]\w*", request))
+    words = {w.lower() for w in re.findall(r"[A-Za-z_]\w*", request)}
     for name, (accepted, decorators, is_class) in before.items():
         if name not in after:
             continue  # deleting a definition is removed_definitions_reason's to judge
         new_accepted, new_decorators, _ = after[name]
         if accepted is not None and new_accepted is not None:
-            dropped = sorted(accepted[0] - new_accepted[0] - words)
-            if dropped and not new_accepted[1]:  # **kwargs still takes any keyword
+            dropped = sorted(p for p in accepted.names - new_accepted.names if p.lower() not in words
+                             and not (new_accepted.any_keyword or new_accepted.any_positional
+                                      and p in accepted.positional))
+            if dropped:
                 what = "the constructor of " if is_class else ""
                 return (f"the change removes the parameter {dropped[0]} of {what}{name}, which "
                         f"the request does not ask for; callers pass it")
-        lost = [d for d in decorators - new_decorators if not set(re.findall(r"\w+", d)) & words]
-        if lost:
+        lost = [d for d in decorators - new_decorators if d.lower() not in words]
+        swapped = any(d.lower() in words for d in new_decorators - decorators)  # @get -> @post
+        if lost and not swapped:
             return (f"the change removes the decorator @{sorted(lost)[0]} of {name}, which the "
                     "request does not ask for; keep it")
     return None
 
 
-Interface = tuple[tuple[set[str], bool] | None, set[str], bool]
+@dataclass(frozen=True)
+class _Accepts:
+    """What calls of a function may pass: its named parameters (self or cls left out)."""
+
+    names: frozenset[str]
+    positional: frozenset[str]  # those a call may pass by position
+    any_positional: bool  # *args
+    any_keyword: bool  # **kwargs
+
+
+Interface = tuple[_Accepts | None, set[str], bool]
 
 
 def _interfaces(text: str) -> dict[str, Interface] | None:
-    """Qualified name of each function and class -> ((the parameter names callers may pass,
-    whether it takes any keyword), its decorators as written, whether it is a class); a class's
-    parameters are its constructor's (None when dcx cannot tell, see call_fit.constructor)."""
+    """Qualified name of each function and class -> (what its calls may pass, its decorators by
+    the name they end in, whether it is a class); a class's calls are its constructor's (None
+    when dcx cannot tell, see call_fit.constructor). A name defined twice in one body (a
+    property's getter and setter, overloads) is left out: which one a call meets depends on more
+    than its name."""
     try:
         tree = ast.parse(text)
-    except (SyntaxError, ValueError):
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
         return None
     found: dict[str, Interface] = {}
+    twice: set[str] = set()
 
-    def accepts(args: ast.arguments | None, skip: int) -> tuple[set[str], bool] | None:
+    def accepts(args: ast.arguments | None, skip: int) -> _Accepts | None:
         if args is None:
             return None
-        named = [a.arg for a in args.posonlyargs + args.args][skip:] + [a.arg for a in args.kwonlyargs]
-        return set(named), args.kwarg is not None
+        positional = [a.arg for a in args.posonlyargs + args.args][skip:]
+        return _Accepts(frozenset(positional + [a.arg for a in args.kwonlyargs]), frozenset(positional),
+                        args.vararg is not None, args.kwarg is not None)
 
-    def visit(body: list[ast.stmt], prefix: str) -> None:
+    def visit(body: list[ast.stmt], prefix: str, in_class: bool) -> None:
         for node in body:
-            # by what a decorator calls: @dataclass -> @dataclass(frozen=True) keeps it
-            decorators = {ast.unparse(d.func if isinstance(d, ast.Call) else d)
-                          for d in getattr(node, "decorator_list", [])}
+            if not isinstance(node, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            name = prefix + node.name
+            if name in found:
+                twice.add(name)
+            # by the name a decorator ends in: @dataclass -> @dataclasses.dataclass(frozen=True)
+            # and @lru_cache(32) -> @functools.lru_cache(128) keep it
+            decorators = {_name(d.func if isinstance(d, ast.Call) else d) for d in node.decorator_list}
             if isinstance(node, ast.ClassDef):
                 init = constructor(node)
-                found[prefix + node.name] = (accepts(init.args if init else None, 1), decorators, True)
-                visit(node.body, prefix + node.name + ".")
-            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                found[prefix + node.name] = (accepts(node.args, 0), decorators, False)
+                found[name] = (accepts(init.args if init else None, 1), decorators, True)
+                visit(node.body, name + ".", True)
+            else:  # a method's self or cls is not passed by its callers
+                found[name] = (accepts(node.args, int(in_class and "staticmethod" not in decorators)),
+                               decorators, False)
 
-    visit(tree.body, "")
-    return found
+    visit(tree.body, "", False)
+    return {n: i for n, i in found.items() if n not in twice}
+
+
+def _name(expr: ast.expr) -> str:
+    return expr.attr if isinstance(expr, ast.Attribute) else ast.unparse(expr)
 
 
 def _allowed(name: str, allowed: set[str]) -> bool:

@@ -120,6 +120,32 @@ def test_a_rewrite_that_drops_a_constructor_parameter_or_a_decorator_is_refused(
     assert "-@dataclass" not in result.diff and "+    warm: bool = False" in result.diff
 
 
+def test_what_callers_rely_on_may_change_when_the_request_says_so_or_nothing_is_taken_away() -> None:
+    from dcx.guards import interface_reason
+
+    old = ("import functools\nfrom dataclasses import dataclass\n\n\n@dataclass\nclass Point:\n"
+           "    x: int\n    y: int\n\n    @property\n    def name(self):\n        return 'p'\n\n"
+           "    def from_dict(self, d):\n        return Point(d['x'], d['y'])\n\n\n"
+           "@functools.lru_cache(maxsize=32)\ndef area(w, h, debug=False):\n    return w * h\n")
+    assert interface_reason("p.py", old, old.replace(", debug=False", ""), "the area") is not None
+    allowed = {
+        "remove the debug parameter of area": old.replace(", debug=False", ""),
+        "make Point immutable": old.replace("@dataclass\n", "@dataclass(frozen=True)\n"),
+        "cache more areas": old.replace("@functools.lru_cache(maxsize=32)", "@lru_cache(maxsize=128)"),
+        "let me set a point's name": old.replace(
+            "        return 'p'\n", "        return 'p'\n\n    @name.setter\n    def name(self, value):\n"
+            "        self._name = value\n"),
+        "from_dict should be a classmethod": old.replace(
+            "    def from_dict(self, d)", "    @classmethod\n    def from_dict(cls, d)"),
+        "area takes any number of sides": old.replace("def area(w, h, debug=False)", "def area(*sides, debug=False)"),
+    }
+    for request, new in allowed.items():
+        assert interface_reason("p.py", old, new, request) is None, request
+    # a test's parameters are pytest's business, not a caller's
+    test = "def test_a(tmp_path, monkeypatch):\n    assert tmp_path\n"
+    assert interface_reason("tests/test_p.py", test, test.replace(", monkeypatch", ""), "x") is None
+
+
 def test_an_import_of_a_name_the_module_does_not_define_is_refused(make_repo) -> None:
     repo = make_repo(SHOP)
     bad = "from shop.log import log, audit\n\n\n" + GOOD_TOTAL.replace("return", "audit()\n    return")
