@@ -14,6 +14,7 @@ from dcx.context import Context
 from dcx.degenerate import empty_definitions_reason
 from dcx.encoding import check_encodable
 from dcx.errors import CodeGenerationError, PathError
+from dcx.findings import findings
 from dcx.guards import collateral_reason, destructive_reason, interface_reason, removed_definitions_reason
 from dcx.import_repair import repair_imports
 from dcx.localize import named_identifiers, stubs_in
@@ -208,7 +209,18 @@ class Actions:
         shown = {**args.get("excerpts", {}), **args.get("tests", {})}
         excerpts = {p: excerpt(p, related.get(p) or reference.get(p) or "", tuple(names))
                     for p, names in shown.items() if names}
-        return related, View(excerpts, reference, tuple(args.get("focus", ())))
+        focus = tuple(args.get("focus", ()))
+        return related, View(excerpts, reference, focus, self._findings(focus))
+
+    def _findings(self, focus: tuple[str, ...]) -> tuple[str, ...]:
+        """Known bug patterns in the definitions to look at first ("name in path")."""
+        names: dict[str, set[str]] = {}
+        for entry in focus:
+            name, _, path = entry.rpartition(" in ")
+            if name and language_of(path) == "python":
+                names.setdefault(path, set()).add(name)
+        return tuple(str(f) for path, wanted in names.items()
+                     for f in findings(path, self.session.current(path) or "", wanted))
 
     def _review(self, changed: Mapping[str, str], before: Mapping[str, str],
                 allowed: set[str]) -> str | None:

@@ -17,6 +17,7 @@ class View:
     excerpts: Mapping[str, str] = field(default_factory=dict)  # file -> the part shown
     reference: Mapping[str, str] = field(default_factory=dict)  # files shown, never changed
     focus: tuple[str, ...] = ()  # "name in path" of the definitions to look at first
+    findings: tuple[str, ...] = ()  # known bug patterns in those definitions (dcx.findings)
 
 
 NO_VIEW = View()
@@ -180,8 +181,9 @@ def code_prompt(path: str, file_text: str, target: Target, instructions: str, re
                     "(leave out the methods you do not change)")
         if python:
             what += ", and of any other function or class you change or add"
+    found = "".join(f"\nA static check found: {finding}." for finding in view.findings)
     if hidden is not None:
-        return (f"{shown}\nRequest: {request}{warning}\n\n"
+        return (f"{shown}\nRequest: {request}{warning}{found}\n\n"
                 f"Reply with the complete new version of {target.name}, in one ```{language} block.")
     if hints:
         names = ", ".join(f"{name} in {p}" for p, name in hints)
@@ -189,6 +191,7 @@ def code_prompt(path: str, file_text: str, target: Target, instructions: str, re
     if view.focus and target.kind != "class":  # a class to extend needs no hunt for a cause
         focus += (f"\nLook first at: {', '.join(view.focus)}. The cause may be in code that the "
                   "code the request talks about calls; change the code where the cause is.")
+        focus += found
     note = "" if instructions.strip() in request else f"\nPlanner's note: {instructions}"
     return (
         f"{shown}\nRequest (a bug report means: fix the bug): {request}{warning}{note}{focus}\n\n"

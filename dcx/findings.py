@@ -1,0 +1,117 @@
+"""Known bug patterns in the definitions the code model is asked to look at first, as a linter
+would flag them (flake8-bugbear's B006 is the one here). A small model shown `add_tag(tag,
+tags=[])` and "tags leak between calls" copied the function unchanged four times, even written
+anew from its signature: the pattern is plain to a check and invisible to the model, so dcx
+names it in the prompt. Only patterns that are wrong wherever they occur are listed (a default
+named as a cache, ``memo={}``, is shared on purpose): a finding is evidence, never a guess."""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+
+_MUTATORS = {"append", "extend", "insert", "add", "update", "setdefault", "pop", "popitem",
+             "remove", "discard", "clear", "sort", "reverse"}
+_EMPTY = {"list": "[]", "dict": "{}", "set": "set()"}
+_CACHES = ("memo", "cache")  # a default shared on purpose
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str
+    name: str  # the qualified definition
+    line: int  # 1-based
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.name} in {self.path} (line {self.line}): {self.message}"
+
+
+def findings(path: str, text: str, names: set[str]) -> list[Finding]:
+    """The findings in the definitions of ``text`` named in ``names`` (qualified names), in
+    order of line; none when the file does not parse."""
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return []
+    found = []
+
+    def visit(body: list[ast.stmt], prefix: str) -> None:
+        for node in body:
+            if isinstance(node, ast.ClassDef):
+                visit(node.body, prefix + node.name + ".")
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                if prefix + node.name in names:
+                    found.extend(Finding(path, prefix + node.name, node.lineno, message)
+                                 for message in _shared_defaults(node))
+
+    visit(tree.body, "")
+    return sorted(found, key=lambda f: f.line)
+
+
+def _shared_defaults(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[str]:
+    """A parameter whose default is a list, dict or set that the function changes or returns:
+    Python makes the default once, so every call that leaves the argument out shares it."""
+    args = function.args
+    positional = args.posonlyargs + args.args
+    pairs = list(zip(positional[len(positional) - len(args.defaults):], args.defaults, strict=True))
+    pairs += [(a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults, strict=True) if d is not None]
+    messages = []
+    for arg, default in pairs:
+        shown = _mutable(default)
+        deliberate = any(word in arg.arg.lower() for word in _CACHES)  # def fib(n, memo={})
+        if shown and not deliberate and _changed_or_returned(function, arg.arg):
+            messages.append(
+                f"the default of {arg.arg} ({arg.arg}={shown}) is one object, made once when the "
+                f"function is defined and shared by every call that leaves {arg.arg} out, so "
+                f"what one call puts in it the next call sees (use None as the default and make "
+                f"a new one in the body)")
+    return messages
+
+
+def _mutable(default: ast.expr) -> str:
+    if isinstance(default, (ast.List, ast.Dict, ast.Set)):
+        return ast.unparse(default)
+    if (isinstance(default, ast.Call) and isinstance(default.func, ast.Name)
+            and default.func.id in _EMPTY and not default.args and not default.keywords):
+        return ast.unparse(default)
+    return ""
+
+
+def _changed_or_returned(function: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> bool:
+    """``name`` is changed in place (a mutating method, an item assigned, deleted or ``+=``,
+    ``+=`` itself), returned, or kept in an attribute (``self.items = items``), and never
+    rebound in the function's own body (``acc = list(acc)``: dcx cannot tell, says nothing)."""
+    def is_name(node: ast.AST) -> bool:
+        return isinstance(node, ast.Name) and node.id == name
+
+    own = list(_own_nodes(function))
+    if any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store) for n in own):
+        return False
+    for node in own:
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and is_name(node.func.value) and node.func.attr in _MUTATORS):
+            return True
+        targets = (node.targets if isinstance(node, (ast.Assign, ast.Delete))
+                   else [node.target] if isinstance(node, ast.AugAssign) else [])
+        if any(isinstance(t, ast.Subscript) and is_name(t.value) for t in targets):
+            return True
+        if isinstance(node, ast.AugAssign) and is_name(node.target):
+            return True
+        if isinstance(node, ast.Return) and node.value is not None and is_name(node.value):
+            return True
+        if isinstance(node, ast.Assign) and is_name(node.value) and any(
+                isinstance(t, ast.Attribute) for t in node.targets):
+            return True
+    return False
+
+
+def _own_nodes(function: ast.AST):
+    """The nodes of a function's body, without those of functions, lambdas and classes defined
+    in it (an inner ``def f(items)`` has an ``items`` of its own)."""
+    stack = list(ast.iter_child_nodes(function))
+    while stack:
+        node = stack.pop()
+        yield node
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            stack.extend(ast.iter_child_nodes(node))
