@@ -210,14 +210,16 @@ class Actions:
         excerpts = {p: excerpt(p, related.get(p) or reference.get(p) or "", tuple(names))
                     for p, names in shown.items() if names}
         focus = tuple(args.get("focus", ()))
-        return related, View(excerpts, reference, focus, self._findings(focus))
+        return related, View(excerpts, reference, focus, self._findings(focus, {path, *related}))
 
-    def _findings(self, focus: tuple[str, ...]) -> tuple[str, ...]:
-        """Known bug patterns in the definitions to look at first ("name in path")."""
+    def _findings(self, focus: tuple[str, ...], editable: set[str]) -> tuple[str, ...]:
+        """Known bug patterns in the definitions to look at first ("name in path") that the
+        reply may change: a file shown for reference only (QuixBugs' node.py, whose Node shares
+        its default lists) is not where the cause is to be fixed."""
         names: dict[str, set[str]] = {}
         for entry in focus:
             name, _, path = entry.rpartition(" in ")
-            if name and language_of(path) == "python":
+            if name and path in editable and language_of(path) == "python":
                 names.setdefault(path, set()).add(name)
         return tuple(str(f) for path, wanted in names.items()
                      for f in findings(path, self.session.current(path) or "", wanted))

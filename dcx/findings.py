@@ -1,9 +1,12 @@
 """Known bug patterns in the definitions the code model is asked to look at first, as a linter
-would flag them (flake8-bugbear's B006 is the one here). A small model shown `add_tag(tag,
-tags=[])` and "tags leak between calls" copied the function unchanged four times, even written
-anew from its signature: the pattern is plain to a check and invisible to the model, so dcx
-names it in the prompt. Only patterns that are wrong wherever they occur are listed (a default
-named as a cache, ``memo={}``, is shared on purpose): a finding is evidence, never a guess."""
+would flag them (flake8-bugbear's B006 and B909): a list, dict or set default that the function
+changes, returns or keeps, which every call shares; a list that a loop takes items out of while
+it goes over it. A small model shown `add_tag(tag, tags=[])` and "tags leak between calls"
+copied the function unchanged four times, even written anew from its signature: the pattern is
+plain to a check and invisible to the model, so dcx names it in the prompt. Only patterns that
+are wrong wherever they occur are listed (a default named as a cache, ``memo={}``, is shared on
+purpose; a loop left right after taking one item out is fine): a finding is evidence, never a
+guess."""
 
 from __future__ import annotations
 
@@ -42,14 +45,14 @@ def findings(path: str, text: str, names: set[str]) -> list[Finding]:
                 visit(node.body, prefix + node.name + ".")
             elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 if prefix + node.name in names:
-                    found.extend(Finding(path, prefix + node.name, node.lineno, message)
-                                 for message in _shared_defaults(node))
+                    found.extend(Finding(path, prefix + node.name, line, message)
+                                 for line, message in _shared_defaults(node) + _shrunk_while_looped(node))
 
     visit(tree.body, "")
     return sorted(found, key=lambda f: f.line)
 
 
-def _shared_defaults(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[str]:
+def _shared_defaults(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[tuple[int, str]]:
     """A parameter whose default is a list, dict or set that the function changes or returns:
     Python makes the default once, so every call that leaves the argument out shares it."""
     args = function.args
@@ -61,12 +64,37 @@ def _shared_defaults(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[s
         shown = _mutable(default)
         deliberate = any(word in arg.arg.lower() for word in _CACHES)  # def fib(n, memo={})
         if shown and not deliberate and _changed_or_returned(function, arg.arg):
-            messages.append(
+            messages.append((function.lineno,
                 f"the default of {arg.arg} ({arg.arg}={shown}) is one object, made once when the "
                 f"function is defined and shared by every call that leaves {arg.arg} out, so "
                 f"what one call puts in it the next call sees (use None as the default and make "
-                f"a new one in the body)")
+                f"a new one in the body)"))
     return messages
+
+
+def _shrunk_while_looped(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[tuple[int, str]]:
+    """A ``for`` loop over a list that its body takes items out of (``remove``, ``pop``,
+    ``del xs[i]``) and goes on: the loop then skips the item after each one taken out."""
+    found = []
+    for loop in _own_nodes(function):
+        if not isinstance(loop, ast.For):
+            continue
+        seq = loop.iter.id if isinstance(loop.iter, ast.Name) else ast.unparse(loop.iter) \
+            if isinstance(loop.iter, ast.Attribute) else None
+        inside = [n for statement in loop.body for n in ast.walk(statement)]
+        if seq is None or any(isinstance(n, (ast.Break, ast.Return, ast.Raise)) for n in inside):
+            continue  # taking one out and leaving the loop is fine
+        for node in inside:
+            shrinks = (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                       and node.func.attr in ("remove", "pop") and ast.unparse(node.func.value) == seq) or (
+                isinstance(node, ast.Delete) and any(isinstance(t, ast.Subscript)
+                                                     and ast.unparse(t.value) == seq for t in node.targets))
+            if shrinks:
+                found.append((loop.lineno, f"the loop `for ... in {seq}` takes items out of {seq} while "
+                              f"it goes over it, so it skips the item after each one taken out (loop "
+                              f"over a copy, or build a new list)"))
+                break
+    return found
 
 
 def _mutable(default: ast.expr) -> str:

@@ -9,7 +9,7 @@ from dcx.pipeline import Pipeline
 from dcx.progress import Silent
 from dcx.request import Request
 from dcx.workspace import Workspace
-from tests.conftest import code_reply
+from tests.conftest import call, code_reply
 from tests.fakes import FakeBackend
 
 SOURCE = '''def add_tag(tag, tags=[]):
@@ -64,17 +64,37 @@ def shadows(items=[]):
 def fib(n, memo={}):
     memo[n] = n
     return memo[n]
+
+
+def purge(tasks):
+    for t in tasks:
+        if t.done:
+            tasks.remove(t)
+
+
+def purge_copy(tasks):
+    for t in list(tasks):
+        tasks.remove(t)
+
+
+def first_done(tasks):
+    for t in tasks:
+        if t.done:
+            tasks.remove(t)
+            break
 '''
 
 
-def test_a_shared_default_that_the_function_changes_or_returns_is_a_finding() -> None:
+def test_a_shared_default_the_function_changes_and_a_list_shrunk_while_looped_are_findings() -> None:
     every = {"add_tag", "lookup", "remember", "copies", "Cache.put", "Basket.__init__", "count",
-             "unpacks", "shadows", "fib"}
+             "unpacks", "shadows", "fib", "purge", "purge_copy", "first_done"}
     found = findings("t.py", SOURCE, every)
     # changed in place, kept in an attribute, an item incremented; not: only read, rebound
-    # (however), an inner function's own parameter, a cache shared on purpose
+    # (however), an inner function's own parameter, a cache shared on purpose. A list shrunk
+    # while a loop goes over it; not: a copy looped over, or the loop left after one is taken
     assert [(f.name, f.line) for f in found] == [("add_tag", 1), ("Cache.put", 24),
-                                                 ("Basket.__init__", 29), ("count", 33)]
+                                                 ("Basket.__init__", 29), ("count", 33), ("purge", 56)]
+    assert "takes items out of tasks while it goes over it" in str(found[-1])
     assert "the default of tags (tags=[]) is one object" in str(found[0])
     assert str(found[0]).startswith("add_tag in t.py (line 1): ")
     # only the definitions asked about; a file that does not parse has none
@@ -102,3 +122,30 @@ def test_the_code_model_is_told_of_a_finding_in_a_definition_it_should_look_at(m
     prompt = coder.history[0]["messages"][-1]["content"]
     assert "A static check found: add_tag in notes/tagging.py (line 1): the default of tags" in prompt
     assert result.diff and findings("notes/tagging.py", FIXED + "\n", {"add_tag"}) == []  # fixed: none
+
+
+GRAPH = {
+    "node.py": ("class Node:\n    def __init__(self, value=None, successors=[]):\n        self.value = value\n"
+                "        self.successors = successors\n"),
+    "search.py": ("def reachable(start, goal):\n    if start is goal:\n        return True\n"
+                  "    return any(reachable(n, goal) for n in start.successors)\n"),
+}
+
+
+def test_a_finding_in_a_file_shown_only_for_reference_is_not_named(make_repo) -> None:
+    # QuixBugs' node.py shares its default lists; it is the harness, not the bug to fix
+    repo = make_repo(GRAPH)
+    reply = code_reply(GRAPH["search.py"].replace("    if start", "    # the start itself\n    if start"))
+    prompts = {}
+    for shown in ("read_only", "related"):
+        plan = call("generate_code", path="search.py", target="reachable", instructions="fix it",
+                    **{"related": [], "read_only": [], shown: ["node.py"]},
+                    focus=["Node.__init__ in node.py", "reachable in search.py"])
+        coder = FakeBackend([reply])
+        pipeline = Pipeline(load_settings(repo, {"plan_first_call": False}), Workspace(repo), Silent(),
+                            {"router": FakeBackend([plan, call("finish", answer="ok")]), "code": coder})
+        pipeline.run(pipeline.start(Request("reachable is wrong")))
+        prompts[shown] = coder.history[0]["messages"][-1]["content"]
+    assert "Look first at: Node.__init__ in node.py" in prompts["read_only"]
+    assert "A static check found" not in prompts["read_only"]
+    assert "A static check found: Node.__init__ in node.py (line 2)" in prompts["related"]
