@@ -107,7 +107,7 @@ def interface_reason(path: str, old: str, new: str, request: str) -> str | None:
             if dropped:
                 what = "the constructor of " if is_class else ""
                 return (f"the change removes the parameter {dropped[0]} of {what}{name}, which "
-                        f"the request does not ask for; callers pass it")
+                        f"the request does not ask for; callers may pass it")
         lost = [d for d in decorators - new_decorators if d.lower() not in words]
         swapped = any(d.lower() in words for d in new_decorators - decorators)  # @get -> @post
         if lost and not swapped:
