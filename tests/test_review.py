@@ -118,6 +118,10 @@ def test_a_rewrite_that_drops_a_constructor_parameter_or_a_decorator_is_refused(
                             [code_reply(undecorated), code_reply(kept)])
     assert "removes the decorator @dataclass of Firing" in coder.history[1]["messages"][-1]["content"]
     assert "-@dataclass" not in result.diff and "+    warm: bool = False" in result.diff
+    # --allow-deletions lets the user take it as it is
+    result, coder = attempt(repo, "Let me create a Firing(kiln, hours, warm=True) for a warm kiln",
+                            [code_reply(undecorated)], allow_deletions=True)
+    assert "-@dataclass" in result.diff and len(coder.history) == 1
 
 
 def test_what_callers_rely_on_may_change_when_the_request_says_so_or_nothing_is_taken_away() -> None:
