@@ -148,6 +148,7 @@ def test_what_callers_rely_on_may_change_when_the_request_says_so_or_nothing_is_
     # a test's parameters are pytest's business, not a caller's
     test = "def test_a(tmp_path, monkeypatch):\n    assert tmp_path\n"
     assert interface_reason("tests/test_p.py", test, test.replace(", monkeypatch", ""), "x") is None
+    assert interface_reason("p_checks.py", test, test.replace(", monkeypatch", ""), "x") is not None
 
 
 def test_an_import_of_a_name_the_module_does_not_define_is_refused(make_repo) -> None:
