@@ -13,6 +13,8 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
+from dcx.targets import python_definitions
+
 _MUTATORS = {"append", "extend", "insert", "add", "update", "setdefault", "pop", "popitem",
              "remove", "discard", "clear", "sort", "reverse"}
 _EMPTY = {"list": "[]", "dict": "{}", "set": "set()"}
@@ -37,18 +39,9 @@ def findings(path: str, text: str, names: set[str]) -> list[Finding]:
         tree = ast.parse(text)
     except (SyntaxError, ValueError, MemoryError, RecursionError):
         return []
-    found = []
-
-    def visit(body: list[ast.stmt], prefix: str) -> None:
-        for node in body:
-            if isinstance(node, ast.ClassDef):
-                visit(node.body, prefix + node.name + ".")
-            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                if prefix + node.name in names:
-                    found.extend(Finding(path, prefix + node.name, line, message)
-                                 for line, message in _shared_defaults(node) + _shrunk_while_looped(node))
-
-    visit(tree.body, "")
+    found = [Finding(path, name, line, message) for name, node in python_definitions(tree)
+             if name in names and not isinstance(node, ast.ClassDef)
+             for line, message in _shared_defaults(node) + _shrunk_while_looped(node)]
     return sorted(found, key=lambda f: f.line)
 
 

@@ -14,7 +14,7 @@ from dcx.call_fit import constructor
 from dcx.context import is_test_path
 from dcx.localize import does_nothing, named_identifiers
 from dcx.patch import split_lines
-from dcx.targets import generic_symbols, language_of, python_symbols
+from dcx.targets import generic_symbols, language_of, python_definitions, python_symbols
 
 
 def destructive_reason(old: str, new: str, min_lines: int = 12, keep_ratio: float = 0.5) -> str | None:
@@ -141,34 +141,27 @@ def _interfaces(text: str) -> dict[str, Interface] | None:
         return None
     found: dict[str, Interface] = {}
     twice: set[str] = set()
-
-    def accepts(args: ast.arguments | None, skip: int) -> _Accepts | None:
-        if args is None:
-            return None
-        positional = [a.arg for a in args.posonlyargs + args.args][skip:]
-        return _Accepts(frozenset(positional + [a.arg for a in args.kwonlyargs]), frozenset(positional),
-                        args.vararg is not None, args.kwarg is not None)
-
-    def visit(body: list[ast.stmt], prefix: str, in_class: bool) -> None:
-        for node in body:
-            if not isinstance(node, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
-                continue
-            name = prefix + node.name
-            if name in found:
-                twice.add(name)
-            # by the name a decorator ends in: @dataclass -> @dataclasses.dataclass(frozen=True)
-            # and @lru_cache(32) -> @functools.lru_cache(128) keep it
-            decorators = {_name(d.func if isinstance(d, ast.Call) else d) for d in node.decorator_list}
-            if isinstance(node, ast.ClassDef):
-                init = constructor(node)
-                found[name] = (accepts(init.args if init else None, 1), decorators, True)
-                visit(node.body, name + ".", True)
-            else:  # a method's self or cls is not passed by its callers
-                found[name] = (accepts(node.args, int(in_class and "staticmethod" not in decorators)),
-                               decorators, False)
-
-    visit(tree.body, "", False)
+    for name, node in python_definitions(tree):
+        if name in found:
+            twice.add(name)
+        # by the name a decorator ends in: @dataclass -> @dataclasses.dataclass(frozen=True)
+        # and @lru_cache(32) -> @functools.lru_cache(128) keep it
+        decorators = {_name(d.func if isinstance(d, ast.Call) else d) for d in node.decorator_list}
+        if isinstance(node, ast.ClassDef):
+            init = constructor(node)
+            found[name] = (_accepts(init.args if init else None, 1), decorators, True)
+        else:  # a method's self or cls is not passed by its callers ("." only in a class body)
+            method = "." in name and "staticmethod" not in decorators
+            found[name] = (_accepts(node.args, int(method)), decorators, False)
     return {n: i for n, i in found.items() if n not in twice}
+
+
+def _accepts(args: ast.arguments | None, skip: int) -> _Accepts | None:
+    if args is None:
+        return None
+    positional = [a.arg for a in args.posonlyargs + args.args][skip:]
+    return _Accepts(frozenset(positional + [a.arg for a in args.kwonlyargs]), frozenset(positional),
+                    args.vararg is not None, args.kwarg is not None)
 
 
 def _name(expr: ast.expr) -> str:
@@ -227,22 +220,15 @@ def _bodies(text: str) -> dict[str, tuple[str, list[str], dict[str, set[str]]]] 
         return None
     lines = text.splitlines()
     found = {}
-
-    def visit(body: list[ast.stmt], prefix: str) -> None:
-        for node in body:
-            if isinstance(node, ast.ClassDef):
-                visit(node.body, prefix + node.name + ".")
-            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                calls: dict[str, set[str]] = {}
-                for call in ast.walk(node):
-                    if isinstance(call, ast.Call):
-                        name = ast.unparse(call.func)
-                        calls.setdefault(name, set()).update(k.arg for k in call.keywords if k.arg)
-                source = [line.strip() for line in lines[node.body[0].lineno - 1: node.end_lineno]
-                          if line.strip()]
-                found[prefix + node.name] = (_parameters(node.args), source, calls)
-
-    visit(tree.body, "")
+    for name, node in python_definitions(tree):
+        if isinstance(node, ast.ClassDef):
+            continue
+        calls: dict[str, set[str]] = {}
+        for call in ast.walk(node):
+            if isinstance(call, ast.Call):
+                calls.setdefault(ast.unparse(call.func), set()).update(k.arg for k in call.keywords if k.arg)
+        source = [line.strip() for line in lines[node.body[0].lineno - 1: node.end_lineno] if line.strip()]
+        found[name] = (_parameters(node.args), source, calls)
     return found
 
 
@@ -258,15 +244,5 @@ def _parameters(args: ast.arguments) -> str:
 def _stubs(text: str) -> set[str]:
     """Qualified names of the functions whose body does nothing yet: a docstring, ``pass``,
     ``...`` or ``raise NotImplementedError`` only."""
-    found: set[str] = set()
-
-    def visit(body: list[ast.stmt], prefix: str) -> None:
-        for node in body:
-            if isinstance(node, ast.ClassDef):
-                visit(node.body, prefix + node.name + ".")
-            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and does_nothing(node):
-                found.add(prefix + node.name)
-
-    visit(ast.parse(text).body, "")
-    return found
-
+    return {name for name, node in python_definitions(ast.parse(text))
+            if not isinstance(node, ast.ClassDef) and does_nothing(node)}

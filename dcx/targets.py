@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import re
 from dataclasses import dataclass
+from typing import Iterator
 
 from dcx.lines import indent_of
 from dcx.patch import dominant_ending, ending_near, split_lines
@@ -52,24 +53,33 @@ def language_of(path: str) -> str:
 # -- symbols -----------------------------------------------------------------------------------
 
 
+Definition = ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef
+
+
+def python_definitions(tree: ast.Module) -> Iterator[tuple[str, Definition]]:
+    """(qualified name, node) of each function and class at module level or in a class body,
+    a class before its members, in the order of the file; functions inside functions are part
+    of their function."""
+    def visit(body: list[ast.stmt], prefix: str) -> Iterator[tuple[str, Definition]]:
+        for node in body:
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                yield prefix + node.name, node
+                if isinstance(node, ast.ClassDef):
+                    yield from visit(node.body, prefix + node.name + ".")
+
+    return visit(tree.body, "")
+
+
 def python_symbols(text: str) -> list[Symbol]:
     try:
         tree = ast.parse(text)
     except (SyntaxError, ValueError):
         return []
     symbols: list[Symbol] = []
-
-    def visit(body: list[ast.stmt], prefix: str) -> None:
-        for node in body:
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                first = min([node.lineno] + [d.lineno for d in node.decorator_list])
-                kind = "class" if isinstance(node, ast.ClassDef) else "function"
-                name = prefix + node.name
-                symbols.append(Symbol(name, kind, first - 1, node.end_lineno or node.lineno))
-                if isinstance(node, ast.ClassDef):
-                    visit(node.body, name + ".")
-
-    visit(tree.body, "")
+    for name, node in python_definitions(tree):
+        first = min([node.lineno] + [d.lineno for d in node.decorator_list])
+        kind = "class" if isinstance(node, ast.ClassDef) else "function"
+        symbols.append(Symbol(name, kind, first - 1, node.end_lineno or node.lineno))
     return symbols
 
 
