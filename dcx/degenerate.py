@@ -9,6 +9,8 @@ import ast
 import re
 from collections import Counter
 
+from dcx.targets import python_definitions
+
 MAX_LINE = 400  # characters: no line of code a model should write is this long
 MAX_NAME = 60  # characters of one identifier
 BLOCK_REPEATS = 4  # the same block of lines this many times in a row is a loop
@@ -89,16 +91,10 @@ def _empty(text: str) -> set[str] | None:
     except (SyntaxError, ValueError):
         return None
     found: set[str] = set()
-
-    def visit(body: list[ast.stmt], prefix: str) -> None:
-        for node in body:
-            if isinstance(node, ast.ClassDef):
-                visit(node.body, prefix + node.name + ".")
-            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                rest = [s for s in node.body
-                        if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]
-                if all(isinstance(s, ast.Pass) for s in rest):
-                    found.add(prefix + node.name)
-
-    visit(tree.body, "")
+    for name, node in python_definitions(tree):
+        if isinstance(node, ast.ClassDef):
+            continue
+        rest = [s for s in node.body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]
+        if all(isinstance(s, ast.Pass) for s in rest):
+            found.add(name)
     return found

@@ -20,7 +20,7 @@ from dcx.localize import stubs_in
 from dcx.readers import readers, worth_following
 from dcx.rename import imports_name, uses_name
 from dcx.session import Session
-from dcx.targets import language_of, python_symbols
+from dcx.targets import language_of, python_definitions, python_symbols
 from dcx.tools import ToolCall
 
 
@@ -207,19 +207,12 @@ def _optional(text: str) -> dict[str, tuple[str, ...]]:
     except (SyntaxError, ValueError):
         return {}
     found: dict[str, tuple[str, ...]] = {}
-
-    def visit(body: list[ast.stmt], prefix: str) -> None:
-        for node in body:
-            if isinstance(node, ast.ClassDef):
-                if any("dataclass" in ast.unparse(d) for d in node.decorator_list):
-                    found[prefix + node.name] = tuple(
-                        n.target.id for n in node.body if isinstance(n, ast.AnnAssign)
-                        and isinstance(n.target, ast.Name))
-                visit(node.body, prefix + node.name + ".")
-            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                found[prefix + node.name] = tuple(a.arg for a in parameters(node.args)[1])
-
-    visit(tree.body, "")
+    for name, node in python_definitions(tree):
+        if not isinstance(node, ast.ClassDef):
+            found[name] = tuple(a.arg for a in parameters(node.args)[1])
+        elif any("dataclass" in ast.unparse(d) for d in node.decorator_list):
+            found[name] = tuple(n.target.id for n in node.body if isinstance(n, ast.AnnAssign)
+                                and isinstance(n.target, ast.Name))
     return found
 
 
@@ -259,22 +252,16 @@ def _signatures(text: str) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
     except (SyntaxError, ValueError):
         return {}
     found = {}
-
-    def visit(body: list[ast.stmt], prefix: str) -> None:
-        for node in body:
-            if isinstance(node, ast.ClassDef):
-                made = constructor(node)
-                if made is not None and made not in node.body:  # written by @dataclass
-                    found[prefix + node.name] = (tuple(a.arg for a in parameters(made.args)[0][1:]),
-                                                 tuple(a.arg for a in made.args.args[1:]))
-                visit(node.body, prefix + node.name + ".")
-            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                args = node.args
-                found[prefix + node.name] = (
-                    tuple(a.arg for a in parameters(args)[0]),
-                    tuple(ast.unparse(a) for a in args.posonlyargs + args.args + args.kwonlyargs))
-
-    visit(tree.body, "")
+    for name, node in python_definitions(tree):
+        if isinstance(node, ast.ClassDef):
+            made = constructor(node)
+            if made is not None and made not in node.body:  # written by @dataclass
+                found[name] = (tuple(a.arg for a in parameters(made.args)[0][1:]),
+                               tuple(a.arg for a in made.args.args[1:]))
+        else:
+            args = node.args
+            found[name] = (tuple(a.arg for a in parameters(args)[0]),
+                           tuple(ast.unparse(a) for a in args.posonlyargs + args.args + args.kwonlyargs))
     return found
 
 
