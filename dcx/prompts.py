@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
+from dcx.companions import companions
 from dcx.patch import split_lines
 from dcx.targets import Target, language_of
 
@@ -175,6 +176,13 @@ def code_prompt(path: str, file_text: str, target: Target, instructions: str, re
         else:
             focus = f"\nThe code to change is {target.name} in {path}."
         what = f"the complete new version of {target.name}"
+        together = companions(file_text, target.name) if python and target.kind == "function" else ()
+        if together:  # a header the target's rows go under: nothing in the target points at it
+            constants = " and ".join(c.constant for c in together)
+            focus += "".join(f"\n{c.user} in {path} uses {target.name} together with {c.constant}: "
+                             f"if what {target.name} gives changes, change {c.constant} to match."
+                             for c in together)
+            what += f" (and of {constants} if {'it changes' if len(together) == 1 else 'they change'})"
         if python and target.kind == "class":  # a class is merged method by method
             short = target.name.rsplit(".", 1)[-1]
             what = (f"the methods of {target.name} you add or change, inside `class {short}:` "

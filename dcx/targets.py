@@ -212,11 +212,35 @@ def hide_body(text: str, target: Target) -> str | None:
     return None
 
 
+def _module_constants(text: str) -> dict[str, str]:
+    """name -> source of each module-level ``NAME = ...`` bound once, in capitals (as dcx.merge
+    replaces them); none when the text does not parse."""
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return {}
+    found: dict[str, str] = {}
+    bound: set[str] = set()
+    for node in tree.body:
+        target = (node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1
+                  else node.target if isinstance(node, ast.AnnAssign) else None)
+        if isinstance(target, ast.Name) and target.id.strip("_").isupper():
+            if target.id in bound:
+                found.pop(target.id, None)  # bound twice: not one constant
+            else:
+                found[target.id] = ast.get_source_segment(text, node) or ""
+            bound.add(target.id)
+    return found
+
+
 def changed_definitions(path: str, old: str, new: str) -> str:
     """"changed a, b; added c; removed d" for the definitions that differ ("" when none)."""
     def bodies(text: str) -> dict[str, str]:
         lines = split_lines(text)
-        return {s.name: "".join(lines[s.start:s.end]) for s in symbols_of(path, text)}
+        found = {s.name: "".join(lines[s.start:s.end]) for s in symbols_of(path, text)}
+        if language_of(path) == "python":  # a module constant a reply changes is part of the change
+            found.update(_module_constants(text))
+        return found
 
     before, after = bodies(old), bodies(new)
     names = set(before) | set(after)
