@@ -34,6 +34,19 @@ class CodeEdit:
     rewritten: bool = False  # written anew from the signature, its old body hidden
 
 
+def _copied(code: str, files: Mapping[str, str]) -> bool:
+    """Whether a reply only copies an excerpt it was shown, its "..." gaps included: each line
+    of it is "...", a comment, or a line of one shown file. Without the gaps it would parse and
+    count as unchanged; with them it is a syntax error, and told so, a small model copies the
+    same excerpt again."""
+    lines = [line.strip() for line in code.splitlines() if line.strip()]
+    if "..." not in lines:
+        return False
+    own = [line for line in lines if line != "..." and not line.startswith("#")]
+    return bool(own) and any(set(own) <= {line.strip() for line in text.splitlines()}
+                             for text in files.values())
+
+
 def extract_code(reply: str, every_block: bool = False) -> str:
     """The code in a reply: its first fenced block (with ``every_block``, all its untagged or
     Python blocks joined), or the reply itself when it has none."""
@@ -266,6 +279,8 @@ class CodeWriter:
             return None, {}, (f"the last reply was cut off after {budget} tokens; reply with only the "
                               "functions and methods you change, not the whole class or file")
         code = extract_code(completion.text, every_block=language_of(path) == "python")
+        if _copied(code, files):  # an excerpt copied with its "..." gaps changes nothing
+            return completion.text, {}, None
         try:
             changed = apply_reply(path, files, target, code)
         except ReplyError as exc:

@@ -156,3 +156,28 @@ def test_hide_body_has_nothing_to_hide_in_a_one_line_or_docstring_only_function(
     assert hide_body(text, find_target("m.py", text, "file")) is None
     assert hide_body(text, find_target("m.py", text, "fetch")).endswith(
         "async def fetch(url):\n    ...\n")
+
+
+def test_a_copied_excerpt_with_its_gaps_counts_as_unchanged_and_is_asked_again_afresh() -> None:
+    from dcx.codegen import CodeWriter, _copied
+    from dcx.prompts import View
+    from tests.fakes import FakeBackend
+
+    pets = ("SPECIES = ('dog', 'cat')\n\n\nclass Pet:\n    def __post_init__(self):\n"
+            "        if self.species not in SPECIES:\n            raise ValueError('no')\n\n"
+            "    def weigh(self, kg):\n        self.kg = kg\n")
+    copy = ("# pets.py\nSPECIES = ('dog', 'cat')\n...\n    def __post_init__(self):\n"
+            "        if self.species not in SPECIES:\n            raise ValueError('no')\n...\n")
+    calc = "def dose(kg):\n    return kg * 2\n"
+    assert _copied(copy, {"calc.py": calc, "pets.py": pets})
+    assert not _copied(copy.replace("'no'", "'yes'"), {"calc.py": calc, "pets.py": pets})  # a change
+    assert not _copied(copy.replace("...\n", ""), {"pets.py": pets})  # parses: judged as usual
+    coder = FakeBackend([f"```python\n{copy}```", "```python\ndef dose(kg):\n    return kg * 3\n```"])
+    writer = CodeWriter(coder, retries=2, on_completion=lambda completion: None)
+    target = find_target("calc.py", calc, "dose")
+    edit = writer.rewrite("calc.py", calc, target, "triple it", "dose should triple",
+                          related={"pets.py": pets},
+                          view=View(excerpts={"pets.py": copy.removeprefix("# pets.py\n")}))
+    assert edit.new_text == "def dose(kg):\n    return kg * 3\n" and edit.attempts == 2
+    retry = coder.history[1]["messages"]
+    assert len(retry) == 2 and "repeats it unchanged is wrong" in retry[-1]["content"]
