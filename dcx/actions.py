@@ -7,6 +7,7 @@ import time
 from typing import Mapping
 
 from dcx import prompts
+from dcx.asked_messages import invented_message_reason
 from dcx.backends import Backend
 from dcx.codegen import CodeEdit, CodeWriter
 from dcx.config import Settings
@@ -228,7 +229,8 @@ class Actions:
                 allowed: set[str]) -> str | None:
         """What is wrong with a reply's changed files, for the code model to fix in its next
         try: gutting a file, deleting or altering code nobody asked to change, a looping pile of
-        empty definitions, characters the file's encoding cannot carry, new static problems."""
+        empty definitions, characters the file's encoding cannot carry, an error message of its
+        own where the request spells out the message, new static problems."""
         request = self.session.request.instruction
         for path, new in changed.items():
             old = before.get(path, "")
@@ -239,6 +241,9 @@ class Actions:
                 or collateral_reason(path, old, new, allowed, request) or self._unencodable(path, new)
             if reason:
                 return f"{reason} ({path})" if len(changed) > 1 else reason
+        invented = invented_message_reason(changed, before, self._project(), request)
+        if invented:
+            return invented
         # other files' imports of a renamed name are followed up after this edit, then checked
         found = new_problems(changed, {p: t for p, t in before.items() if t}, self._project(),
                              importers=False)
