@@ -34,17 +34,35 @@ class CodeEdit:
     rewritten: bool = False  # written anew from the signature, its old body hidden
 
 
-def _copied(code: str, files: Mapping[str, str]) -> bool:
-    """Whether a reply only copies an excerpt it was shown, its "..." gaps included: each line
-    of it is "...", a comment, or a line of one shown file. Without the gaps it would parse and
-    count as unchanged; with them it is a syntax error, and told so, a small model copies the
-    same excerpt again."""
-    lines = [line.strip() for line in code.splitlines() if line.strip()]
-    if "..." not in lines:
+def without_copies(code: str, files: Mapping[str, str]) -> str:
+    """A Python reply that does not parse without the excerpts it copies, "..." gaps and all: the
+    parts between its "..." lines that are each lines of one shown file (comments aside) are
+    left out, and so are the gaps. Any other reply is returned as it is. Copied with its gaps an excerpt is a
+    syntax error, and told so, a small model copies the same excerpt again; the code it wrote
+    beside the copy is what it means to change."""
+    lines = code.splitlines(keepends=True)
+    if not any(line.strip() == "..." for line in lines) or _parses(code):
+        return code  # a reply that parses is judged as it is: `...` may be a body
+    shown = [{line.strip() for line in text.splitlines()} for text in files.values()]
+    kept: list[str] = []
+    part: list[str] = []
+    for line in lines + ["...\n"]:
+        if line.strip() != "...":
+            part.append(line)
+            continue
+        own = {x.strip() for x in part if x.strip() and not x.strip().startswith("#")}
+        if own and not any(own <= text for text in shown):
+            kept += part
+        part = []
+    return "".join(kept).strip("\n")
+
+
+def _parses(code: str) -> bool:
+    try:
+        ast.parse(code)
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
         return False
-    own = [line for line in lines if line != "..." and not line.startswith("#")]
-    return bool(own) and any(set(own) <= {line.strip() for line in text.splitlines()}
-                             for text in files.values())
+    return True
 
 
 def extract_code(reply: str, every_block: bool = False) -> str:
@@ -279,8 +297,11 @@ class CodeWriter:
             return None, {}, (f"the last reply was cut off after {budget} tokens; reply with only the "
                               "functions and methods you change, not the whole class or file")
         code = extract_code(completion.text, every_block=language_of(path) == "python")
-        if _copied(code, files):  # an excerpt copied with its "..." gaps changes nothing
-            return completion.text, {}, None
+        if language_of(path) == "python":
+            kept = without_copies(code, files)
+            if kept != code and not kept.strip():  # nothing but excerpts it was shown: unchanged
+                return completion.text, {}, None
+            code = kept
         try:
             changed = apply_reply(path, files, target, code)
         except ReplyError as exc:

@@ -158,26 +158,34 @@ def test_hide_body_has_nothing_to_hide_in_a_one_line_or_docstring_only_function(
         "async def fetch(url):\n    ...\n")
 
 
-def test_a_copied_excerpt_with_its_gaps_counts_as_unchanged_and_is_asked_again_afresh() -> None:
-    from dcx.codegen import CodeWriter, _copied
+def test_a_copied_excerpt_with_its_gaps_is_left_out_of_a_reply() -> None:
+    from dcx.codegen import CodeWriter, without_copies
     from dcx.prompts import View
     from tests.fakes import FakeBackend
 
-    pets = ("SPECIES = ('dog', 'cat')\n\n\nclass Pet:\n    def __post_init__(self):\n"
+    pets = ("SPECIES = ('dog', 'cat')\n\n\n@dataclass\nclass Pet:\n    def __post_init__(self):\n"
             "        if self.species not in SPECIES:\n            raise ValueError('no')\n\n"
             "    def weigh(self, kg):\n        self.kg = kg\n")
-    copy = ("# pets.py\nSPECIES = ('dog', 'cat')\n...\n    def __post_init__(self):\n"
+    copy = ("# pets.py\nSPECIES = ('dog', 'cat')\n@dataclass\n...\n    def __post_init__(self):\n"
             "        if self.species not in SPECIES:\n            raise ValueError('no')\n...\n")
     calc = "def dose(kg):\n    return kg * 2\n"
-    assert _copied(copy, {"calc.py": calc, "pets.py": pets})
-    assert not _copied(copy.replace("'no'", "'yes'"), {"calc.py": calc, "pets.py": pets})  # a change
-    assert not _copied(copy.replace("...\n", ""), {"pets.py": pets})  # parses: judged as usual
-    coder = FakeBackend([f"```python\n{copy}```", "```python\ndef dose(kg):\n    return kg * 3\n```"])
+    files = {"calc.py": calc, "pets.py": pets}
+    fixed = "def dose(kg):\n    return kg * 3"
+    assert without_copies(copy, files) == ""
+    assert without_copies(copy + fixed, files) == fixed  # the code beside the copy is kept
+    changed = copy.replace("'no'", "'yes'")
+    assert without_copies(changed, files) == changed.split("...\n")[1].strip("\n")  # a change stays
+    assert without_copies(fixed, files) == fixed  # no gaps
+    stub = "class Shape:\n    def area(self):\n        ...\n"  # parses: `...` is a body
+    assert without_copies(stub, {"s.py": stub}) == stub
+    # a reply that only copies is unchanged: asked again afresh, not told of a syntax error;
+    # one with code beside its copy is taken as that code
+    coder = FakeBackend([f"```python\n{copy}```", f"```python\n{copy}{fixed}\n```"])
     writer = CodeWriter(coder, retries=2, on_completion=lambda completion: None)
     target = find_target("calc.py", calc, "dose")
     edit = writer.rewrite("calc.py", calc, target, "triple it", "dose should triple",
                           related={"pets.py": pets},
                           view=View(excerpts={"pets.py": copy.removeprefix("# pets.py\n")}))
-    assert edit.new_text == "def dose(kg):\n    return kg * 3\n" and edit.attempts == 2
+    assert edit.new_text == fixed + "\n" and edit.attempts == 2 and not edit.others
     retry = coder.history[1]["messages"]
     assert len(retry) == 2 and "repeats it unchanged is wrong" in retry[-1]["content"]
