@@ -109,7 +109,7 @@ def invented_message_reason(changed: Mapping[str, str], before: Mapping[str, str
         return None
     after = {**project, **changed}
     everywhere = [r for path, text in after.items() if language_of(path) == "python"
-                  for r in _raises(text)]
+                  for r in raises(text)]
     missing = [a for a in asked if not any(r.fits(a) for r in everywhere)]
     if not missing:
         return None
@@ -120,8 +120,8 @@ def invented_message_reason(changed: Mapping[str, str], before: Mapping[str, str
     for path, text in changed.items():
         if language_of(path) != "python":
             continue
-        old = {r.source for r in _raises(before.get(path, ""))}
-        for raised in _raises(text):
+        old = {r.source for r in raises(before.get(path, ""))}
+        for raised in raises(text):
             if raised.source in old or any(raised.pattern.fullmatch(q) for q in quoted):
                 continue
             wanted = "; ".join(str(a) for a in missing)
@@ -131,7 +131,7 @@ def invented_message_reason(changed: Mapping[str, str], before: Mapping[str, str
     return None
 
 
-def _raises(text: str) -> Iterator[Raised]:
+def raises(text: str) -> Iterator[Raised]:
     """Each `raise Name(<string>)` of the text whose message dcx can read."""
     try:
         tree = ast.parse(text)
@@ -158,6 +158,6 @@ def _pattern(node: ast.expr) -> re.Pattern[str] | None:
             if isinstance(value, ast.Constant) and isinstance(value.value, str):
                 parts.append(re.escape(value.value))
             else:
-                parts.append(".+?")
+                parts.append(".*?")  # a field may be empty
         return re.compile("".join(parts), re.S)
     return None

@@ -4,7 +4,7 @@ repositories, scripted models."""
 
 from __future__ import annotations
 
-from dcx.asked_messages import Asked, asked_messages, invented_message_reason
+from dcx.asked_messages import Asked, asked_messages, invented_message_reason, raises
 from dcx.config import load_settings
 from dcx.pipeline import Pipeline
 from dcx.progress import Silent
@@ -51,6 +51,14 @@ def dose_mg(drug, species, kg):
 OWN = DOSING.replace("    return FORMULARY", "    if species not in FORMULARY[drug]:\n"
                      "        raise ValueError(f\"we do not treat {species!r}\")\n    return FORMULARY")
 ASKED = OWN.replace("we do not treat {species!r}", "no dose of {drug} listed for species '{species}'")
+
+
+def test_a_raise_fits_a_message_its_fields_filled_in() -> None:
+    (raised,) = raises("def f(n, s):\n    raise ValueError(f'only {n} seat{s} left')\n")
+    assert raised.fits(Asked("ValueError", "only 1 seat left"))  # a field may be empty
+    assert raised.fits(Asked("", "only 3 seats left")) and not raised.fits(Asked("", "3 seats left"))
+    assert not raised.fits(Asked("KeyError", "only 1 seat left"))
+    assert list(raises("def f(m):\n    raise ValueError(m)\n")) == []  # not a string dcx can read
 
 
 def test_a_raise_of_its_own_while_the_asked_message_is_missing_is_a_problem() -> None:
