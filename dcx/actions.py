@@ -195,7 +195,9 @@ class Actions:
                               review=lambda changed: self._review(changed, shown, self._allowed(
                                   call, path, text or "", target)),
                               repair=lambda p, t: repair_imports(p, as_properties(
-                                  p, t, shown.get(p, ""), self.session.request.instruction), self._project()))
+                                  p, t, shown.get(p, ""), self.session.request.instruction), self._project()),
+                              advice=lambda changed: invented_message_reason(
+                                  changed, shown, self._project(), self.session.request.instruction))
 
     def _view(self, call: ToolCall, path: str) -> tuple[dict[str, str], View]:
         """The files the code model may change beside ``path`` (path -> text), and what else it
@@ -229,8 +231,7 @@ class Actions:
                 allowed: set[str]) -> str | None:
         """What is wrong with a reply's changed files, for the code model to fix in its next
         try: gutting a file, deleting or altering code nobody asked to change, a looping pile of
-        empty definitions, characters the file's encoding cannot carry, an error message of its
-        own where the request spells out the message, new static problems."""
+        empty definitions, characters the file's encoding cannot carry, new static problems."""
         request = self.session.request.instruction
         for path, new in changed.items():
             old = before.get(path, "")
@@ -241,9 +242,6 @@ class Actions:
                 or collateral_reason(path, old, new, allowed, request) or self._unencodable(path, new)
             if reason:
                 return f"{reason} ({path})" if len(changed) > 1 else reason
-        invented = invented_message_reason(changed, before, self._project(), request)
-        if invented:
-            return invented
         # other files' imports of a renamed name are followed up after this edit, then checked
         found = new_problems(changed, {p: t for p, t in before.items() if t}, self._project(),
                              importers=False)

@@ -206,7 +206,7 @@ class CodeWriter:
         self, path: str, file_text: str | None, target: Target, instructions: str, request: str,
         related: Mapping[str, str] | None = None, hints: Sequence[tuple[str, str]] = (),
         tests: Mapping[str, str] | None = None, hidden: str | None = None, view: View = NO_VIEW,
-        review: Review | None = None, repair: Repair | None = None,
+        review: Review | None = None, repair: Repair | None = None, advice: Review | None = None,
     ) -> CodeEdit:
         """The target rewritten by the code model. ``related`` files are shown and may change
         too; ``tests`` (and ``view.reference``) are shown for reference only: definitions of
@@ -214,7 +214,10 @@ class CodeWriter:
         hidden, dcx.targets.hide_body) the model sees that instead, and writes the function again
         from its signature and docstring, the request and the tests. ``review`` says what is
         wrong with a reply's changed files (None: nothing); a reply with a problem is a failed
-        try, and the model is told the problem."""
+        try, and the model is told the problem. ``advice`` is weaker: what it finds in an
+        acceptable reply is told to the model once, and that reply is kept in case no acceptable
+        reply comes after it (a message of the model's own where the request spells one out is
+        worth one more try, never worth no change at all)."""
         old = file_text or ""
         related = dict(related or {})
         tests = {p: t for p, t in (tests or {}).items() if p != path and p not in related}
@@ -234,12 +237,28 @@ class CodeWriter:
                                                          shown[0], hints, shown[1], warning, hidden,
                                                          shown[2])}]
 
+        def edit(changed: Mapping[str, str], attempt: int) -> CodeEdit:
+            others = {p: t for p, t in changed.items() if p != path}
+            return CodeEdit(path, target.name, file_text, changed.get(path, old), attempt, bool(changed),
+                            others, hidden is not None)
+
         messages = first_messages()
         last_problem = ""
         identical = 0  # an unchanged reply is retried once, afresh: a second one rarely differs
+        advised: CodeEdit | None = None  # an acceptable reply the advice found something in
         for attempt in range(1, self.retries + 2):
             reply, changed, problem = self._try(messages, budget, attempt, path, files, target, kept_out,
                                                 review, repair)
+            hint = advice(changed) if (problem is None and changed and advice is not None
+                                       and advised is None and attempt <= self.retries) else None
+            if hint and reply is not None and (estimate(messages) + estimate_text(reply) + 2 * budget
+                                               <= self.context_tokens):  # the advice must fit
+                advised = edit(changed, attempt)
+                messages += [{"role": "assistant", "content": reply},
+                             {"role": "user", "content": not_usable(hint, instructions)}]
+                continue
+            if problem is None and not changed and advised is not None:
+                return advised  # told what to mend, it copied the code: the earlier reply stands
             if problem is None and not changed and attempt <= self.retries and not identical:
                 # Asked again from the start, told that a copy is wrong: shown its own unchanged
                 # copy in the conversation, a small model copies it once more.
@@ -247,10 +266,7 @@ class CodeWriter:
                 messages = first_messages(NOT_YET)
                 continue
             if problem is None:
-                new = changed.get(path, old)
-                others = {p: t for p, t in changed.items() if p != path}
-                return CodeEdit(path, target.name, file_text, new, attempt, bool(changed), others,
-                                hidden is not None)
+                return edit(changed, attempt)
             last_problem = problem
             if reply is None or estimate(messages) + estimate_text(reply) + 2 * budget > self.context_tokens:
                 # a reply that looped is not worth showing again, and a long one may not fit
@@ -258,6 +274,8 @@ class CodeWriter:
                 continue
             messages += [{"role": "assistant", "content": reply},
                          {"role": "user", "content": not_usable(problem, instructions)}]
+        if advised is not None:  # no acceptable reply after the advice: the one before it stands
+            return advised
         raise CodeGenerationError(
             f"the code model gave no valid code for {target.name} in {path} after "
             f"{self.retries + 1} tries (last problem: {last_problem})"

@@ -91,3 +91,23 @@ def test_the_code_model_is_told_to_raise_the_asked_message(make_repo) -> None:
     assert told.startswith("That is not usable: the new `raise ValueError(f\"we do not treat")
     assert "+        raise ValueError(f\"no dose of {drug} listed for species '{species}'\")" in result.diff
     assert "we do not treat" not in result.diff
+
+
+def _run(repo, replies):
+    coder = FakeBackend([code_reply(r) for r in replies])
+    pipeline = Pipeline(load_settings(repo, {}), Workspace(repo), Silent(),
+                        {"router": FakeBackend([]), "code": coder})
+    return pipeline.run(pipeline.start(Request(VET + " See dose_mg in dosing.py."))), coder
+
+
+def test_the_advice_is_given_once_and_never_costs_the_change(make_repo) -> None:
+    repo = make_repo({"dosing.py": DOSING})
+    own, broken = OWN.split("\n\n\n")[1], "def dose_mg(drug, species, kg):\n    return (\n"
+    # told once; a second message of its own is taken as it is (no third try)
+    result, coder = _run(repo, [own, own])
+    assert len(coder.history) == 2 and "we do not treat" in result.diff
+    # told once, it then replies with broken code or a copy: the reply before the advice stands
+    for after in ([broken, broken], [DOSING.split("\n\n\n")[1]]):
+        result, coder = _run(repo, [own, *after])
+        assert len(coder.history) == 1 + len(after)
+        assert "we do not treat" in result.diff and result.answer.startswith("Changed dose_mg")
