@@ -37,9 +37,9 @@ class CodeEdit:
 def without_copies(code: str, files: Mapping[str, str]) -> str:
     """A Python reply that does not parse without the excerpts it copies, "..." gaps and all: the
     parts between its "..." lines that are each lines of one shown file (comments aside) are
-    left out, and so are the gaps. Any other reply is returned as it is. Copied with its gaps an excerpt is a
-    syntax error, and told so, a small model copies the same excerpt again; the code it wrote
-    beside the copy is what it means to change."""
+    left out, and so are the gaps. Any other reply is returned as it is. Copied with its gaps, an
+    excerpt is a syntax error, and told so, a small model copies the same excerpt again; the code
+    it wrote beside the copy is what it means to change."""
     lines = code.splitlines(keepends=True)
     if not any(line.strip() == "..." for line in lines) or _parses(code):
         return code  # a reply that parses is judged as it is: `...` may be a body
