@@ -13,7 +13,7 @@ from dcx.backends.base import Backend, ChatRequest, Completion, Message
 from dcx.degenerate import LoopWatch
 from dcx.errors import CodeGenerationError
 from dcx.lines import indent_of
-from dcx.merge import ReplyError, merge_reply
+from dcx.merge import ReplyError, merge_reply, parse_reply
 from dcx.patch import dominant_ending, ending_near, split_lines
 from dcx.prompts import CODE_SYSTEM, NO_VIEW, NOT_YET, View, code_prompt, not_usable
 from dcx.targets import Target, generic_symbols, language_of, symbols_of
@@ -41,8 +41,8 @@ def without_copies(code: str, files: Mapping[str, str]) -> str:
     excerpt is a syntax error, and told so, a small model copies the same excerpt again; the code
     it wrote beside the copy is what it means to change."""
     lines = code.splitlines(keepends=True)
-    if not any(line.strip() == "..." for line in lines) or _parses(code):
-        return code  # a reply that parses is judged as it is: `...` may be a body
+    if not any(line.strip() == "..." for line in lines) or parse_reply(code.replace("\r\n", "\n")):
+        return code  # a reply that parses (as dcx.merge reads it) is judged as it is: `...` may be a body
     shown = [{line.strip() for line in text.splitlines()} for text in files.values()]
     kept: list[str] = []
     part: list[str] = []
@@ -55,14 +55,6 @@ def without_copies(code: str, files: Mapping[str, str]) -> str:
             kept += part
         part = []
     return "".join(kept).strip("\n")
-
-
-def _parses(code: str) -> bool:
-    try:
-        ast.parse(code)
-    except (SyntaxError, ValueError, MemoryError, RecursionError):
-        return False
-    return True
 
 
 def extract_code(reply: str, every_block: bool = False) -> str:

@@ -178,6 +178,8 @@ def test_a_copied_excerpt_with_its_gaps_is_left_out_of_a_reply() -> None:
     assert without_copies(fixed, files) == fixed  # no gaps
     stub = "class Shape:\n    def area(self):\n        ...\n"  # parses: `...` is a body
     assert without_copies(stub, {"s.py": stub}) == stub
+    method = "    def area(self):\n        ...\n"  # a method as dcx.merge reads it, dedented: parses
+    assert without_copies(method, {"s.py": "class S:\n    def area(self):\n        return 1\n"}) == method
     # a reply that only copies is unchanged: asked again afresh, not told of a syntax error;
     # one with code beside its copy is taken as that code
     coder = FakeBackend([f"```python\n{copy}```", f"```python\n{copy}{fixed}\n```"])
