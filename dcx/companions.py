@@ -15,7 +15,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
-from dcx.targets import python_definitions
+from dcx.targets import assigned_name, python_definitions
 
 MAX_COMPANIONS = 2  # more would be a list of everything the module shares
 _ROWS = (ast.List, ast.Tuple, ast.ListComp)
@@ -65,19 +65,14 @@ def _constants(tree: ast.Module) -> set[str]:
     bound: dict[str, int] = {}
     literal: set[str] = set()
     for node in tree.body:
-        if isinstance(node, ast.Assign) and len(node.targets) == 1:
-            target, value = node.targets[0], node.value
-        elif isinstance(node, ast.AnnAssign) and node.value is not None:
-            target, value = node.target, node.value
-        else:
+        name, value = assigned_name(node), getattr(node, "value", None)
+        if name is None or value is None:  # a bare annotation binds nothing
             continue
-        if isinstance(target, ast.Name):
-            bound[target.id] = bound.get(target.id, 0) + 1
-            if isinstance(value, (ast.List, ast.Tuple)) and len(value.elts) >= 2 and all(
-                    isinstance(e, ast.Constant) and isinstance(e.value, str) for e in value.elts):
-                literal.add(target.id)
-    return {name for name in literal
-            if bound[name] == 1 and name.strip("_").isupper() and any(c.isalpha() for c in name)}
+        bound[name] = bound.get(name, 0) + 1
+        if isinstance(value, (ast.List, ast.Tuple)) and len(value.elts) >= 2 and all(
+                isinstance(e, ast.Constant) and isinstance(e.value, str) for e in value.elts):
+            literal.add(name)
+    return {name for name in literal if bound[name] == 1 and name.isupper()}
 
 
 def _names(node: ast.AST) -> set[str]:

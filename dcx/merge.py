@@ -27,7 +27,7 @@ from typing import Mapping
 
 from dcx.lines import indent_of
 from dcx.patch import dominant_ending, ending_near, split_lines
-from dcx.targets import Symbol, Target, python_symbols
+from dcx.targets import Symbol, Target, assigned_name, python_symbols
 
 _DEF = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 
@@ -69,14 +69,6 @@ def _segment(lines: list[str], node: ast.AST) -> str:
     return dedent("\n".join(lines[first - 1 : node.end_lineno]))
 
 
-def _assigned_name(node: ast.AST) -> str | None:
-    if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-        return node.targets[0].id
-    if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
-        return node.target.id
-    return None
-
-
 def _module_assignments(text: str) -> dict[str, tuple[int, int]]:
     """Top-level ``NAME = ...`` statements of a file: name -> (start, end) 0-based lines."""
     try:
@@ -85,7 +77,7 @@ def _module_assignments(text: str) -> dict[str, tuple[int, int]]:
         return {}
     found = {}
     for node in tree.body:
-        name = _assigned_name(node)
+        name = assigned_name(node)
         if name:
             found[name] = (node.lineno - 1, node.end_lineno or node.lineno)
     return found
@@ -222,7 +214,7 @@ class _Merger:
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             self._import(node)
             return
-        name = _assigned_name(node)
+        name = assigned_name(node)
         if name is not None and name.isupper():
             self._constant(node, name)
         elif isinstance(node, _DEF):

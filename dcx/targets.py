@@ -212,6 +212,15 @@ def hide_body(text: str, target: Target) -> str | None:
     return None
 
 
+def assigned_name(node: ast.AST) -> str | None:
+    """The name ``NAME = ...`` or ``NAME: T = ...`` binds, or None for any other statement."""
+    if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+        return node.targets[0].id
+    if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+        return node.target.id
+    return None
+
+
 def _module_constants(text: str) -> dict[str, str]:
     """name -> source of each module-level ``NAME = ...`` bound once, in capitals (as dcx.merge
     replaces them); none when the text does not parse."""
@@ -222,14 +231,13 @@ def _module_constants(text: str) -> dict[str, str]:
     found: dict[str, str] = {}
     bound: set[str] = set()
     for node in tree.body:
-        target = (node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1
-                  else node.target if isinstance(node, ast.AnnAssign) else None)
-        if isinstance(target, ast.Name) and target.id.strip("_").isupper():
-            if target.id in bound:
-                found.pop(target.id, None)  # bound twice: not one constant
+        name = assigned_name(node)
+        if name is not None and name.isupper():
+            if name in bound:
+                found.pop(name, None)  # bound twice: not one constant
             else:
-                found[target.id] = ast.get_source_segment(text, node) or ""
-            bound.add(target.id)
+                found[name] = ast.get_source_segment(text, node) or ""
+            bound.add(name)
     return found
 
 
