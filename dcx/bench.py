@@ -21,7 +21,7 @@ import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Mapping, Sequence
 
 from dcx.backends import Backend
 from dcx.backends.recording import RecordingBackend
@@ -78,6 +78,7 @@ class TaskResult:
     request_test_used: bool = False  # it failed on the unchanged code and checked each attempt
     failing: tuple[int, ...] = ()  # tests the user's command saw failing, per attempt
     built_on: tuple[int, ...] = ()  # per attempt, the attempt it was built on (0: none)
+    first_diff: str = ""  # the first column's change as a user would see it ("" when withheld)
 
 
 def load_task(task_dir: Path) -> Task:
@@ -190,41 +191,53 @@ def run_task(task: Task, settings: Settings, backends: Mapping[str, Backend], ro
         verdict = grade(chosen)
         withheld = bool(solution.withheld)  # found, but neither shown nor written
         passed = verdict.passed and not withheld
-        if passed:
-            number = attempts.index(chosen) + 1
-            outcome = "passed" if number == 1 else f"passed on attempt {number}"
-        elif not chosen.result.diff:
-            outcome = "no change"
-        elif withheld:
-            outcome = "withheld"
-        else:
-            outcome = "timeout" if verdict.timed_out else "failed"
+        outcome = _outcome(passed, attempts.index(chosen) + 1, chosen, withheld, verdict)
         with usage.stage("verify"):
             before = run_tests(workspace, hidden, argv, task.timeout_s)
-
-        def broken(attempt: Attempt) -> tuple[str, ...]:
-            if not attempt.result.diff:
-                return ()
-            after = graded_run(attempt)
-            if not before.passing:  # not pytest, or nothing passed before: the command as one
-                return ("the test command",) if before.check.passed and not after.check.passed else ()
-            return lost(before, after)
-
-        regressions_first = () if plain.withheld else broken(first)
-        regressions = () if withheld else (regressions_first if chosen is first else broken(chosen))
+        regressions_first = () if plain.withheld else _broken(first, before, graded_run)
+        regressions = () if withheld else (
+            regressions_first if chosen is first else _broken(chosen, before, graded_run))
         seconds = time.monotonic() - started - (first_seconds if rounds else 0.0)  # the loop's own
         return TaskResult(
             task.name, first_passed, passed, bool(chosen.result.diff), outcome,
             seconds, len(attempts), sum(len(a.result.steps) for a in attempts),
             usage.token_totals(), chosen.result.files, chosen.result.diff, verdict.output,
             first_seconds, usage.perf(), task.kind, solution.withheld or chosen.result.answer,
-            tuple(f"{n}: {s.tool} {s.arguments.get('target', '')} {s.arguments.get('path', '')} "
-                  f"-> {s.result[:120]}" for n, a in enumerate(attempts, 1) for s in a.result.steps),
-            regressions_first, regressions,
+            _steps_taken(attempts), regressions_first, regressions,
             solution.request_test.why if solution.request_test else "",
             bool(solution.request_test and solution.request_test.test),
             tuple(len(a.failing) for a in attempts), tuple(a.built_on for a in attempts),
+            "" if plain.withheld else first.result.diff,
         )
+
+
+def _broken(attempt: Attempt, before: TestRun,
+            graded_run: Callable[[Attempt], TestRun]) -> tuple[str, ...]:
+    """Tests that passed ``before`` (the hidden tests on the unchanged code) and fail with the
+    attempt's change."""
+    if not attempt.result.diff:
+        return ()
+    after = graded_run(attempt)
+    if not before.passing:  # not pytest, or nothing passed before: the command as one
+        return ("the test command",) if before.check.passed and not after.check.passed else ()
+    return lost(before, after)
+
+
+def _outcome(passed: bool, number: int, chosen: Attempt, withheld: bool, verdict: CheckResult) -> str:
+    """The bench's word for how the chosen attempt (the ``number``-th) ended."""
+    if passed:
+        return "passed" if number == 1 else f"passed on attempt {number}"
+    if not chosen.result.diff:
+        return "no change"
+    if withheld:
+        return "withheld"
+    return "timeout" if verdict.timed_out else "failed"
+
+
+def _steps_taken(attempts: Sequence[Attempt]) -> tuple[str, ...]:
+    """Each step of each attempt, one line, for reading why a task failed."""
+    return tuple(f"{n}: {s.tool} {s.arguments.get('target', '')} {s.arguments.get('path', '')} "
+                 f"-> {s.result[:120]}" for n, a in enumerate(attempts, 1) for s in a.result.steps)
 
 
 def summarize(results: list[TaskResult]) -> dict:

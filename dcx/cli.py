@@ -13,35 +13,10 @@ import click
 
 from dcx import __version__
 from dcx.errors import DcxError, InputError
-from dcx.terminal import plain_text, visible_bytes
+from dcx.render import chat_note, is_terminal, note, print_diff, print_notes, print_result, stream_text
+from dcx.terminal import plain_text
 
 EXIT_INTERRUPTED = 130
-
-
-def _is_terminal(stream: Any) -> bool:
-    return hasattr(stream, "isatty") and stream.isatty()
-
-
-def _color_enabled(stream: Any) -> bool:
-    from dcx.settings import from_environment
-
-    return not from_environment("no_color") and _is_terminal(stream)
-
-
-def colorize(diff: str) -> str:
-    out = []
-    for line in diff.splitlines(keepends=True):
-        if line.startswith(("+++", "---", "diff --git", "new file mode")):
-            out.append(click.style(line, bold=True))
-        elif line.startswith("@@"):
-            out.append(click.style(line, fg="cyan"))
-        elif line.startswith("+"):
-            out.append(click.style(line, fg="green"))
-        elif line.startswith("-"):
-            out.append(click.style(line, fg="red"))
-        else:
-            out.append(line)
-    return "".join(out)
 
 
 def _fail(message: str, code: int) -> None:
@@ -114,70 +89,10 @@ def _run(instruction: str, paths: tuple[str, ...], apply: bool, as_json: bool,
     if as_json:
         click.echo(json.dumps(outcome.to_json(), indent=2))
     else:
-        _print_result("fix", outcome)
-        _print_notes(outcome)
+        print_result("fix", outcome)
+        print_notes(outcome)
     if outcome.exit_code:
         sys.exit(outcome.exit_code)
-
-
-def _note(text: str) -> None:
-    """One line on stderr; model text and paths in it are stripped of control sequences."""
-    click.echo(plain_text(text), err=True)
-
-
-def _print_diff(diff: bytes) -> None:
-    """The diff's own bytes (a Latin-1 file's part in Latin-1, as `git apply` needs it); on a
-    terminal, control characters in them are shown as ``\\x1b`` rather than obeyed, and colours
-    are added around them without re-encoding anything."""
-    if _is_terminal(sys.stdout):
-        diff = visible_bytes(diff)
-    if _color_enabled(sys.stdout):
-        diff = colorize(diff.decode("latin-1")).encode("latin-1")
-    click.echo(diff, nl=False)
-
-
-def _print_result(mode: str, outcome: Any) -> None:
-    """stdout: the diff (fix), or the answer and any proposed change (ask)."""
-    result = outcome.result
-    if mode == "ask":
-        click.echo(plain_text(result.answer) or "(no answer)")
-        if result.diff:
-            click.echo("\nProposed change (not applied):")
-            _print_diff(result.diff_bytes)
-    elif result.diff:
-        _print_diff(result.diff_bytes)
-
-
-def _print_notes(outcome: Any) -> None:
-    """stderr: what happened around a fix's result."""
-    result = outcome.result
-    if outcome.withheld:
-        _note(f"dcx: no change: {outcome.withheld}; nothing was written")
-    elif not result.diff:
-        _note(f"dcx: nothing needed changing. {result.answer}".rstrip())
-    elif result.answer:
-        _note(f"dcx: {result.answer}")
-    if outcome.tests_passed is not None:
-        attempts = len(outcome.checks)
-        after = f"after {attempts} attempt{'s' if attempts > 1 else ''}"
-        if outcome.tests_passed:
-            _note(f"dcx: the tests pass with this change ({after})")
-        else:
-            failing = ", ".join(outcome.still_failing[:5]) or "see `--json` for the output"
-            _note(f"dcx: the tests still fail with the best change dcx found ({after}): {failing}")
-    elif outcome.checks and not outcome.withheld:
-        _note("dcx: the test command ran no test (pytest collected none), so this change is "
-              "untested; point --test at the tests")
-    if outcome.kept_back:
-        _note("dcx: not applied, since the tests still fail; `--apply-failing` applies it anyway "
-              "(never a change that breaks a test that passed before)")
-    if outcome.applied:
-        if outcome.applied.applied:
-            _note(f"dcx: applied {', '.join(outcome.applied.applied)}; "
-                  f"staged {', '.join(outcome.applied.staged) or 'nothing'} "
-                  "(`dcx undo` reverts it)")
-        for note in outcome.applied.notes:
-            _note(f"dcx: {note}")
 
 
 @main.command()
@@ -234,20 +149,9 @@ def ask(question: str, paths: tuple[str, ...], as_json: bool, max_steps: int | N
         click.echo(json.dumps(outcome.to_json(), indent=2))
         return
     if not outcome.streamed:
-        _print_result("ask", outcome)
-    for note in outcome.notes:
-        _note(f"dcx: {note}")
-
-
-_STREAM = {"open": False}  # a streamed answer's last line has no newline yet
-
-
-def stream_text(piece: str) -> None:
-    """A piece of a streamed answer, shown at once (stripped of escape sequences)."""
-    text = plain_text(piece)
-    sys.stdout.write(text)
-    sys.stdout.flush()
-    _STREAM["open"] = not text.endswith("\n") if text else _STREAM["open"]
+        print_result("ask", outcome)
+    for line in outcome.notes:
+        note(f"dcx: {line}")
 
 
 @main.command()
@@ -261,22 +165,13 @@ def chat(answer_model: str | None, **flags: Any) -> None:
     from dcx.commands.chat import chat as run_chat
     from dcx.progress import Reporter
 
-    interactive = _is_terminal(sys.stdin) and _is_terminal(sys.stdout)
+    interactive = is_terminal(sys.stdin) and is_terminal(sys.stdout)
     if interactive:
-        _note("dcx chat: ask about the code or say what to change; /help lists the commands, "
-              "Ctrl-C cancels, Ctrl-D leaves")
+        note("dcx chat: ask about the code or say what to change; /help lists the commands, "
+             "Ctrl-C cancels, Ctrl-D leaves")
     flags.update(answer_model=answer_model)
-    run_chat(Path.cwd(), flags, Reporter(), ChatOutput(stream_text, _print_diff, _chat_note),
+    run_chat(Path.cwd(), flags, Reporter(), ChatOutput(stream_text, print_diff, chat_note),
              interactive)
-
-
-def _chat_note(text: str) -> None:
-    """A chat's note on stderr, on a line of its own even after an answer cut short."""
-    if _STREAM.get("open") and _is_terminal(sys.stdout):
-        sys.stdout.write("\n")
-        sys.stdout.flush()
-    _STREAM["open"] = False
-    _note(text)
 
 
 @main.command()
@@ -390,8 +285,8 @@ def undo(show_list: bool, backup_id: str | None) -> None:
     from dcx.commands.undo import undo as run_undo
 
     def skipped(backup: Any) -> None:
-        _note(f"dcx: skipped {backup.id}: its record is damaged ({backup.damaged}); "
-              "that apply can no longer be undone")
+        note(f"dcx: skipped {backup.id}: its record is damaged ({backup.damaged}); "
+             "that apply can no longer be undone")
 
     outcome = run_undo(Path.cwd(), show_list, backup_id, skipped)
     for b in outcome.listed:
@@ -404,7 +299,7 @@ def undo(show_list: bool, backup_id: str | None) -> None:
         click.echo(plain_text(f"{b.id}  {when}  {state:11}  {', '.join(b.files)}  "
                               f"{b.instruction[:60]}"))
     if outcome.undone:
-        _note(f"dcx: undid {outcome.undone.id}: restored {', '.join(outcome.undone.files)}")
+        note(f"dcx: undid {outcome.undone.id}: restored {', '.join(outcome.undone.files)}")
 
 
 class _CheckCommand(click.Command):
@@ -442,20 +337,20 @@ def check(ctx: click.Context, files: tuple[str, ...], command_text: str | None, 
                         not no_write, flags, Reporter())
     if outcome.passed:
         return
-    _note(f"dcx check: `{shlex.join(outcome.argv)}` failed:\n{outcome.output}")
+    note(f"dcx check: `{shlex.join(outcome.argv)}` failed:\n{outcome.output}")
     if outcome.diff:
-        _print_diff(outcome.diff_bytes)
+        print_diff(outcome.diff_bytes)
     if outcome.written:
-        _note(f"dcx check: the fix above is in your working tree, not staged "
-              f"({', '.join(outcome.written)}): review it and `git add` it, or `dcx undo`.")
+        note(f"dcx check: the fix above is in your working tree, not staged "
+             f"({', '.join(outcome.written)}): review it and `git add` it, or `dcx undo`.")
     elif outcome.diff and outcome.fixed:
         why = outcome.note or "--no-write: not written"
-        _note(f"dcx check: the change above makes the check pass ({why}).")
+        note(f"dcx check: the change above makes the check pass ({why}).")
     elif outcome.diff:
-        _note("dcx check: dcx's best change above does not make the check pass; nothing "
-              "was written.")
+        note("dcx check: dcx's best change above does not make the check pass; nothing "
+             "was written.")
     else:
-        _note(f"dcx check: no fix found{': ' + outcome.note if outcome.note else ''}.")
+        note(f"dcx check: no fix found{': ' + outcome.note if outcome.note else ''}.")
     sys.exit(outcome.exit_code)
 
 
@@ -475,11 +370,11 @@ def trust_command(revoke: bool) -> None:
     outcome = trust(Path.cwd(), revoke)
     if outcome.revoked is not None:
         done = "forgot the trust in" if outcome.revoked else "there was no trust in"
-        _note(f"dcx: {done} the config of {outcome.root}")
+        note(f"dcx: {done} the config of {outcome.root}")
         return
     for f in outcome.trusted:
-        _note(f"dcx: trusted {f.path} as it is now (sha256 {f.sha256[:12]}...; it sets "
-              f"{', '.join(f.keys) or 'nothing'}); any change to it revokes this")
+        note(f"dcx: trusted {f.path} as it is now (sha256 {f.sha256[:12]}...; it sets "
+             f"{', '.join(f.keys) or 'nothing'}); any change to it revokes this")
 
 
 @main.group()

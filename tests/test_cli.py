@@ -9,7 +9,8 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from dcx.cli import colorize, main
+from dcx.cli import main
+from dcx.render import colorize
 from tests.conftest import call, code_reply, git
 
 CALC = "def add(a, b):\n    return a - b\n"
@@ -159,7 +160,7 @@ def test_a_fault_after_applying_does_not_claim_nothing_was_written(make_repo, sc
     repo = make_repo({"calc.py": CALC})
     monkeypatch.chdir(repo)
     scripted(GOOD, [code_reply("def add(a, b):\n    return a + b")])
-    mocker.patch("dcx.cli._print_result", side_effect=OSError(5, "Input/output error"))
+    mocker.patch("dcx.cli.print_result", side_effect=OSError(5, "Input/output error"))
     result = invoke("fix", "add subtracts", "--apply")
     assert result.exit_code == 1
     assert result.stderr == ("Error: Input/output error; the change itself was applied "
@@ -231,7 +232,7 @@ def test_help_and_models_do_not_import_llama_cpp(argv) -> None:
 
 
 def test_colour_follows_the_terminal_and_no_color(monkeypatch) -> None:
-    from dcx.cli import _color_enabled
+    from dcx.render import _color_enabled
 
     class Terminal:
         def isatty(self) -> bool:
@@ -282,7 +283,7 @@ def test_control_bytes_in_a_diff_are_exact_when_redirected_and_visible_on_a_term
     assert '+    return a + b  # "\x1b]52;c;eA==\x07"\n' in redirected.stdout
     git(repo, "apply", "--check", "-", input=redirected.stdout)
     scripted(GOOD, [fixed])
-    monkeypatch.setattr("dcx.cli._is_terminal", lambda stream: True)
+    monkeypatch.setattr("dcx.render.is_terminal", lambda stream: True)
     shown = invoke("fix", "add subtracts", env={"NO_COLOR": "1"})
     assert '+    return a + b  # "\\x1b]52;c;eA==\\x07"\n' in shown.stdout
     assert "\x1b" not in shown.stdout and "\x07" not in shown.stdout
