@@ -112,10 +112,13 @@ def run_questions(questions: list[Question], settings: Settings, backends: Mappi
 
 
 def _copy_repo(folder: Path, dest: Path) -> None:
-    """A scratch repository of ``folder``'s files, added to the index (no commit is needed)."""
+    """A scratch repository of ``folder``'s files in one commit, as a user's clone is: files
+    changed since the last commit rank higher (dcx.context), so an uncommitted copy would lift
+    every file alike."""
     shutil.copytree(folder, dest, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", ".git"))
-    for args in (("init", "-q", "--template="), ("add", "-A")):
-        subprocess.run(["git", *args], cwd=dest, check=True, capture_output=True)
+    for args in (("init", "-q", "--template="), ("add", "-A"), ("commit", "-q", "-m", "question")):
+        subprocess.run(["git", "-c", "user.name=dcx bench", "-c", "user.email=bench@dcx.invalid",
+                        *args], cwd=dest, check=True, capture_output=True)
 
 
 def summary_table(graded: list[Graded]) -> str:

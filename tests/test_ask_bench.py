@@ -72,3 +72,13 @@ def test_bench_questions_reports_how_many_answers_cite_the_right_place(tmp_path,
 def test_bench_needs_a_suite_or_questions() -> None:
     result = CliRunner().invoke(main, ["bench"])
     assert result.exit_code == 2 and "give a SUITE folder or --questions FILE" in result.stderr
+
+
+def test_each_question_is_asked_in_a_committed_copy_as_a_users_clone_is(tmp_path) -> None:
+    # files changed since the last commit rank higher; an uncommitted copy would lift them all
+    from dcx.ask_bench import _copy_repo
+    from tests.conftest import git
+
+    _copy_repo(FIXTURES / "mean" / "repo", tmp_path / "copy")
+    assert git(tmp_path / "copy", "status", "--porcelain") == ""
+    assert "stats/core.py" in git(tmp_path / "copy", "ls-files").split()

@@ -103,4 +103,7 @@ def test_a_chat_in_a_terminal_with_the_real_models(fixture_repo) -> None:
     assert child.exitstatus == 0, child.before
     assert git(repo, "diff", "--cached", "--name-only").split() == ["stats/core.py"]
     staged = git(repo, "diff", "--cached")
-    assert "+    return sum(values) / len(values)" in staged or "len(values)" in staged
+    # what /apply staged is the refined change the session showed, line for line
+    assert "-    return sum(values) / (len(values) - 1)" in staged
+    assert ([line.rstrip() for line in staged.splitlines() if line.startswith("+") and not line.startswith("+++")]
+            == [line.rstrip() for line in added if not line.startswith("+++")])
