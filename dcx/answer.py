@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import Callable
+from typing import Any, Callable, Mapping
 
 from dcx import prompts
 from dcx.backends import Backend, ChatRequest
@@ -17,6 +17,8 @@ from dcx.config import Settings
 from dcx.errors import ConfigError, InputError
 from dcx.evidence import BUDGET_TOKENS, Evidence, gather_evidence
 from dcx.progress import Reporter
+from dcx.request import Result
+from dcx.run import RunOutcome
 from dcx.usage import Usage
 from dcx.workspace import Workspace
 
@@ -86,3 +88,47 @@ def answer_question(workspace: Workspace, question: str, paths: tuple[str, ...],
     cited += tuple(mentioned(places, text, evidence.paths, cited))
     return Answer(question, text, cited, tuple(stream.notes), evidence,
                   completion.finish_reason == "stopped", time.monotonic() - started)
+
+
+@dataclass(frozen=True)
+class AskOutcome:
+    run: RunOutcome  # the answer as a run's result (its JSON keeps the shape of `dcx fix`'s)
+    citations: tuple[Citation, ...] = ()
+    notes: tuple[str, ...] = ()  # citations fixed or dropped
+    streamed: bool = False  # the answer went to ``emit`` as it was written
+
+    @property
+    def result(self) -> Result:
+        return self.run.result
+
+    @property
+    def wrote(self) -> bool:
+        return False
+
+    def to_json(self) -> dict[str, Any]:
+        report = self.run.to_json()
+        report["citations"] = [c.to_json() for c in self.citations]
+        report["notes"] = list(self.notes)
+        return report
+
+
+def answer_with_code_model(workspace: Workspace, settings: Settings, backends: Mapping[str, Backend],
+                           question: str, paths: tuple[str, ...], reporter: Reporter,
+                           emit: Callable[[str], None] | None, conversation: str = "",
+                           stop: Callable[[], bool] = lambda: False,
+                           evidence: Evidence | None = None) -> AskOutcome:
+    """One question answered by the code model (the router in single-model mode plays it);
+    ``conversation`` and ``evidence`` (gathered already) come from a chat."""
+    coder = backends["code"] if settings.dual_model_mode else backends["router"]
+    usage = Usage()
+    answer = answer_question(workspace, question, paths, coder, reporter, usage,
+                             emit or (lambda text: None), conversation, stop, evidence)
+    return AskOutcome(RunOutcome(_result(answer, backends, coder, usage), None), answer.citations,
+                      answer.notes, streamed=emit is not None)
+
+
+def _result(answer: Answer, backends: Mapping[str, Backend], coder: Backend, usage: Usage) -> Result:
+    return Result(instruction=answer.question, answer=answer.text.strip(), diff="", changes=(),
+                  originals={}, steps=(),
+                  models={"router": backends["router"].describe(), "code": coder.describe()},
+                  tokens=usage.token_totals(), seconds=answer.seconds, perf=usage.perf())

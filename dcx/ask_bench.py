@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Mapping
 
+from dcx.answer import answer_with_code_model
 from dcx.backends import Backend
 from dcx.citations import Citation
-from dcx.commands.ask import answer_with_code_model
 from dcx.config import Settings
 from dcx.errors import DcxError, InputError
 from dcx.progress import Silent

@@ -53,11 +53,6 @@ def _rate(tokens: float, seconds: float) -> float:
     return round(tokens / seconds, 1) if seconds else 0.0
 
 
-def in_process(backends: Mapping[str, Backend]) -> bool:
-    """Whether any role runs in-process, so that measure_raw has an engine to measure."""
-    return any(isinstance(b, LlamaCppBackend) for b in backends.values())
-
-
 def measure_raw(summary: dict[str, Any], backends: Mapping[str, Backend],
                 starting: Callable[[], None] | None = None) -> None:
     """Add llama-cpp-python's own throughput on each in-process role's model (as many new prompt

@@ -299,10 +299,3 @@ class Workspace:
         text, encoding = decode(raw, path)
         mode = stat.S_IMODE(full.stat().st_mode)
         return FileText(path, text, dominant_ending(text), mode, raw, encoding)
-
-    def readable(self, path: str) -> bool:
-        try:
-            self.read(path)
-        except PathError:
-            return False
-        return True

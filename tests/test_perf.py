@@ -5,7 +5,7 @@ tests/test_llama_backend.py run the real one)."""
 from __future__ import annotations
 
 from dcx.backends.llama_cpp_backend import LlamaCppBackend
-from dcx.perf import in_process, measure_raw, perf_summary, perf_table
+from dcx.perf import measure_raw, perf_summary, perf_table
 from tests.fakes import FakeBackend
 from tests.test_bench import fix_mean_suite
 
@@ -40,7 +40,6 @@ def test_dcx_throughput_is_compared_with_the_engine_alone_at_the_same_lengths() 
                  "cached_per_call": 150}}}
     engine = Engine()
     starting: list[bool] = []
-    assert in_process({"code": engine, "router": engine})
     measure_raw(summary, {"code": engine, "router": engine}, lambda: starting.append(True))
     assert engine.asked == [(300, 50, 150)]  # at dcx's lengths and cache depth per call
     assert starting == [True]
@@ -57,6 +56,5 @@ def test_a_role_that_is_not_in_process_has_no_raw_figure() -> None:
                  "generation_per_s": 1.0, "evaluated_per_call": 10, "written_per_call": 5}}}
     fake = FakeBackend()
     starting: list[bool] = []
-    assert not in_process({"code": fake})
     measure_raw(summary, {"code": fake}, lambda: starting.append(True))
     assert "raw_prompt_per_s" not in summary["roles"]["code"] and starting == []

@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
-from dcx.commands.fix import run_request
 from dcx.config import load_settings
 from dcx.progress import Silent
+from dcx.run import run_request
 from dcx.workspace import Workspace
 from tests.conftest import git
 

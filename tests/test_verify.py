@@ -14,10 +14,10 @@ import pytest
 
 from dcx import baseline
 from dcx.baseline import lost, run_baseline, run_tests
-from dcx.commands.fix import run_request
 from dcx.config import load_settings
 from dcx.errors import InputError
 from dcx.progress import Silent
+from dcx.run import run_request
 from dcx.verify import CheckResult, parse_command, run_check, trim_output
 from dcx.workspace import Workspace
 from tests.conftest import PROJECT_ROOT, call, code_reply, git

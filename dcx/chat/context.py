@@ -33,7 +33,3 @@ class ChatContext:
     @property
     def router(self) -> Backend:
         return self.backends["router"]
-
-    @property
-    def coder(self) -> Backend:
-        return self.backends["code"] if self.settings.dual_model_mode else self.backends["router"]

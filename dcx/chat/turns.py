@@ -7,18 +7,17 @@ from __future__ import annotations
 from dataclasses import replace
 
 from dcx import prompts
-from dcx.answer import answer_model
+from dcx.answer import answer_model, answer_with_code_model
 from dcx.chat.context import ChatContext
 from dcx.chat.intent import Intent, route
 from dcx.chat.memory import Turn
 from dcx.chat.refine import refined_request, refines
 from dcx.chat.slash import ChatCommandError, run_command
 from dcx.chat.state import Change, ChatState
-from dcx.commands.ask import answer_with_code_model
-from dcx.commands.fix import run_request
 from dcx.evidence import gather_evidence, readable_texts
 from dcx.overlay import PendingWorkspace, layered
 from dcx.request import Request
+from dcx.run import run_request
 from dcx.solve import solve
 from dcx.usage import Usage
 

@@ -1,6 +1,6 @@
-"""One module per command (`fix`, `ask`, `undo`, `models`, `check`, `hook`, `bench`), each with
-one function that does the command's work and returns what the CLI renders. dcx.cli only parses
-options and prints; nothing here imports click."""
+"""One module per command (`fix`, `ask`, `chat`, `undo`, `models`, `check`, `hook`, `trust`,
+`bench`), each with one function that does the command's work and returns what the CLI renders.
+dcx.cli only parses options and dcx.render prints; nothing here imports click."""
 
 from __future__ import annotations
 
