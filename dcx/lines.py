@@ -10,6 +10,14 @@ def indent_of(line: str) -> str:
     return line[: len(line) - len(line.lstrip(" \t"))]
 
 
+def dedent(code: str) -> str:
+    """Shift code left so its least indented non-blank line starts at column 0."""
+    lines = code.split("\n")
+    indents = [len(indent_of(line)) for line in lines if line.strip()]
+    cut = min(indents) if indents else 0
+    return "\n".join(line[cut:] if line.strip() else "" for line in lines)
+
+
 def numbered(text: str, first: int = 1) -> str:
     """``text`` with each line prefixed by its number (``  12| code``), as models are shown files."""
     return "".join(f"{first + i:4d}| {line.rstrip(chr(13) + chr(10))}\n"

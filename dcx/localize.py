@@ -18,6 +18,7 @@ from typing import Mapping
 
 from dcx.callgraph import CallGraph, Definition, Key
 from dcx.context import is_test_path, words_of
+from dcx.lines import dedent
 from dcx.targets import python_symbols
 
 ENTRY_POINTS = 4  # best-matching definitions whose callees inherit part of their score
@@ -85,7 +86,7 @@ def is_stub(text: str, d: Definition) -> bool:
         return False
     source = "".join(text.splitlines(keepends=True)[d.start:d.end])
     try:
-        node = ast.parse(_dedent(source)).body[0]
+        node = ast.parse(dedent(source)).body[0]
     except (SyntaxError, IndexError, ValueError):
         return False
     return isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and does_nothing(node)
@@ -113,13 +114,6 @@ def _does_nothing(statement: ast.stmt) -> bool:
         exc = statement.exc.func if isinstance(statement.exc, ast.Call) else statement.exc
         return isinstance(exc, ast.Name) and exc.id == "NotImplementedError"
     return False
-
-
-def _dedent(source: str) -> str:
-    lines = source.splitlines(keepends=True)
-    indents = [len(line) - len(line.lstrip()) for line in lines if line.strip()]
-    cut = min(indents) if indents else 0
-    return "".join(line[cut:] if line.strip() else "\n" for line in lines)
 
 
 def rank(request: str, files: Mapping[str, str], graph: CallGraph, named_paths: tuple[str, ...] = (),

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Mapping
 
-from dcx.lines import indent_of
+from dcx.lines import dedent, indent_of
 from dcx.patch import dominant_ending, ending_near, split_lines
 from dcx.targets import Symbol, Target, assigned_name, python_symbols
 
@@ -41,14 +41,6 @@ class _Edit:
     indent: str
     insertion: bool = False
     from_import: bool = False  # a "from M import ..." that replaces the file's own one for M
-
-
-def dedent(code: str) -> str:
-    """Shift code left so its least indented non-blank line starts at column 0."""
-    lines = code.split("\n")
-    indents = [len(indent_of(line)) for line in lines if line.strip()]
-    cut = min(indents) if indents else 0
-    return "\n".join(line[cut:] if line.strip() else "" for line in lines)
 
 
 def _indent_code(code: str, indent: str) -> str:

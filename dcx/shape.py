@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 import re
 
+from dcx.lines import indent_of
 from dcx.patch import split_lines
 from dcx.targets import language_of
 
@@ -39,7 +40,7 @@ def as_properties(path: str, text: str, old: str, request: str) -> str:
     lines = split_lines(text)
     for f in sorted(fix, key=lambda f: -f.lineno):
         line = lines[f.lineno - 1]
-        indent = line[: len(line) - len(line.lstrip())]
+        indent = indent_of(line)
         ending = line[len(line.rstrip("\r\n")):] or "\n"
         lines.insert(f.lineno - 1, f"{indent}@property{ending}")
     return "".join(lines)

@@ -14,6 +14,7 @@ import git
 
 from dcx.encoding import decode, output_text
 from dcx.errors import PathError
+from dcx.lines import numbered
 from dcx.patch import split_lines
 from dcx.workspace import Workspace
 
@@ -183,7 +184,5 @@ def read_file(workspace: Workspace, path: str, start: int, end: int, text: str |
         return f"{path} is empty"
     start = max(1, min(start, len(lines)))
     end = max(start, min(end, len(lines), start + MAX_READ_LINES - 1))
-    body = "".join(
-        f"{n:4d}| {lines[n - 1].rstrip(chr(13) + chr(10))}\n" for n in range(start, end + 1)
-    )
+    body = numbered("".join(lines[start - 1 : end]), start)
     return f"{path} lines {start}-{end} of {len(lines)}:\n{body}"
