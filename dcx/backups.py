@@ -46,7 +46,8 @@ def sha256(data: bytes) -> str:
 
 def index_entry(workspace: Workspace, path: str) -> str | None:
     """The index line for ``path`` ("mode sha stage\\tpath"), or None when it is not in the index."""
-    out = workspace.repo.git.ls_files("-s", "--", path)
+    # literal: a file name such as `pages/[slug].js` is not a pattern that matches `pages/s.js`
+    out = workspace.repo.git.ls_files("-s", "--", f":(literal){path}")
     return out.splitlines()[0] if out else None
 
 

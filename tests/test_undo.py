@@ -237,3 +237,27 @@ def test_a_damaged_older_record_does_not_stop_newer_undos(make_repo, monkeypatch
         f"dcx: skipped {first.backup}: its record is damaged (files is missing); that "
         "apply can no longer be undone",
         "Error: there is no dcx change to undo; `dcx undo --list` shows what dcx applied"]
+
+
+@pytest.mark.parametrize("name", ["pages/[slug].js", "pages/?.js", "pages/*.js"])
+def test_a_file_name_that_looks_like_a_pattern_is_backed_up_as_itself(make_repo, name) -> None:
+    # issue #17 follow-up: `git ls-files -s -- pages/[slug].js` matched pages/s.js, so undo put
+    # s.js's index entry under the new name and left it staged
+    repo = make_repo({"pages/s.js": "export default 1\n", "pages/x.js": "export default 2\n"})
+    index_before = git(repo, "ls-files", "-s")
+    ws = Workspace(repo)
+    outcome = apply_changes(ws, (FileChange(name, None, "export default 3\n"),), {}, "a route")
+    assert outcome.applied == (name,)
+    undo(ws)
+    assert git(repo, "ls-files", "-s") == index_before
+    assert git(repo, "status", "--porcelain") == ""
+
+
+def test_an_existing_file_named_like_a_pattern_is_restored_in_the_index(make_repo) -> None:
+    repo = make_repo({"?.py": "Q = 1\n", "1.py": "ONE = 1\n"})
+    index_before = git(repo, "ls-files", "-s")
+    ws, _ = apply(repo, path="?.py", old="Q = 1\n", new="Q = 2\n")
+    assert git(repo, "diff", "--cached", "--name-only").split() == ["?.py"]
+    undo(ws)
+    assert git(repo, "ls-files", "-s") == index_before
+    assert git(repo, "status", "--porcelain") == "" and (repo / "?.py").read_text() == "Q = 1\n"
