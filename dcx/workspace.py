@@ -21,12 +21,18 @@ from dcx.patch import dominant_ending
 # and documentation/reliability.md ("Repositories and paths") the same. Matched case-insensitively
 # (a case-insensitive file system opens `.ENV` as `.env`) against every part of a path, so a
 # folder matching one (cookiecutter's `.envs/.production/.django`) hides what is under it.
-SECRET_NAMES = (".env*", ".envrc", ".git-credentials", ".npmrc", ".pypirc", ".netrc", "_netrc",
-                ".pgpass", "*.pem", "*.key", "*.p12", "*.pfx", "*.kdbx", "*.keystore", "*.jks",
-                "id_rsa*", "id_dsa*", "id_ecdsa*", "id_ed25519*")
+# Credential files by name, at any depth, in any case; "*" after a name covers its copies
+# (`.netrc.bak`, `.git-credentials~`).
+SECRET_NAMES = (".env*", "*.env", ".git-credentials*", ".npmrc*", ".pypirc*", ".netrc*", "_netrc*",
+                ".pgpass*", ".htpasswd*", ".s3cfg*", ".boto*", ".vault-token*", ".my.cnf*",
+                ".yarnrc.yml*", "auth.json", "credentials.json", "*service*account*.json",
+                "secrets.json", "secrets.yaml", "secrets.yml", "secrets.toml", "*.tfvars",
+                "*.tfvars.json", "*.tfstate*", "*.pem", "*.key", "*.p12", "*.pfx", "*.kdbx",
+                "*.keystore", "*.jks", "id_rsa*", "id_dsa*", "id_ecdsa*", "id_ed25519*")
 _SECRET_NAME = re.compile("|".join(fnmatch.translate(pattern) for pattern in SECRET_NAMES))
-SECRET_FOLDERS = (".ssh", ".aws", ".gnupg")  # every file under them (AWS's config can hold keys)
-SECRET_FILES_IN = ((".docker", "config.json"),)  # (folder, file name): the file anywhere under it
+SECRET_FOLDERS = (".ssh", ".aws", ".gnupg", ".kube")  # every file under them (AWS's config too)
+SECRET_FILES_IN = ((".docker", "config.json"), (".cargo", "credentials"), (".cargo", "credentials.toml"),
+                   ("gh", "hosts.yml"), (".m2", "settings.xml"), (".gradle", "gradle.properties"))
 IGNORE_FILE = ".dcxignore"  # more paths dcx must never read or write, one pattern per line
 CONFIG_FILE = ".dcx.toml"  # dcx's repository settings: a model must not change how dcx runs
 MAX_FILE_BYTES = 512 * 1024  # larger files are not read for the models

@@ -127,9 +127,16 @@ SECRETS = (".env", ".envrc", ".env.local", ".ENV", ".envs/.production/.django", 
            "home/.docker/config.json", ".aws/credentials", "ops/.aws/credentials", ".aws/config",
            "deploy/server.pem", "deploy/server.PEM", "tls/site.key", "certs/c.p12", "certs/c.pfx",
            "vault.kdbx", "android/app.keystore", "android/app.jks", "id_rsa", "keys/id_rsa.pub",
-           "id_dsa", "id_ecdsa", "id_ed25519.pub", ".ssh/config", "home/.ssh/known_hosts")
+           "id_dsa", "id_ecdsa", "id_ed25519.pub", ".ssh/config", "home/.ssh/known_hosts",
+           # the names an adversarial pass found after the first list (issue #17 follow-up)
+           "prod.env", "deploy/secrets.env", ".git-credentials~", ".netrc.bak", ".pgpass.old",
+           "credentials.json", "gcp/service-account-key.json", ".kube/config", ".vault-token",
+           "infra/terraform.tfvars", "infra/terraform.tfstate.backup", ".htpasswd", ".s3cfg",
+           ".boto", ".cargo/credentials.toml", ".config/gh/hosts.yml", ".yarnrc.yml", "auth.json",
+           ".my.cnf", "config/secrets.yaml", ".m2/settings.xml", ".gradle/gradle.properties")
 NOT_SECRETS = ("environment.py", "src/envelope.py", "keys.py", "credentials.py", "aws/credentials",
-               "docker/config.json", "docs/ssh.md", "app.py")
+               "docker/config.json", "docs/ssh.md", "app.py", "envs.py", "gradle.properties",
+               "settings.xml", "secrets.py", "auth.py", "config/settings.yaml")
 
 
 def test_credential_files_are_refused_and_never_listed(make_repo) -> None:
