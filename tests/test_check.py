@@ -222,3 +222,31 @@ def test_hook_install_never_writes_through_a_link(make_repo, tmp_path, monkeypat
     assert not hook.is_symlink() and "check --staged --command true" in hook.read_text()
     assert os.access(hook, os.X_OK)
     assert (outside.read_bytes() if outside.exists() else None) == before
+
+
+def test_hook_install_never_writes_through_a_tracked_link_named_by_core_hookspath(make_repo, tmp_path,
+                                                                                  monkeypatch) -> None:
+    """A repository whose hooks folder (core.hooksPath, as husky sets it) is a tracked link to a
+    folder outside: the repository's files would choose where dcx writes. Refused, even forced;
+    a real folder in the tree is fine."""
+    from click.testing import CliRunner
+
+    from dcx.cli import main
+
+    repo = make_repo({"a.txt": "a\n"})
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (repo / ".husky").symlink_to(outside)
+    git(repo, "add", ".husky")
+    git(repo, "commit", "-q", "-m", "husky")
+    git(repo, "config", "core.hooksPath", ".husky")
+    monkeypatch.chdir(repo)
+    for args in (["hook", "install", "--", "true"], ["hook", "install", "--force", "--", "true"]):
+        refused = CliRunner().invoke(main, args)
+        assert refused.exit_code == 1 and "a link in the repository" in refused.stderr
+    assert list(outside.iterdir()) == []
+    (repo / ".husky").unlink()
+    (repo / ".husky").mkdir()
+    installed = CliRunner().invoke(main, ["hook", "install", "--", "true"])
+    assert installed.exit_code == 0, installed.stderr
+    assert "check --staged --command true" in (repo / ".husky" / "pre-commit").read_text()

@@ -47,6 +47,11 @@ def install_hook(workspace: Workspace, command: str, force: bool) -> Path:
                        "yourself, or run `dcx hook install --force` to replace it")
     if path.is_dir() and not path.is_symlink():
         raise DcxError(f"{path} is a folder; move it away and run `dcx hook install` again")
+    link = _link_in_tree(workspace, path.parent)
+    if link is not None:
+        raise DcxError(f"the hooks folder {path.parent} runs through {link}, a link in the "
+                       f"repository (to {link.resolve()}); dcx writes a hook only into a real "
+                       "folder. Add `dcx check --staged` to your hook yourself")
     dcx = Path(sys.executable).with_name("dcx")
     program = shlex.quote(str(dcx)) if dcx.exists() else "dcx"
     script = (
@@ -59,3 +64,21 @@ def install_hook(workspace: Workspace, command: str, force: bool) -> Path:
     # a new file renamed over the entry: a link there is replaced, never followed
     write_atomic(path, script.encode("utf-8"), 0o755)
     return path
+
+
+def _link_in_tree(workspace: Workspace, folder: Path) -> Path | None:
+    """The first symbolic link on the way from the working tree's root to ``folder``, when
+    ``folder`` lies in the tree (outside `.git`): a repository's files would choose where the
+    hook is written (core.hooksPath set to a tracked link, as husky's `.husky` can be)."""
+    try:
+        parts = folder.relative_to(workspace.root).parts
+    except ValueError:
+        return None  # a folder outside the tree: the user's own core.hooksPath
+    if parts[:1] == (".git",):
+        return None
+    here = workspace.root
+    for part in parts:
+        here = here / part
+        if here.is_symlink():
+            return here
+    return None
