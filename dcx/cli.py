@@ -13,7 +13,16 @@ import click
 
 from dcx import __version__
 from dcx.errors import DcxError, InputError
-from dcx.render import chat_note, is_terminal, note, print_diff, print_notes, print_result, stream_text
+from dcx.render import (
+    chat_note,
+    is_terminal,
+    model_row_text,
+    note,
+    print_diff,
+    print_notes,
+    print_result,
+    stream_text,
+)
 from dcx.terminal import plain_text
 
 EXIT_INTERRUPTED = 130
@@ -188,20 +197,7 @@ def models(as_json: bool, assemble: bool, **flags: Any) -> None:
         click.echo(json.dumps(rows, indent=2))
         return
     for row in rows:
-        if row["backend"] == "openai":
-            state = ("reachable" if row["reachable"] else "NOT reachable") + (
-                f" ({row['error']})" if row["error"] else "")
-            click.echo(f"{row['role']:8} {row['model'] or '(not named)'} on {row['url']}\n"
-                       f"         from: {row['origin']}; {state}; "
-                       f"API key {_key_state(row)}; backend openai, "
-                       f"{row['mode']}-model mode")
-            continue
-        size = f"{row['size']:,} bytes" if row["size"] is not None else "missing"
-        verified = {True: "sha256 verified", False: "not verified", None: "sha256 not known"}[
-            row["sha256_verified"]]
-        click.echo(f"{row['role']:8} {row['model']}\n         file: {row['path']}\n"
-                   f"         from: {row['origin']}; {size}; {verified}; "
-                   f"backend {row['backend']}, {row['mode']}-model mode")
+        click.echo(model_row_text(row))
 
 
 @main.command()
@@ -352,12 +348,6 @@ def check(ctx: click.Context, files: tuple[str, ...], command_text: str | None, 
     else:
         note(f"dcx check: no fix found{': ' + outcome.note if outcome.note else ''}.")
     sys.exit(outcome.exit_code)
-
-
-def _key_state(row: dict) -> str:
-    if row.get("api_key_withheld"):
-        return "withheld (the URL comes only from the repository's config)"
-    return "set" if row["api_key"] else "not set"
 
 
 @main.command("trust")

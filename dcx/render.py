@@ -118,3 +118,24 @@ def chat_note(text: str) -> None:
     note(text)
 
 
+def model_row_text(row: dict) -> str:
+    """One role's model for `dcx models`; a name a server reports is stripped of control
+    sequences like any text dcx did not write itself."""
+    if row["backend"] == "openai":
+        state = ("reachable" if row["reachable"] else "NOT reachable") + (
+            f" ({row['error']})" if row["error"] else "")
+        return plain_text(f"{row['role']:8} {row['model'] or '(not named)'} on {row['url']}\n"
+                          f"         from: {row['origin']}; {state}; "
+                          f"API key {_key_state(row)}; backend openai, {row['mode']}-model mode")
+    size = f"{row['size']:,} bytes" if row["size"] is not None else "missing"
+    verified = {True: "sha256 verified", False: "not verified", None: "sha256 not known"}[
+        row["sha256_verified"]]
+    return plain_text(f"{row['role']:8} {row['model']}\n         file: {row['path']}\n"
+                      f"         from: {row['origin']}; {size}; {verified}; "
+                      f"backend {row['backend']}, {row['mode']}-model mode")
+
+
+def _key_state(row: dict) -> str:
+    if row.get("api_key_withheld"):
+        return "withheld (the URL comes only from the repository's config)"
+    return "set" if row["api_key"] else "not set"

@@ -387,6 +387,17 @@ def test_models_shows_remote_roles(stub, monkeypatch, tmp_path) -> None:
     assert "sk-never-shown" not in text + done.stdout
 
 
+def test_models_prints_no_control_sequence_a_server_names(stub, monkeypatch, tmp_path) -> None:
+    # a server's model list is text dcx did not write: OSC 52 would set the clipboard
+    stub.models = ["evil\x1b]52;c;ZXZpbA==\x07model\x1b[2J"]
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DCX_CODE_MODEL_URL", stub.url)
+    monkeypatch.setenv("DCX_CODE_MODEL_NAME", stub.models[0])
+    text = CliRunner().invoke(main, ["models"], catch_exceptions=False).stdout
+    assert "evil" in text and "model on" in text
+    assert "\x1b" not in text and "\x07" not in text
+
+
 def test_models_says_what_is_wrong_with_a_reachable_server(stub, monkeypatch, tmp_path) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("DCX_CODE_MODEL_URL", stub.url)
