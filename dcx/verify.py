@@ -96,9 +96,8 @@ def run_check(argv: tuple[str, ...], cwd: Path, timeout_s: float, scratch: bool 
         except BaseException:  # Ctrl-C: the check is in its own session, the terminal's
             _kill_group(process)  # SIGINT did not reach it
             raise
-        timed_out = process.returncode is None
-        if timed_out:
-            _kill_group(process)
+        timed_out = not _exited(process)
+        _kill_group(process)  # a check that exited may leave children running: they go too
     if timed_out:
         return CheckResult(False, f"the test command timed out after {timeout_s:.0f}s "
                                   "(an endless loop?)", True)
@@ -117,7 +116,7 @@ def _collect(process: subprocess.Popen, deadline: float, grace_s: float) -> tupl
             selector.register(stream, selectors.EVENT_READ)
         exited = False
         while selector.get_map():
-            if not exited and process.poll() is not None:
+            if not exited and _exited(process):
                 exited, deadline = True, min(deadline, time.monotonic() + grace_s)
             left = deadline - time.monotonic()
             if left <= 0:
@@ -129,11 +128,8 @@ def _collect(process: subprocess.Popen, deadline: float, grace_s: float) -> tupl
                     chunks[key.fileobj] += chunk
                 else:
                     selector.unregister(key.fileobj)
-    if process.poll() is None:  # the pipes closed, the process may still run: until the deadline
-        try:
-            process.wait(max(0.0, deadline - time.monotonic()))
-        except subprocess.TimeoutExpired:
-            pass
+    while not _exited(process) and time.monotonic() < deadline:  # the pipes closed, it may run on
+        time.sleep(_POLL_S)
     return output_text(bytes(chunks[process.stdout])), output_text(bytes(chunks[process.stderr]))
 
 
@@ -161,9 +157,20 @@ def _stop_signals_interrupt() -> Iterator[None]:
             signal.signal(signum, handler)
 
 
+def _exited(process: subprocess.Popen) -> bool:
+    """Whether the check's own process has exited, without reaping it: until dcx reaps it, its
+    pid (the id of its process group) cannot be given to another process."""
+    if process.returncode is not None:
+        return True
+    try:
+        return os.waitid(os.P_PID, process.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is not None
+    except ChildProcessError:
+        return True
+
+
 def _kill_group(process: subprocess.Popen) -> None:
-    """Kill the check's process group while its leader (the check) is not reaped, so that the
-    group's id cannot belong to another process; a check already reaped is left alone."""
+    """Kill the check's process group (what it left running in the background too) while its
+    leader is not reaped, so that the group's id cannot belong to another process; then reap it."""
     if process.returncode is not None:
         return
     try:

@@ -274,6 +274,17 @@ def test_a_check_that_exits_is_judged_by_its_exit_code_though_a_child_holds_its_
         assert (result.passed, result.timed_out) == (passed, False)
         assert result.output == "checked"
         assert time.monotonic() - started < 10  # not the 30 s timeout
+        assert gone(stray[-1]), "a child the check left running outlives it"
+
+
+def test_a_check_that_exits_at_once_leaves_no_background_child_running(tmp_path, stray) -> None:
+    # found after #17: `sh -c 'sleep 3172 & exit 0'` passed and left its sleep running (its
+    # output was not held open, so nothing waited for it)
+    result = run_check(("sh", "-c", "sleep 317 >/dev/null 2>&1 & echo $! > child.pid; exit 0"),
+                       tmp_path, 30)
+    stray.append(pid_in(tmp_path / "child.pid"))
+    assert result.passed and not result.timed_out
+    assert gone(stray[0]), "the check's background child still runs"
 
 
 def test_ctrl_c_during_a_check_kills_it_with_its_children(tmp_path, stray) -> None:
