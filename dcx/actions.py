@@ -16,7 +16,13 @@ from dcx.degenerate import empty_definitions_reason
 from dcx.encoding import check_encodable
 from dcx.errors import CodeGenerationError, PathError
 from dcx.findings import findings
-from dcx.guards import collateral_reason, destructive_reason, interface_reason, removed_definitions_reason
+from dcx.guards import (
+    collateral_reason,
+    destructive_reason,
+    interface_reason,
+    own_config_reason,
+    removed_definitions_reason,
+)
 from dcx.import_repair import repair_imports
 from dcx.localize import named_identifiers, stubs_in
 from dcx.patch import FileChange, build_patch
@@ -235,9 +241,10 @@ class Actions:
         request = self.session.request.instruction
         for path, new in changed.items():
             old = before.get(path, "")
-            reason = None if self.settings.allow_deletions else (
-                destructive_reason(old, new) or removed_definitions_reason(path, old, new, request)
-                or interface_reason(path, old, new, request))
+            reason = own_config_reason(path, old, new)  # whatever the user allows
+            if reason is None and not self.settings.allow_deletions:
+                reason = (destructive_reason(old, new) or removed_definitions_reason(path, old, new, request)
+                          or interface_reason(path, old, new, request))
             reason = reason or empty_definitions_reason(old, new, request) \
                 or collateral_reason(path, old, new, allowed, request) or self._unencodable(path, new)
             if reason:

@@ -136,8 +136,6 @@ def load_settings(
     for name in URL_KEYS:
         if values.get(name):
             _check_url(name, values[name], origins[name], allowed_hosts)
-    if values.get("http_timeout", 1) == 0:
-        raise ConfigError(f"http_timeout from {origins['http_timeout']} must be at least 1 second")
     user_urls = frozenset(normal_url(value) for source, layer in layers if source != "repository"
                           for name, (value, _) in layer.items() if name in URL_KEYS)
     known = {f.name for f in fields(Settings)}

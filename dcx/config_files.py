@@ -51,6 +51,8 @@ def read_repository_configs(root: Path | None) -> list[ConfigFile]:
         return []
     found = []
     pyproject = Path(root) / PYPROJECT
+    _confined(pyproject, Path(root))
+    _confined(Path(root) / DOTFILE, Path(root))
     if pyproject.is_file():
         whole, sha256 = _parse(pyproject)
         tool = whole.get("tool", {})
@@ -64,3 +66,11 @@ def read_repository_configs(root: Path | None) -> list[ConfigFile]:
         table, sha256 = _parse(dotfile)
         found.append(ConfigFile(dotfile, str(dotfile), table, sha256))
     return found
+
+
+def _confined(path: Path, root: Path) -> None:
+    """A repository's config is read only from the repository: a link to a file outside (say
+    `/proc/self/environ`) is a clear error, never read."""
+    if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
+        raise ConfigError(f"{path} is a link to {path.resolve()}, outside the repository; dcx "
+                          "reads a repository's config only from files in it. Remove the link")

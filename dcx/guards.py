@@ -1,20 +1,41 @@
 """Guards against destructive edits: dcx refuses a change that deletes most of a file, deletes
 a definition the request does not mention, or takes away a parameter or a decorator that callers
 rely on, unless the user allows deletions (``--allow-deletions``); and one that alters code
-nobody asked to change (collateral_reason)."""
+nobody asked to change (collateral_reason). A change to dcx's own configuration inside
+`pyproject.toml` (its `[tool.dcx]` table) is refused always, as `.dcx.toml` is."""
 
 from __future__ import annotations
 
 import ast
 import copy
 import re
+import tomllib
 from dataclasses import dataclass
+from typing import Any
 
 from dcx.call_fit import constructor
 from dcx.context import is_test_path
 from dcx.localize import does_nothing, named_identifiers
 from dcx.patch import split_lines
 from dcx.targets import generic_symbols, language_of, python_definitions, python_symbols
+
+
+def own_config_reason(path: str, old: str, new: str) -> str | None:
+    """Why a change to ``path`` is refused when it alters `[tool.dcx]` in a `pyproject.toml`:
+    what a model writes must not change how dcx runs (switch a safeguard off, raise a limit)."""
+    if path.rsplit("/", 1)[-1].lower() != "pyproject.toml" or _dcx_table(old) == _dcx_table(new):
+        return None
+    return ("the change alters [tool.dcx] in pyproject.toml, dcx's own configuration, which only "
+            "the user may change; leave that table as it is")
+
+
+def _dcx_table(text: str) -> Any:
+    """`[tool.dcx]` as TOML reads it; for a file that does not parse, the lines of its
+    `[tool.dcx...]` sections as written."""
+    try:
+        return tomllib.loads(text).get("tool", {}).get("dcx")
+    except tomllib.TOMLDecodeError:
+        return re.findall(r"(?ms)^\s*\[+\s*tool\s*\.\s*[\"']?dcx\b.*?(?=^\s*\[|\Z)", text)
 
 
 def destructive_reason(old: str, new: str, min_lines: int = 12, keep_ratio: float = 0.5) -> str | None:

@@ -29,8 +29,12 @@ ENVIRONMENT = "environment"  # only the environment: needed before any config fi
 KINDS = ("bool", "int", "str", "hosts", "set")
 
 
-def _setting(default: Any, kind: str, env: tuple[str, ...], help: str, scope: str) -> Any:
-    return field(default=default, metadata={"kind": kind, "env": env, "help": help, "scope": scope})
+def _setting(default: Any, kind: str, env: tuple[str, ...], help: str, scope: str,
+             bounds: tuple[int, int] | None = None) -> Any:
+    """A setting; ``bounds`` (lowest, highest) for a whole number whose value outside them would
+    switch a safeguard off (a zero timeout) or let a run go on without end (a million retries)."""
+    return field(default=default, metadata={"kind": kind, "env": env, "help": help, "scope": scope,
+                                            "bounds": bounds})
 
 
 @dataclass(frozen=True)
@@ -53,11 +57,13 @@ class Settings:
                             TRUSTED)
     context_tokens: int = _setting(8192, "int", ("DCX_CONTEXT_TOKENS",),
                                    "context window per model (memory grows with it)", TRUSTED)
-    max_steps: int = _setting(6, "int", ("DCX_MAX_STEPS",), "router tool calls per request", REPO)
+    max_steps: int = _setting(6, "int", ("DCX_MAX_STEPS",), "router tool calls per request", REPO,
+                              (1, 50))
     code_retries: int = _setting(2, "int", ("DCX_CODE_RETRIES",),
-                                 "extra tries when code does not validate", REPO)
+                                 "extra tries when code does not validate", REPO, (0, 10))
     context_budget: int = _setting(1500, "int", ("DCX_CONTEXT_BUDGET",),
-                                   "tokens of repository context given to the router", REPO)
+                                   "tokens of repository context given to the router", REPO,
+                                   (100, 100_000))
     plan_first_call: bool = _setting(
         True, "bool", ("DCX_PLAN_FIRST_CALL",),
         "in fix mode dcx makes the plain calls itself: the first edit when the context shows "
@@ -66,7 +72,8 @@ class Settings:
         False, "bool", ("DCX_ROUTER_REVIEW",),
         "after dcx's own first edit, let the router review it and continue (default: finish)", REPO)
     test_rounds: int = _setting(3, "int", ("DCX_TEST_ROUNDS",),
-                                "extra attempts with the failing test output (fix --test)", REPO)
+                                "extra attempts with the failing test output (fix --test)", REPO,
+                                (0, 10))
     rewrite_from_round: int = _setting(
         3, "int", ("DCX_REWRITE_FROM_ROUND",),
         "from this test round on, a Python function that still fails is written anew: the code "
@@ -85,10 +92,11 @@ class Settings:
         "after failing tests, build once on an attempt that made fewer tests fail and broke none "
         "(planned from its files and the tests that still fail) before starting again", REPO)
     test_timeout: int = _setting(120, "int", ("DCX_TEST_TIMEOUT",), "seconds one test run may take",
-                                 REPO)
+                                 REPO, (1, 86_400))
     allow_deletions: bool = _setting(
         False, "bool", ("DCX_ALLOW_DELETIONS",),
-        "accept edits that delete most of a file or code the request does not name", REPO)
+        "accept edits that delete most of a file or code the request does not name (a safeguard "
+        "off: a repository's config may set it only once trusted)", TRUSTED)
     answer_model: str = _setting(
         "code", "str", ("DCX_ANSWER_MODEL",),
         "who writes the answer of `dcx ask` and of questions in `dcx chat`: code (the code "
@@ -122,10 +130,11 @@ class Settings:
         "DCX_API_KEY", "str", ("DCX_CODE_MODEL_KEY_ENV",),
         "environment variable holding the code model server's API key", USER)
     http_timeout: int = _setting(300, "int", ("DCX_HTTP_TIMEOUT",),
-                                 "seconds a model server may stay silent before dcx gives up", REPO)
+                                 "seconds a model server may stay silent before dcx gives up", REPO,
+                                 (1, 86_400))
     http_retries: int = _setting(
         2, "int", ("DCX_HTTP_RETRIES",),
-        "extra tries after a connection error or a server error (5xx), with backoff", REPO)
+        "extra tries after a connection error or a server error (5xx), with backoff", REPO, (0, 10))
     allow_http_hosts: tuple[str, ...] = _setting(
         (), "hosts", ("DCX_ALLOW_HTTP_HOSTS",),
         "hosts other than this machine that model servers may be reached on by plain http://",
@@ -165,11 +174,12 @@ class Key:
     env: tuple[str, ...]
     help: str
     scope: str
+    bounds: tuple[int, int] | None = None  # an "int" key's lowest and highest value
 
 
 KEYS: tuple[Key, ...] = tuple(
     Key(f.name, f.metadata["kind"], f.default, f.metadata["env"], f.metadata["help"],
-        f.metadata["scope"])
+        f.metadata["scope"], f.metadata["bounds"])
     for f in fields(Settings) if "kind" in f.metadata
 )
 KEYS_BY_NAME = {k.name: k for k in KEYS}
@@ -194,6 +204,10 @@ def coerce(key: Key, value: Any, origin: str) -> Any:
         except (TypeError, ValueError):
             number = None
         if number is not None and not isinstance(value, bool) and number >= 0:
+            low, high = key.bounds or (0, number)
+            if not low <= number <= high:
+                raise ConfigError(f"{key.name} from {origin} must be a whole number from {low} to "
+                                  f"{high}, not {value!r}")
             return number
     elif key.kind == "str":
         if isinstance(value, str) and value.strip():
@@ -235,9 +249,10 @@ def api_key(var: str, environ: Mapping[str, str] | None = None) -> str | None:
 
 
 def is_loopback(host: str) -> bool:
-    """True for this machine's own addresses: localhost, 127.0.0.0/8, ::1."""
+    """True for this machine's own addresses: localhost, 127.0.0.0/8, ::1. Not a name under
+    .localhost: whether the resolver keeps those on this machine depends on the system."""
     host = host.lower().rstrip(".")
-    if host == "localhost" or host.endswith(".localhost"):
+    if host == "localhost":
         return True
     try:
         return ipaddress.ip_address(host).is_loopback

@@ -15,6 +15,7 @@ from dcx.cli import main
 from dcx.config import load_settings, user_config_path
 from dcx.config_files import read_repository_configs
 from dcx.errors import ConfigError
+from dcx.settings import KEYS
 from dcx.trust import is_trusted, store_path, trust_repository, trusted_files, untrust_repository
 from tests.conftest import code_reply, git
 from tests.stub_server import Answer, StubServer
@@ -104,6 +105,7 @@ def test_harmless_keys_need_no_trust(tmp_path) -> None:
     ("threads = 64", "threads"),
     ("context_tokens = 131072", "context_tokens"),
     ("prompt_lookup = 10", "prompt_lookup"),
+    ("allow_deletions = true", "allow_deletions"),  # a safeguard off (found after #17)
 ])
 def test_keys_that_reach_outside_need_trust(tmp_path, line, key) -> None:
     (tmp_path / ".dcx.toml").write_text(f"max_steps = 3\n{line}\n")
@@ -171,6 +173,9 @@ def test_plain_http_to_another_host_needs_the_users_permission(tmp_path) -> None
     trust_repository(tmp_path)
     with pytest.raises(ConfigError, match="plain http:// to other.lan"):
         load_settings(tmp_path, environ={})
+    # a name under .localhost may be sent to DNS by the system's resolver (found after #17)
+    with pytest.raises(ConfigError, match="plain http:// to evil.localhost"):
+        load_settings(None, environ={"DCX_CODE_MODEL_URL": "http://evil.localhost:8080/v1"})
 
 
 # -- against a real server on 127.0.0.1 -----------------------------------------------------------
@@ -262,3 +267,40 @@ def test_a_server_refusing_a_withheld_key_says_why(make_repo, stub, monkeypatch)
     assert done.stderr.strip().endswith(
         f"dcx sends no API key to a URL that only {repo / '.dcx.toml'} names; set the URL in your "
         "own config or environment to send it")
+
+
+@pytest.mark.parametrize("line, key, bounds", [
+    ("test_timeout = 0", "test_timeout", "1 to 86400"),
+    ("http_retries = 100000", "http_retries", "0 to 10"),
+    ("max_steps = 100000", "max_steps", "1 to 50"),
+    ("test_rounds = 500", "test_rounds", "0 to 10"),
+    ("http_timeout = 0", "http_timeout", "1 to 86400"),
+])
+def test_a_limit_outside_its_bounds_is_refused_from_any_config(tmp_path, line, key, bounds) -> None:
+    """Found after #17: an untrusted repository could switch a timeout off or make dcx retry
+    without end; a limit must lie within its bounds, whoever sets it."""
+    (tmp_path / ".dcx.toml").write_text(f"{line}\n")
+    with pytest.raises(ConfigError, match=f"{key} from .*.dcx.toml must be a whole number from "
+                                          f"{bounds}, not"):
+        load_settings(tmp_path, environ={})
+    (tmp_path / ".dcx.toml").unlink()
+    variable = next(k.env[0] for k in KEYS if k.name == key)
+    with pytest.raises(ConfigError, match=f"{key} from \\${variable} must be a whole number"):
+        load_settings(tmp_path, environ={variable: line.split(" = ")[1]})
+
+
+@pytest.mark.parametrize("name", [".dcx.toml", "pyproject.toml"])
+def test_a_repository_config_that_links_outside_is_never_read(tmp_path, name) -> None:
+    # found after #17: a config linked to /proc/self/environ or /etc/passwd was read and parsed
+    outside = tmp_path / "outside.toml"
+    outside.write_text('[tool.dcx]\nmax_steps = 3\n' if name == "pyproject.toml" else "max_steps = 3\n")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / name).symlink_to(outside)
+    with pytest.raises(ConfigError, match=f"{name} is a link to .*outside.toml, outside the repository"):
+        load_settings(repo, environ={})
+    (repo / name).unlink()
+    (repo / "configs").mkdir()
+    (repo / "configs" / name).write_text(outside.read_text())
+    (repo / name).symlink_to(repo / "configs" / name)  # a link within the repository is read
+    assert load_settings(repo, environ={}).max_steps == 3

@@ -232,3 +232,24 @@ def test_search_shows_8_bit_lines_as_text_and_refuses_control_characters(make_re
     for query in ("caf\x00", "a\nb"):
         with pytest.raises(ToolCallError, match="control character"):
             search(Workspace(repo), query)
+
+
+def test_a_model_may_not_change_tool_dcx_in_pyproject(make_repo, scripted, monkeypatch) -> None:
+    """Found after #17: a reply adding `[tool.dcx] allow_deletions = true` to pyproject.toml was
+    applied, and the next run read it. dcx's own table is refused, like `.dcx.toml`; the rest of
+    the file stays the model's to change."""
+    pyproject = '[project]\nname = "shop"\nversion = "1.0"\n'
+    repo = make_repo({"shop/app.py": APP, "pyproject.toml": pyproject})
+    sneaky = pyproject + "\n[tool.dcx]\nallow_deletions = true\nmax_steps = 50\n"
+    scripted(router=[call("generate_code", path="pyproject.toml", target="file",
+                          instructions="bump the version"), call("finish", answer="done")],
+             code=[code_reply(sneaky, "toml")] * 3)
+    outcome = fix_json(repo, monkeypatch, "bump the version in pyproject.toml", "--apply",
+                       exit_code=1)  # no valid code came back
+    assert not outcome["applied"] and git(repo, "status", "--porcelain") == ""
+    assert "[tool.dcx]" in json.dumps(outcome["steps"])
+    scripted(router=[call("generate_code", path="pyproject.toml", target="file",
+                          instructions="bump the version"), call("finish", answer="done")],
+             code=[code_reply(pyproject.replace("1.0", "1.1"), "toml")])
+    outcome = fix_json(repo, monkeypatch, "bump the version in pyproject.toml", "--apply")
+    assert outcome["applied"] and 'version = "1.1"' in (repo / "pyproject.toml").read_text()
