@@ -12,8 +12,6 @@ the answer's place.
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 import tempfile
 import time
 from dataclasses import dataclass
@@ -22,6 +20,7 @@ from typing import Callable, Mapping
 
 from dcx.answer import answer_with_code_model
 from dcx.backends import Backend
+from dcx.bench import scratch_repository
 from dcx.citations import Citation
 from dcx.config import Settings
 from dcx.errors import DcxError, InputError
@@ -115,10 +114,7 @@ def _copy_repo(folder: Path, dest: Path) -> None:
     """A scratch repository of ``folder``'s files in one commit, as a user's clone is: files
     changed since the last commit rank higher (dcx.context), so an uncommitted copy would lift
     every file alike."""
-    shutil.copytree(folder, dest, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", ".git"))
-    for args in (("init", "-q", "--template="), ("add", "-A"), ("commit", "-q", "-m", "question")):
-        subprocess.run(["git", "-c", "user.name=dcx bench", "-c", "user.email=bench@dcx.invalid",
-                        *args], cwd=dest, check=True, capture_output=True)
+    scratch_repository(folder, dest)
 
 
 def summary_table(graded: list[Graded]) -> str:

@@ -113,13 +113,18 @@ def _git(cwd: Path, *args: str) -> None:
                    cwd=cwd, check=True, capture_output=True)
 
 
-def _copy_repo(task: Task, dest: Path) -> None:
-    ignore = shutil.ignore_patterns("__pycache__", ".pytest_cache", "*.pyc", "task.json", ".git",
-                                    "reference.diff", "golden.json", "hidden_tests")
-    shutil.copytree(task.folder, dest, ignore=ignore)
+def scratch_repository(folder: Path, dest: Path, *ignored: str) -> None:
+    """A scratch git repository at ``dest`` of ``folder``'s files (less ``ignored`` patterns),
+    in one commit, as a user's clone is. The only place dcx commits: in its own copies."""
+    ignore = shutil.ignore_patterns("__pycache__", ".pytest_cache", "*.pyc", ".git", *ignored)
+    shutil.copytree(folder, dest, ignore=ignore)
     _git(dest, "init", "-q", "--template=")
     _git(dest, "add", "-A")
-    _git(dest, "commit", "-q", "-m", "task")
+    _git(dest, "commit", "-q", "-m", "scratch copy")
+
+
+def _copy_repo(task: Task, dest: Path) -> None:
+    scratch_repository(task.folder, dest, "task.json", "reference.diff", "golden.json", "hidden_tests")
 
 
 def _is_test_file(task: Task, path: str) -> bool:
