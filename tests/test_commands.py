@@ -18,11 +18,11 @@ MEAN_FIX = ('def mean(values):\n    """Arithmetic mean of a non-empty list."""\n
             '        raise ValueError("mean of an empty list")\n    return sum(values) / len(values)')
 
 
-def test_each_command_has_its_module_and_only_the_cli_imports_click() -> None:
+def test_each_command_has_its_module_and_only_the_command_line_layer_imports_click() -> None:
     for name in COMMANDS:
         assert (PACKAGE / "commands" / f"{name}.py").is_file(), name
     for source in PACKAGE.rglob("*.py"):
-        if source.name != "cli.py":
+        if source.relative_to(PACKAGE).as_posix() not in ("cli.py", "render.py"):
             text = source.read_text()
             assert "import click" not in text and "from click" not in text, source
 
