@@ -321,6 +321,7 @@ class _CheckCommand(click.Command):
 def check(ctx: click.Context, files: tuple[str, ...], command_text: str | None, staged: bool,
           no_write: bool, **flags: Any) -> None:
     """Run a check (tests, a linter); when it fails, write a fix for FILES, unstaged, and exit 1.
+    With no command, the configured test_command runs.
 
     \b
     dcx check src/app.py -- python -m pytest -q

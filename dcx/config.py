@@ -31,6 +31,7 @@ from dcx.settings import (
     KEYS,
     KEYS_BY_NAME,
     REPO,
+    SHOWN,
     USER,
     Key,
     Settings,
@@ -72,22 +73,26 @@ def _file_layer(config: ConfigFile) -> Layer:
     return layer
 
 
-def _repository_layer(config: ConfigFile, root: Path) -> Layer:
+def _repository_layer(config: ConfigFile, root: Path) -> tuple[Layer, Layer]:
     """A repository config's keys: harmless ones always; keys that reach outside the repository
-    only once the user trusts this exact content; keys only the user may set, never."""
+    only once the user trusts this exact content; keys only the user may set, never. A command
+    it names (scope SHOWN) is withheld until trusted: the second layer, for dcx to mention."""
     layer = _file_layer(config)
     own = [name for name in layer if KEYS_BY_NAME[name].scope == USER]
     if own:
         raise ConfigError(
             f"{config.label} sets {_names(own)}, which only your own config ({user_config_path()}) "
             "or the environment may set; remove it from the repository's config")
+    trusted = is_trusted(root, config)
+    withheld = {} if trusted else {name: layer.pop(name) for name in list(layer)
+                                   if KEYS_BY_NAME[name].scope == SHOWN}
     outside = [name for name in layer if KEYS_BY_NAME[name].scope != REPO]
-    if outside and not is_trusted(root, config):
+    if outside and not trusted:
         raise ConfigError(
             f"{config.label} sets {_names(outside)}, which a repository's config may set only "
             f"once you trust it: review the file, then run `dcx trust` in {root} (or set "
             f"{'it' if len(outside) == 1 else 'them'} in {user_config_path()} instead)")
-    return layer
+    return layer, {name: (value, config.label) for name, (value, _) in withheld.items()}
 
 
 def _names(names: list[str]) -> str:
@@ -118,8 +123,8 @@ def load_settings(
     lowest to highest precedence: defaults, the repository's config (as far as it is trusted),
     the user's config, the environment, the command's flags."""
     environ = os.environ if environ is None else environ
-    layers: list[tuple[str, Layer]] = [
-        ("repository", _repository_layer(c, Path(repo_root))) for c in read_repository_configs(repo_root)]
+    repository = [_repository_layer(c, Path(repo_root)) for c in read_repository_configs(repo_root)]
+    layers: list[tuple[str, Layer]] = [("repository", layer) for layer, _ in repository]
     user = read_user_config()
     if user is not None:
         layers.append(("user", _file_layer(user)))
@@ -139,8 +144,10 @@ def load_settings(
     user_urls = frozenset(normal_url(value) for source, layer in layers if source != "repository"
                           for name, (value, _) in layer.items() if name in URL_KEYS)
     known = {f.name for f in fields(Settings)}
+    withheld = {name: named for _, held in repository for name, named in held.items()
+                if name not in values}
     return Settings(**{k: v for k, v in values.items() if k in known}, origins=origins,
-                    sources=sources, user_urls=user_urls)
+                    sources=sources, user_urls=user_urls, withheld=withheld)
 
 
 def normal_url(url: str) -> str:

@@ -69,6 +69,8 @@ def print_result(mode: str, outcome: Any) -> None:
 def print_notes(outcome: Any) -> None:
     """stderr: what happened around a fix's result."""
     result = outcome.result
+    for line in outcome.notes:
+        note(f"dcx: {line}")
     if outcome.withheld:
         note(f"dcx: no change: {outcome.withheld}; nothing was written")
     elif not result.diff:

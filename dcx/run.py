@@ -27,6 +27,7 @@ class RunOutcome:
     still_failing: tuple[str, ...] = ()  # tests that fail with the shown change, when known
     kept_back: bool = False  # --apply with tests still failing: not written (no --apply-failing)
     request_test: Mapping[str, str] | None = None  # path, text, why: a test dcx wrote from the request
+    notes: tuple[str, ...] = ()  # what the user should know beside the change (a command not run)
 
     @property
     def exit_code(self) -> int:
@@ -48,7 +49,7 @@ class RunOutcome:
             "files": list(r.files),
             "applied": self.wrote,
             "staged": list(self.applied.staged) if self.applied else [],
-            "notes": list(self.applied.notes) if self.applied else [],
+            "notes": list(self.notes) + (list(self.applied.notes) if self.applied else []),
             "backup": self.applied.backup if self.applied else None,
             "steps": [
                 {"tool": s.tool, "arguments": dict(s.arguments), "result": s.result, "ok": s.ok,
@@ -89,11 +90,14 @@ def run_request(
     apply_failing: bool = False,
 ) -> RunOutcome:
     """One request in ``mode`` ("fix" or "ask"); a fix is checked with ``test_command`` when
-    given, and applied with ``apply``."""
+    given (else with the configured ``test_command``), and applied with ``apply``."""
     repo_paths = tuple(workspace.relative(p) for p in paths)
     for path in repo_paths:
         workspace.read(path)  # a clear error now for a missing, binary, huge or ignored file
     request = Request(instruction, repo_paths, mode)
+    notes: tuple[str, ...] = ()
+    if mode == "fix" and not test_command:
+        test_command, notes = configured_test_command(settings, reporter)
     tests = None
     if test_command and mode == "fix":
         tests = TestCommand(parse_command(test_command), settings.test_timeout)
@@ -117,7 +121,24 @@ def run_request(
         "why": written.why, "path": written.test.path if written.test else "",
         "text": written.test.change.new if written.test else ""}
     return RunOutcome(result, outcome, solution.checks, withheld, passed,
-                      solution.chosen.failing if passed is False else (), kept_back, shown_test)
+                      solution.chosen.failing if passed is False else (), kept_back, shown_test,
+                      notes)
+
+
+def configured_test_command(settings: Settings, reporter: Reporter) -> tuple[str | None, tuple[str, ...]]:
+    """The configured test command (the user's config, the environment, or a repository config
+    the user trusts), or None with a note when a repository's config names one it does not yet
+    trust: a command a cloned repository chooses is never run on its word alone."""
+    if settings.test_command:
+        reporter.stage(f"checking each attempt with `{settings.test_command}` "
+                       f"(test_command from {settings.origin('test_command')})")
+        return settings.test_command, ()
+    if "test_command" in settings.withheld:
+        value, where = settings.withheld["test_command"]
+        return None, (f"{where} names a test command (`{value}`), which dcx did not run: a "
+                      "repository's command runs only once you trust its config (`dcx trust`); "
+                      "or pass it with --test",)
+    return None, ()
 
 
 def _without_change(result: Result) -> Result:

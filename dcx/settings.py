@@ -22,6 +22,8 @@ REPO = "repository"  # harmless (a limit, a pipeline choice): any repository con
 TRUSTED = "trusted"  # reaches outside the repository (a file, a host, the machine's resources):
 # a repository config may set it only once the user trusts that config (`dcx trust`)
 USER = "user"  # only the user's own config, the environment or a flag: never a repository
+SHOWN = "shown"  # a command: a repository's config may name it, but it runs only once the user
+# trusts that config; until then dcx says it is there and does not run it
 ENVIRONMENT = "environment"  # only the environment: needed before any config file is read
 
 # Kinds of value: "bool", "int" (non-negative), "str" (non-empty), "hosts" (host names; a
@@ -91,6 +93,11 @@ class Settings:
         True, "bool", ("DCX_BUILD_ON_PROGRESS",),
         "after failing tests, build once on an attempt that made fewer tests fail and broke none "
         "(planned from its files and the tests that still fail) before starting again", REPO)
+    test_command: str | None = _setting(
+        None, "str", ("DCX_TEST_COMMAND",),
+        "the command that runs the tests (no shell): `dcx fix` checks each attempt with it, as "
+        "with --test, and `dcx check` runs it when given no command; named by a repository's "
+        "config, it runs only once you trust that config", SHOWN)
     test_timeout: int = _setting(120, "int", ("DCX_TEST_TIMEOUT",), "seconds one test run may take",
                                  REPO, (1, 86_400))
     allow_deletions: bool = _setting(
@@ -152,6 +159,9 @@ class Settings:
     origins: Mapping[str, str] = field(default_factory=dict, compare=False)
     sources: Mapping[str, str] = field(default_factory=dict, compare=False)
     user_urls: frozenset[str] = field(default_factory=frozenset, compare=False)
+    # Keys a repository's config names that are not used until the user trusts it (a command):
+    # name -> (value, the config's label).
+    withheld: Mapping[str, tuple[Any, str]] = field(default_factory=dict, compare=False)
 
     @property
     def n_threads(self) -> int:

@@ -12,7 +12,7 @@ import pytest
 from dcx.config import KEYS, load_settings, user_config_path
 from dcx.errors import ConfigError
 from dcx.progress import Reporter
-from dcx.settings import ENVIRONMENT, REPO, TRUSTED, USER, Settings, dcx_home, from_environment
+from dcx.settings import ENVIRONMENT, REPO, SHOWN, TRUSTED, USER, Settings, dcx_home, from_environment
 from dcx.trust import trust_repository
 
 DOCS = Path(__file__).resolve().parent.parent / "documentation" / "model_configuration.md"
@@ -39,7 +39,7 @@ def test_the_key_list_is_the_settings_table() -> None:
     table = [f for f in fields(Settings) if "kind" in f.metadata]
     assert [k.name for k in KEYS] == [f.name for f in table]
     assert all(k.default == f.default for k, f in zip(KEYS, table, strict=True))
-    assert {k.scope for k in KEYS} == {REPO, TRUSTED, USER, ENVIRONMENT}
+    assert {k.scope for k in KEYS} == {REPO, TRUSTED, USER, SHOWN, ENVIRONMENT}
     assert "backend" not in [k.name for k in KEYS] and "fake_script" not in [k.name for k in KEYS]
     assert Settings() == load_settings(None, environ={})  # the defaults are the table's
 

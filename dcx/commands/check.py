@@ -49,20 +49,23 @@ class CheckOutcome:
 def check(cwd: Path, files: tuple[str, ...], argv: tuple[str, ...] | None,
           command_text: str | None, staged: bool, write: bool, flags: Mapping[str, Any],
           reporter: Reporter) -> CheckOutcome:
-    """`dcx check [--staged] [--no-write] [FILES] (--command CMD | -- CMD...)` run from ``cwd``."""
+    """`dcx check [--staged] [--no-write] [FILES] [--command CMD | -- CMD...]` run from ``cwd``;
+    with no command, the configured test_command."""
     if command_text and argv:
         raise DcxError("give the check command once: after `--` or with --command, not both")
-    # `python` in a check is the project's (first on PATH), not dcx's own environment
-    if command_text:
-        argv = parse_command(command_text, this_python=False)
-    elif argv:
-        argv = parse_command(shlex.join(argv), this_python=False)
-    else:
-        raise DcxError('no check command; add it after `--` (dcx check -- python -m pytest -q) '
-                       'or with --command "python -m pytest -q"')
     workspace = open_workspace(cwd)
+    settings = settings_for(flags, workspace)
+    command = command_text or (shlex.join(argv) if argv else settings.test_command)
+    if not command:
+        held = settings.withheld.get("test_command")
+        trust = (f"; {held[1]} names `{held[0]}`, which dcx runs only once you trust that config "
+                 "(`dcx trust`)") if held else ""
+        raise DcxError('no check command; add it after `--` (dcx check -- python -m pytest -q) '
+                       f'or with --command "python -m pytest -q"{trust}')
+    # `python` in a check is the project's (first on PATH), not dcx's own environment
+    argv = parse_command(command, this_python=False)
     allowed = files + (staged_files(workspace) if staged else ()) if files or staged else None
-    return run_check_hook(workspace, settings_for(flags, workspace), argv, allowed, write, reporter)
+    return run_check_hook(workspace, settings, argv, allowed, write, reporter)
 
 
 def staged_files(workspace: Workspace) -> tuple[str, ...]:
