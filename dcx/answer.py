@@ -86,6 +86,10 @@ def answer_question(workspace: Workspace, question: str, paths: tuple[str, ...],
         text += "\n"
     cited = tuple(stream.citations)
     cited += tuple(mentioned(places, text, evidence.paths, cited))
+    if not cited and any(note.startswith("dropped ") for note in stream.notes):
+        # every place the answer points to is made up: what it describes is likely not here
+        emit(prompts.NOTHING_IT_CITES_EXISTS)
+        text += prompts.NOTHING_IT_CITES_EXISTS
     return Answer(question, text, cited, tuple(stream.notes), evidence,
                   completion.finish_reason == "stopped", time.monotonic() - started)
 

@@ -258,6 +258,10 @@ def answer_request(excerpts: str, question: str, conversation: str = "",
             f"`path:line` (function or class).{absent}")
 
 
+NOTHING_IT_CITES_EXISTS = ("(dcx: no place this answer points to exists in the repository, so "
+                           "what it describes is likely not here; do not rely on it.)\n")
+
+
 def nothing_matches(question: str, words: Sequence[str], files: int, definitions: int) -> str:
     """The answer to a question nothing in the repository matches (no model is asked)."""
     searched = ", ".join(words[:12]) or "(no searchable words)"

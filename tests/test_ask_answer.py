@@ -152,3 +152,23 @@ def test_a_question_in_a_users_words_meets_the_names_in_the_code(fixture_repo) -
     evidence = gather_evidence(Workspace(fixture_repo("parse_date")), "where are timestamps parsed?")
     assert (evidence.excerpts[0].path, evidence.excerpts[0].name) == ("timeparse/parse.py", "parse_date")
     assert "timestamp" not in evidence.words and "timestamps" in evidence.words
+
+
+def test_an_answer_whose_every_citation_is_made_up_says_it_is_likely_not_here(
+        fixture_repo, tmp_path, monkeypatch) -> None:
+    # seen with the real model: "where is the page size read from the user's settings file?"
+    # answered "... at `src/app/config.py:12` (load_config)", a file the repository lacks
+    repo = fixture_repo("mean")
+    monkeypatch.chdir(repo)
+    invented = "The mean is cached at `src/stats/cache.py:12` (load_cache).\n"
+    script(tmp_path, monkeypatch, code=[invented])
+    result = invoke("ask", "how does mean cache its results between calls?")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-1] == (
+        "(dcx: no place this answer points to exists in the repository, so what it describes is "
+        "likely not here; do not rely on it.)")
+    assert "dropped src/stats/cache.py:12: there is no such file" in result.stderr
+    # one real place among made-up ones: the answer stands as it is
+    script(tmp_path, monkeypatch, code=["`stats/core.py:4` (mean); see `nowhere.py:3`.\n"])
+    mixed = invoke("ask", "how does mean cache its results between calls?")
+    assert "likely not here" not in mixed.stdout and "stats/core.py:4" in mixed.stdout
