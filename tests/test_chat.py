@@ -14,7 +14,7 @@ import pytest
 from dcx.chat.context import ChatOutput
 from dcx.chat.intent import route, slash_command
 from dcx.chat.memory import Memory, Turn
-from dcx.chat.refine import refines
+from dcx.chat.refine import about_question, refines
 from dcx.commands.chat import chat
 from dcx.progress import Silent
 from dcx.usage import Usage
@@ -342,3 +342,20 @@ def test_ctrl_c_while_apply_writes_keeps_the_change_pending(fixture_repo, tmp_pa
     assert out.notes[1:] == ["Error: interrupted; nothing was written",
                              "dcx: not applied (/apply writes and stages it)"]
     assert end.state.change.pending and git(repo, "status", "--porcelain") == ""
+
+
+def test_a_change_right_after_a_question_is_planned_where_the_question_pointed(
+        fixture_repo, tmp_path, monkeypatch) -> None:
+    """"make it divide by the number of values" names nothing of the repository: said right
+    after "where is the mean computed?", it is about mean (and the router and the code model
+    are told so); a line that says where on its own is taken as it is."""
+    repo = fixture_repo("mean")
+    out, end, models = run_chat(repo, tmp_path, monkeypatch,
+                                ["where is the mean computed?", "make it divide by the number of values"],
+                                router=[QUESTION, CHANGE], code=[ANSWER, code_reply(MEAN_FIXED)])
+    asked = models["code"].history[1]["messages"][-1]["content"]
+    assert "make it divide by the number of values (said after the question: where is the mean " \
+           "computed?)" in asked
+    assert "+    return sum(values) / len(values)\n" in out.text
+    texts = {"stats/core.py": "def mean(v):\n    pass\n", "stats/io.py": "def load_csv(p):\n    pass\n"}
+    assert about_question("make load_csv skip blank lines", "where is the mean computed?", texts) is None

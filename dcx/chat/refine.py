@@ -36,6 +36,16 @@ def refines(line: str, last_files: tuple[str, ...], texts: Mapping[str, str]) ->
     return True
 
 
+def about_question(line: str, question: str, texts: Mapping[str, str]) -> str | None:
+    """The request for a change asked right after a question, when the line names no file and
+    no definition of the repository ("make it divide by the count" after "where is the mean
+    computed?"): the line with the question it goes on from, so that dcx looks where the
+    question pointed. None when the line says where on its own."""
+    if not refines(line, (), texts):
+        return None
+    return f"{line.strip().rstrip('.')} (said after the question: {question.strip()})"
+
+
 def refined_request(last: str, line: str) -> str:
     """The request a refinement is planned from: the last request, then the new line."""
     line = line.strip()

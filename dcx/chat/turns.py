@@ -11,7 +11,7 @@ from dcx.answer import answer_model, answer_with_code_model
 from dcx.chat.context import ChatContext
 from dcx.chat.intent import Intent, route
 from dcx.chat.memory import Turn
-from dcx.chat.refine import refined_request, refines
+from dcx.chat.refine import about_question, refined_request, refines
 from dcx.chat.slash import ChatCommandError, run_command
 from dcx.chat.state import Change, ChatState
 from dcx.evidence import gather_evidence, readable_texts
@@ -82,9 +82,13 @@ def change(ctx: ChatContext, state: ChatState, line: str) -> ChatState:
     """Plan and write a change (as `dcx fix` does), shown as a diff and never written; a line
     that goes on from the last change refines it."""
     last = state.change
-    texts = readable_texts(ctx.workspace) if last is not None else {}
+    said_last = state.memory.last
+    after_question = said_last is not None and said_last.kind == "question"
+    texts = readable_texts(ctx.workspace) if last is not None or after_question else {}
     refining = last is not None and refines(line, last.files, texts)
     request = refined_request(last.request, line) if refining and last else line
+    if not refining and after_question and said_last is not None:
+        request = about_question(line, said_last.said, texts) or line
     instruction = request
     if state.failing is not None:
         instruction += prompts.failing_now(state.failing.output)
