@@ -10,7 +10,6 @@ from dcx import prompts
 from dcx.asked_messages import invented_message_reason
 from dcx.backends import Backend
 from dcx.codegen import CodeEdit, CodeWriter
-from dcx.config import Settings
 from dcx.context import Context
 from dcx.degenerate import empty_definitions_reason
 from dcx.encoding import check_encodable
@@ -32,6 +31,7 @@ from dcx.prompts import NO_VIEW, View
 from dcx.rename import rename_references
 from dcx.scope import excerpt
 from dcx.session import Session
+from dcx.settings import Settings
 from dcx.shape import as_properties
 from dcx.static_check import Problem, new_problems
 from dcx.targets import Target, changed_definitions, find_target, hide_body, language_of, symbols_of

@@ -13,12 +13,12 @@ from typing import Any, Callable, Mapping
 from dcx import prompts
 from dcx.backends import Backend, ChatRequest
 from dcx.citations import Citation, CitationStream, Places, mentioned
-from dcx.config import Settings
 from dcx.errors import ConfigError, InputError
 from dcx.evidence import BUDGET_TOKENS, Evidence, gather_evidence
 from dcx.progress import Reporter
 from dcx.request import Result
 from dcx.run import RunOutcome
+from dcx.settings import Settings
 from dcx.usage import Usage
 from dcx.workspace import Workspace
 

@@ -22,9 +22,9 @@ from dcx.answer import answer_with_code_model
 from dcx.backends import Backend
 from dcx.bench import scratch_repository
 from dcx.citations import Citation
-from dcx.config import Settings
 from dcx.errors import DcxError, InputError
 from dcx.progress import Silent
+from dcx.settings import Settings
 from dcx.targets import symbols_of
 from dcx.workspace import Workspace
 

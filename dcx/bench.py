@@ -26,12 +26,12 @@ from typing import Any, Callable, Mapping, Sequence
 from dcx.backends import Backend
 from dcx.backends.recording import RecordingBackend
 from dcx.baseline import TestRun, lost, run_tests
-from dcx.config import Settings
 from dcx.context import is_test_path
 from dcx.errors import DcxError
 from dcx.patch import FileChange
 from dcx.progress import Silent
 from dcx.request import Request, Result
+from dcx.settings import Settings
 from dcx.solve import Attempt, TestCommand, solve
 from dcx.usage import Usage
 from dcx.verify import CheckResult, parse_command

@@ -41,7 +41,7 @@ from dcx.settings import (
 )
 from dcx.trust import is_trusted
 
-__all__ = ["KEYS", "KEYS_BY_NAME", "Key", "Settings", "load_settings", "user_config_path"]
+__all__ = ["load_settings", "normal_url"]
 
 Layer = dict[str, tuple[Any, str]]  # setting -> (value, origin for messages)
 URL_KEYS = ("language_model_url", "code_model_url")

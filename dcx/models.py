@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import Any, Mapping, Union
 
 from dcx.backends.openai_http import Endpoint, model_to_use, probe
-from dcx.config import Settings, normal_url
+from dcx.config import normal_url
 from dcx.errors import BackendError
 from dcx.model_cache import cached_path, check_gguf_file, ensure_model, is_verified
 from dcx.packaged_models import PackagedModel, packaged
 from dcx.progress import Reporter
-from dcx.settings import api_key
+from dcx.settings import Settings, api_key
 
 ROLES = ("router", "code")
 

@@ -9,7 +9,6 @@ from typing import Mapping
 from dcx.actions import Actions
 from dcx.backends import Backend, create_backends
 from dcx.baseline import TestRun
-from dcx.config import Settings
 from dcx.context import gather
 from dcx.errors import InputError
 from dcx.patch import build_patch
@@ -17,6 +16,7 @@ from dcx.progress import Reporter, Silent
 from dcx.request import Request, Result
 from dcx.router_loop import RouterLoop, summary
 from dcx.session import Session
+from dcx.settings import Settings
 from dcx.usage import Usage
 from dcx.workspace import Workspace
 

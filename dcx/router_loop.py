@@ -10,7 +10,6 @@ from typing import Any, Mapping
 from dcx import prompts
 from dcx.actions import Actions
 from dcx.backends import Backend, ChatRequest
-from dcx.config import Settings
 from dcx.context import Context
 from dcx.errors import StepLimitError
 from dcx.followups import callee_call, followup_call, option_call, reader_call, signature_call, stub_call
@@ -18,6 +17,7 @@ from dcx.plan import plan_first_call
 from dcx.progress import Reporter
 from dcx.request import Step
 from dcx.session import Session
+from dcx.settings import Settings
 from dcx.targets import changed_definitions
 from dcx.tools import TOOL_ARGUMENTS, ToolCall, ToolCallError, call_schema, parse_call
 from dcx.usage import Usage

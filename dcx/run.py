@@ -8,9 +8,9 @@ from dataclasses import dataclass, replace
 from typing import Any, Mapping
 
 from dcx.backends import Backend
-from dcx.config import Settings
 from dcx.progress import Reporter
 from dcx.request import Request, Result
+from dcx.settings import Settings
 from dcx.solve import Attempt, TestCommand, solve
 from dcx.verify import CheckResult, parse_command
 from dcx.workspace import Workspace

@@ -18,7 +18,6 @@ from typing import Callable, Mapping
 from dcx import prompts, request_test
 from dcx.backends import Backend
 from dcx.baseline import TestRun, combined, is_pytest, lost, run_baseline, run_tests
-from dcx.config import Settings
 from dcx.context import gather
 from dcx.errors import DcxError
 from dcx.overlay import PendingWorkspace, layered
@@ -26,6 +25,7 @@ from dcx.patch import FileChange
 from dcx.pipeline import Pipeline
 from dcx.progress import Reporter
 from dcx.request import Request, Result
+from dcx.settings import Settings
 from dcx.usage import Usage
 from dcx.verify import CheckResult
 from dcx.workspace import Workspace

@@ -9,10 +9,21 @@ from pathlib import Path
 
 import pytest
 
-from dcx.config import KEYS, load_settings, user_config_path
+from dcx.config import load_settings
 from dcx.errors import ConfigError
 from dcx.progress import Reporter
-from dcx.settings import ENVIRONMENT, REPO, SHOWN, TRUSTED, USER, Settings, dcx_home, from_environment
+from dcx.settings import (
+    ENVIRONMENT,
+    KEYS,
+    REPO,
+    SHOWN,
+    TRUSTED,
+    USER,
+    Settings,
+    dcx_home,
+    from_environment,
+    user_config_path,
+)
 from dcx.trust import trust_repository
 
 DOCS = Path(__file__).resolve().parent.parent / "documentation" / "model_configuration.md"

@@ -21,9 +21,10 @@ from click.testing import CliRunner
 from dcx.backends.base import ChatRequest
 from dcx.backends.openai_http import Endpoint, OpenAIHTTPBackend
 from dcx.cli import main
-from dcx.config import load_settings, user_config_path
+from dcx.config import load_settings
 from dcx.errors import BackendError, ConfigError
 from dcx.progress import Reporter
+from dcx.settings import user_config_path
 from tests.conftest import code_reply, git
 from tests.stub_server import Answer, StubServer
 

@@ -12,10 +12,10 @@ import pytest
 from click.testing import CliRunner
 
 from dcx.cli import main
-from dcx.config import load_settings, user_config_path
+from dcx.config import load_settings
 from dcx.config_files import read_repository_configs
 from dcx.errors import ConfigError
-from dcx.settings import KEYS
+from dcx.settings import KEYS, user_config_path
 from dcx.trust import is_trusted, store_path, trust_repository, trusted_files, untrust_repository
 from tests.conftest import code_reply, git
 from tests.stub_server import Answer, StubServer

@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable
 
 from dcx.backends.base import Backend, ChatRequest, Completion, Message, Watcher
-from dcx.config import Settings
 from dcx.progress import Reporter
+from dcx.settings import Settings
 
 if TYPE_CHECKING:
     from dcx.models import BackendSpec, ModelFile

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
 from dcx.backends import Backend
-from dcx.config import Settings
 from dcx.progress import Reporter
+from dcx.settings import Settings
 from dcx.workspace import Workspace
 
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Mapping
 
-from dcx.config import Settings, load_settings
+from dcx.config import load_settings
+from dcx.settings import Settings
 from dcx.workspace import Workspace
 
 

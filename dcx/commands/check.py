@@ -13,11 +13,11 @@ from typing import Any, Mapping
 
 from dcx.backends import Backend
 from dcx.commands import open_workspace, settings_for
-from dcx.config import Settings
 from dcx.errors import AppliedError, DcxError
 from dcx.patch import FileChange, build_patch, patch_bytes
 from dcx.progress import Reporter
 from dcx.request import Request, Result
+from dcx.settings import Settings
 from dcx.solve import TestCommand, solve
 from dcx.verify import parse_command, run_check
 from dcx.workspace import Workspace
