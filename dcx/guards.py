@@ -23,19 +23,24 @@ from dcx.targets import generic_symbols, language_of, python_definitions, python
 def own_config_reason(path: str, old: str, new: str) -> str | None:
     """Why a change to ``path`` is refused when it alters `[tool.dcx]` in a `pyproject.toml`:
     what a model writes must not change how dcx runs (switch a safeguard off, raise a limit)."""
-    if path.rsplit("/", 1)[-1].lower() != "pyproject.toml" or _dcx_table(old) == _dcx_table(new):
+    if path.rsplit("/", 1)[-1].lower() != "pyproject.toml":
+        return None
+    try:  # as TOML reads the table; when either text does not parse, its sections as written
+        same = _dcx_table(tomllib.loads(old)) == _dcx_table(tomllib.loads(new))
+    except tomllib.TOMLDecodeError:
+        same = _DCX_SECTIONS.findall(old) == _DCX_SECTIONS.findall(new)
+    if same:
         return None
     return ("the change alters [tool.dcx] in pyproject.toml, dcx's own configuration, which only "
             "the user may change; leave that table as it is")
 
 
-def _dcx_table(text: str) -> Any:
-    """`[tool.dcx]` as TOML reads it; for a file that does not parse, the lines of its
-    `[tool.dcx...]` sections as written."""
-    try:
-        return tomllib.loads(text).get("tool", {}).get("dcx")
-    except tomllib.TOMLDecodeError:
-        return re.findall(r"(?ms)^\s*\[+\s*tool\s*\.\s*[\"']?dcx\b.*?(?=^\s*\[|\Z)", text)
+_DCX_SECTIONS = re.compile(r"(?ms)^\s*\[+\s*tool\s*\.\s*[\"']?dcx\b.*?(?=^\s*\[|\Z)")
+
+
+def _dcx_table(document: dict[str, Any]) -> Any:
+    tool = document.get("tool")
+    return tool.get("dcx") if isinstance(tool, dict) else None
 
 
 def destructive_reason(old: str, new: str, min_lines: int = 12, keep_ratio: float = 0.5) -> str | None:

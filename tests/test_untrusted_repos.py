@@ -253,3 +253,19 @@ def test_a_model_may_not_change_tool_dcx_in_pyproject(make_repo, scripted, monke
              code=[code_reply(pyproject.replace("1.0", "1.1"), "toml")])
     outcome = fix_json(repo, monkeypatch, "bump the version in pyproject.toml", "--apply")
     assert outcome["applied"] and 'version = "1.1"' in (repo / "pyproject.toml").read_text()
+
+
+@pytest.mark.parametrize("old_extra, new_extra, refused", [
+    ("", '[tool.dcx]\nmax_steps = 9\n', True),
+    ("", '[tool]\ndcx = {max_steps = 9}\n', True),
+    ('[tool.dcx]\nmax_steps = 3\n', '[tool.dcx]\nmax_steps = 9\n[broken\n', True),  # does not parse
+    ("", '[broken\n', False),  # a syntax error is no change of dcx's table (static checks judge it)
+    ('[tool.dcx]\nmax_steps = 3\n', '[tool.dcx]\nmax_steps = 3\n[tool.ruff]\nline-length = 99\n', False),
+])
+def test_only_changes_to_dcx_s_own_table_in_pyproject_are_refused(old_extra, new_extra, refused) -> None:
+    from dcx.guards import own_config_reason
+
+    base = '[project]\nname = "shop"\n'
+    reason = own_config_reason("pyproject.toml", base + old_extra, base + new_extra)
+    assert (reason is not None) == refused, reason
+    assert own_config_reason("shop/app.py", base, base + '[tool.dcx]\nmax_steps = 9\n') is None
