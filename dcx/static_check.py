@@ -1,7 +1,8 @@
 """Problems a change brings into the code, found without running it: Python that does not
 compile, pyflakes' undefined names, redefinitions and unused new imports, imports of names a
 project module does not define (in the changed file, and in every file importing from it),
-attributes methods read from ``self`` that nothing sets (dcx.attributes),
+attributes methods read from ``self`` that nothing sets (dcx.attributes), locals a function may
+read before a branch assigned them (dcx.unbound),
 and, for a whole change, calls to project functions that their parameters do not accept
 (dcx.call_fit; a test's call too, unless the request names the function); JavaScript by
 ``node --check`` and shell by ``bash -n`` when those programs are here.
@@ -27,6 +28,7 @@ from dcx.call_fit import misfits
 from dcx.context import is_test_path
 from dcx.pyimports import module_names, pyflakes_name, resolved_module
 from dcx.targets import language_of
+from dcx.unbound import possibly_unbound
 
 CHECK_TIMEOUT_S = 20
 _COUNTED = ("UndefinedName", "UndefinedLocal", "UndefinedExport", "RedefinedWhileUnused",
@@ -132,6 +134,7 @@ def _python(path: str, text: str, project: Mapping[str, str]) -> list[Problem]:
         return [Problem(path, 0, str(exc))]
     found = _pyflakes(path, tree) + _bad_imports(path, text, project, tree)
     found += [Problem(path, line, message) for line, message in unset_reads(tree, {**project, path: text})]
+    found += [Problem(path, line, message) for line, message in possibly_unbound(tree)]
     return sorted(found, key=lambda p: (p.line, p.message))
 
 
