@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Mapping
 
 from dcx.backends import Backend
+from dcx.context import is_test_path
 from dcx.progress import Reporter
 from dcx.request import Request, Result
 from dcx.settings import Settings
@@ -111,6 +112,8 @@ def run_request(
                      settings.test_rounds if tests else 0, report, tests=tests)
     withheld = solution.withheld
     result = _without_change(solution.result) if withheld else solution.result
+    if mode == "fix" and tests is None and result.diff and not notes:
+        notes = _untested(workspace)
     passed = None if tests is None or withheld else solution.passed
     kept_back = bool(apply and passed is False and not apply_failing)
     outcome = None
@@ -139,6 +142,18 @@ def configured_test_command(settings: Settings, reporter: Reporter) -> tuple[str
                       "repository's command runs only once you trust its config (`dcx trust`); "
                       "or pass it with --test",)
     return None, ()
+
+
+def _untested(workspace: Workspace) -> tuple[str, ...]:
+    """A note that the change shown was checked by no test although the repository has some:
+    dcx checked it statically only, and a change can be wrong in ways no static check sees."""
+    tests = [p for p in workspace.files if is_test_path(p) and p.endswith(".py")]
+    if not tests:
+        return ()
+    files = f"{len(tests)} test files, such as {tests[0]}" if len(tests) > 1 else tests[0]
+    return (f"this change is untested: the repository has tests ({files}); "
+            '`--test "python -m pytest -q"` checks each attempt with them, and test_command in '
+            "your config makes that the default",)
 
 
 def _without_change(result: Result) -> Result:

@@ -97,3 +97,15 @@ def test_dcx_check_runs_the_configured_command_when_given_none(make_repo, tmp_pa
     passed = CliRunner().invoke(main, ["check"])
     assert passed.exit_code == 0, passed.stderr
     assert marker.read_text() == "ran\n"  # run once, in the working tree
+
+
+def test_an_untested_change_in_a_repository_with_tests_says_so(make_repo, scripted, monkeypatch) -> None:
+    """No test command: dcx checked the change statically only. Where the repository has tests,
+    it says the change is untested and how to check it; where it has none, nothing."""
+    with_tests = make_repo({"calc.py": CALC, "tests/test_calc.py": "from calc import add\n"})
+    scripted()
+    (said,) = fix(with_tests, monkeypatch)["notes"]
+    assert said.startswith("this change is untested: the repository has tests (tests/test_calc.py)")
+    assert '--test "python -m pytest -q"' in said
+    scripted()
+    assert fix(make_repo({"calc.py": CALC}), monkeypatch)["notes"] == []
