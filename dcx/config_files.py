@@ -55,8 +55,7 @@ def read_repository_configs(root: Path | None) -> list[ConfigFile]:
     _confined(Path(root) / DOTFILE, Path(root))
     if pyproject.is_file():
         whole, sha256 = _parse(pyproject)
-        tool = whole.get("tool", {})
-        table = tool.get("dcx") if isinstance(tool, dict) else None
+        table = dcx_table(whole)
         if table is not None:
             if not isinstance(table, dict):
                 raise ConfigError(f"[tool.dcx] in {pyproject} must be a table")
@@ -66,6 +65,12 @@ def read_repository_configs(root: Path | None) -> list[ConfigFile]:
         table, sha256 = _parse(dotfile)
         found.append(ConfigFile(dotfile, str(dotfile), table, sha256))
     return found
+
+
+def dcx_table(document: Mapping[str, Any]) -> Any:
+    """A parsed pyproject.toml's `[tool.dcx]` as written (None when it has none)."""
+    tool = document.get("tool")
+    return tool.get("dcx") if isinstance(tool, dict) else None
 
 
 def _confined(path: Path, root: Path) -> None:

@@ -11,9 +11,9 @@ import copy
 import re
 import tomllib
 from dataclasses import dataclass
-from typing import Any
 
 from dcx.call_fit import constructor
+from dcx.config_files import dcx_table
 from dcx.context import is_test_path
 from dcx.localize import does_nothing, named_identifiers
 from dcx.patch import split_lines
@@ -26,7 +26,7 @@ def own_config_reason(path: str, old: str, new: str) -> str | None:
     if path.rsplit("/", 1)[-1].lower() != "pyproject.toml":
         return None
     try:  # as TOML reads the table; when either text does not parse, its sections as written
-        same = _dcx_table(tomllib.loads(old)) == _dcx_table(tomllib.loads(new))
+        same = dcx_table(tomllib.loads(old)) == dcx_table(tomllib.loads(new))
     except tomllib.TOMLDecodeError:
         same = _DCX_SECTIONS.findall(old) == _DCX_SECTIONS.findall(new)
     if same:
@@ -36,11 +36,6 @@ def own_config_reason(path: str, old: str, new: str) -> str | None:
 
 
 _DCX_SECTIONS = re.compile(r"(?ms)^\s*\[+\s*tool\s*\.\s*[\"']?dcx\b.*?(?=^\s*\[|\Z)")
-
-
-def _dcx_table(document: dict[str, Any]) -> Any:
-    tool = document.get("tool")
-    return tool.get("dcx") if isinstance(tool, dict) else None
 
 
 def destructive_reason(old: str, new: str, min_lines: int = 12, keep_ratio: float = 0.5) -> str | None:

@@ -136,12 +136,19 @@ def configured_test_command(settings: Settings, reporter: Reporter) -> tuple[str
         reporter.stage(f"checking each attempt with `{settings.test_command}` "
                        f"(test_command from {settings.origin('test_command')})")
         return settings.test_command, ()
-    if "test_command" in settings.withheld:
-        value, where = settings.withheld["test_command"]
-        return None, (f"{where} names a test command (`{value}`), which dcx did not run: a "
-                      "repository's command runs only once you trust its config (`dcx trust`); "
-                      "or pass it with --test",)
-    return None, ()
+    held = withheld_test_command(settings)
+    return None, (f"{held}; or pass it with --test",) if held else ()
+
+
+def withheld_test_command(settings: Settings) -> str:
+    """What to say of a test command that a repository's config names and the user has not
+    trusted ("" when there is none): a command a cloned repository chooses never runs on its
+    word alone."""
+    if "test_command" not in settings.withheld:
+        return ""
+    value, where = settings.withheld["test_command"]
+    return (f"{where} names a test command (`{value}`), which dcx did not run: a repository's "
+            "command runs only once you trust its config (`dcx trust`)")
 
 
 def _untested(workspace: Workspace) -> tuple[str, ...]:

@@ -92,7 +92,7 @@ def test_dcx_check_runs_the_configured_command_when_given_none(make_repo, tmp_pa
     monkeypatch.chdir(repo)
     refused = CliRunner().invoke(main, ["check"])
     assert refused.exit_code != 0 and not marker.exists()
-    assert "names `" in refused.stderr and "only once you trust that config (`dcx trust`)" in refused.stderr
+    assert "names a test command (`" in refused.stderr and "only once you trust its config (`dcx trust`)" in refused.stderr
     trust_repository(repo)
     passed = CliRunner().invoke(main, ["check"])
     assert passed.exit_code == 0, passed.stderr

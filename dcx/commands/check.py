@@ -17,6 +17,7 @@ from dcx.errors import AppliedError, DcxError
 from dcx.patch import FileChange, build_patch, patch_bytes
 from dcx.progress import Reporter
 from dcx.request import Request, Result
+from dcx.run import withheld_test_command
 from dcx.settings import Settings
 from dcx.solve import TestCommand, solve
 from dcx.verify import parse_command, run_check
@@ -57,9 +58,8 @@ def check(cwd: Path, files: tuple[str, ...], argv: tuple[str, ...] | None,
     settings = settings_for(flags, workspace)
     command = command_text or (shlex.join(argv) if argv else settings.test_command)
     if not command:
-        held = settings.withheld.get("test_command")
-        trust = (f"; {held[1]} names `{held[0]}`, which dcx runs only once you trust that config "
-                 "(`dcx trust`)") if held else ""
+        held = withheld_test_command(settings)
+        trust = f"; {held}" if held else ""
         raise DcxError('no check command; add it after `--` (dcx check -- python -m pytest -q) '
                        f'or with --command "python -m pytest -q"{trust}')
     # `python` in a check is the project's (first on PATH), not dcx's own environment
