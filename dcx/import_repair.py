@@ -49,7 +49,7 @@ def repair_imports(path: str, text: str, project: Mapping[str, str]) -> str:
     pruned = _without_new_unused_imports(path, text, tree, project.get(path, ""))
     if pruned != text:
         text, tree = pruned, ast.parse(pruned)
-    missing = _undefined(path, tree)
+    missing = undefined_names(path, tree)
     if not missing:
         return text
     attributes = {n.value.id for n in ast.walk(tree)
@@ -115,7 +115,8 @@ def _import_names(node: ast.stmt) -> set[str]:
     return {n for a in node.names for n in _spellings(node, a)}
 
 
-def _undefined(path: str, tree: ast.Module) -> set[str]:
+def undefined_names(path: str, tree: ast.Module) -> set[str]:
+    """The names pyflakes finds used and never defined in ``tree``."""
     try:
         from pyflakes.checker import Checker
     except ImportError:

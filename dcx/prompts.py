@@ -228,7 +228,8 @@ def request_test(code: str, instruction: str) -> str:
             "after what it checks; compare decimal numbers with pytest.approx, to the precision "
             "the request writes them. The code shown does not do this yet, so the tests must fail "
             "on it now and pass once the request is done. Import from the project the way the "
-            "existing tests do. Check only what the request states; test nothing else.")
+            "existing tests do. Check only what the request states; test nothing else. When the "
+            "request says something must still work or stay as it is, test that too.")
 
 
 # -- answers to questions (dcx.answer) and the chat's intent (dcx.chat.intent) -----------------

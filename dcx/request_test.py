@@ -25,7 +25,8 @@ from dcx.backends.base import ChatRequest
 from dcx.baseline import TestRun, run_baseline
 from dcx.codegen import extract_code
 from dcx.context import Context, is_test_path
-from dcx.import_repair import repair_imports
+from dcx.degenerate import LoopWatch
+from dcx.import_repair import repair_imports, undefined_names
 from dcx.patch import FileChange, split_lines
 from dcx.scope import Scope, excerpt, plan_scope, sources
 from dcx.static_check import problems
@@ -55,6 +56,13 @@ class RequestTest:
     @property
     def path(self) -> str:
         return self.change.path
+
+    def runs(self, test: str) -> bool:
+        """Whether ``test`` (an id as the runs report it, "tests.test_dcx_request::test_x")
+        is one of this file's tests."""
+        module = self.path.removesuffix(".py").replace("/", ".")
+        where = test.split("::", 1)[0]
+        return where == module or where.startswith(module + ".")
 
 
 @dataclass(frozen=True)
@@ -119,16 +127,122 @@ def write(coder: Backend, usage: Usage, context: Context, instruction: str,
         return None
     messages = ({"role": "system", "content": prompts.REQUEST_TEST_SYSTEM},
                 {"role": "user", "content": prompts.request_test(shown_code(context, scope), instruction)})
-    completion = coder.chat(ChatRequest(messages, MAX_TOKENS))
+    # stopped once it loops (the same assert again and again): the rest would be more of it
+    completion = coder.chat(ChatRequest(messages, MAX_TOKENS), LoopWatch())
     usage.count("code", completion)
-    if completion.finish_reason != "stop":
-        return None
+    text = extract_code(completion.text).rstrip() + "\n"
+    if completion.finish_reason != "stop":  # cut off: what it wrote in full counts
+        text = complete_part(text)
     path = place(context.files, scope)
-    text = mended(path, extract_code(completion.text).rstrip() + "\n", sources(context))
-    if any(_UNUSED not in p.message for p in problems(path, text, sources(context))):
+    tests = {f.path: f.text for f in context.ranked
+             if is_test_path(f.path) and language_of(f.path) == "python"}
+    text = mended(path, borrowed_helpers(path, text, tests), sources(context))
+    text = without_broken_tests(path, text, sources(context))
+    if text is None:
         return None
-    text = grounded(text, instruction)
+    text = literal_messages(grounded(text, instruction), instruction)
     return (path, text) if test_names(text) else None
+
+
+def complete_part(text: str) -> str:
+    """A reply cut off (at the token limit, or stopped as it looped) up to its last complete
+    top-level statement: a small model writing many tests often runs out in the middle of one.
+    A test cut short is dropped whole: on the held-out tasks the asserts left of one were wrong
+    more often than not (a loop's repeats). "" when no part of it parses."""
+    lines = split_lines(text)
+    if lines and lines[0].startswith("```"):  # a fence the reply never closed
+        lines = lines[1:]
+    for end in range(len(lines), 0, -1):
+        if end < len(lines) and not (lines[end][:1].strip() and lines[end][:1] not in ")]}"):
+            continue  # cut only where a top-level statement starts
+        part = "".join(lines[:end])
+        try:
+            ast.parse(part)
+        except SyntaxError:
+            continue
+        return part
+    return ""
+
+
+def borrowed_helpers(path: str, text: str, tests: Mapping[str, str]) -> str:
+    """``text`` with the helper functions it calls but does not define copied in from the one
+    existing test file that defines each (the model sees a test call ``make_fleet()`` and
+    writes the call, not the helper)."""
+    try:
+        missing = undefined_names(path, ast.parse(text))
+    except SyntaxError:
+        return text
+    copied = []
+    for name in sorted(missing):
+        found = [ast.get_source_segment(source, node) for source in tests.values()
+                 for node in _parsed(source)
+                 if isinstance(node, ast.FunctionDef) and node.name == name and not name.startswith("test")]
+        if len(found) == 1 and found[0]:
+            copied.append(found[0])
+    if not copied:
+        return text
+    lines = split_lines(text)
+    tree = ast.parse(text)
+    after = max((n.end_lineno or n.lineno for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))),
+                default=0)
+    helpers = "".join(f"\n\n{code.rstrip()}\n" for code in copied) + "\n"
+    return "".join(lines[:after]) + helpers + "".join(lines[after:])
+
+
+def _parsed(source: str) -> list[ast.stmt]:
+    try:
+        return ast.parse(source).body
+    except SyntaxError:
+        return []
+
+
+def without_broken_tests(path: str, text: str, project: Mapping[str, str]) -> str | None:
+    """``text`` without the test functions that name what does not exist (a helper the model
+    copied from a test file it saw in part, say); None when the file itself is broken: it does
+    not compile, or a problem lies outside its tests. Unused imports are harmless here."""
+    found = [p for p in problems(path, text, project) if _UNUSED not in p.message]
+    if not found:
+        return text
+    try:
+        tree = ast.parse(text)
+    except SyntaxError:
+        return None
+    spans = [(min([n.lineno] + [d.lineno for d in n.decorator_list]), n.end_lineno or n.lineno)
+             for n in tree.body
+             if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.name.startswith("test")]
+    broken = set()
+    for problem in found:
+        span = next((s for s in spans if s[0] <= problem.line <= s[1]), None)
+        if span is None:
+            return None
+        broken.add(span)
+    lines = split_lines(text)
+    return "".join(line for number, line in enumerate(lines, 1)
+                   if not any(a <= number <= b for a, b in broken))
+
+
+def literal_messages(text: str, instruction: str) -> str:
+    """``pytest.raises(..., match="...")`` with a message the request spells out taken as that
+    exact text: ``match`` is a regular expression, and a message such as "already has a finish
+    time (1:02:33)" does not match itself as one."""
+    try:
+        tree = ast.parse(text)
+    except SyntaxError:
+        return text
+    values = [k.value for node in ast.walk(tree)
+              if isinstance(node, ast.Call) and _is_pytest(node.func)
+              for k in node.keywords if k.arg == "match"]
+    spans = [(v.lineno, v.col_offset, v.end_col_offset) for v in values
+             if isinstance(v, ast.Constant) and isinstance(v.value, str) and v.end_lineno == v.lineno
+             and re.escape(v.value) != v.value and v.value in instruction]
+    if not spans:
+        return text
+    lines = split_lines(text)
+    for line, start, end in sorted(spans, reverse=True):
+        raw = lines[line - 1].encode("utf-8")  # ast offsets count bytes
+        lines[line - 1] = (raw[:start] + b"re.escape(" + raw[start:end] + b")" + raw[end:]).decode("utf-8")
+    text = "".join(lines)
+    return text if re.search(r"^import re$", text, re.M) else "import re\n" + text
 
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")

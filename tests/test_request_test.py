@@ -61,6 +61,21 @@ def test_a_test_written_from_the_request_checks_every_attempt_and_stays_out_of_t
     assert "test_dcx_request" not in Workspace(repo).all_files
 
 
+def test_breaking_a_written_test_ranks_an_attempt_lower_but_never_withholds_it(make_repo) -> None:
+    # doubling every price passes the written test that failed and breaks the one that passed
+    doubled = "def total(self, prices):\n    return sum(prices[s] * 2 for s in self.items)"
+    solution, _ = run(make_repo(SHOP), [code_reply(REQUEST_TEST), code_reply(doubled)], rounds=0)
+    (attempt,) = solution.attempts
+    assert "tests.test_dcx_request::test_one_at_three_total_three" in attempt.failing
+    assert attempt.regressions == () and solution.withheld == ""  # dcx's guess, not the user's tests
+    assert not solution.passed and "prices[s] * 2" in solution.result.diff
+    # the user's own tests still withhold: the same change when a test of theirs checks one item
+    one = {**SHOP, "tests/test_one.py": ("from shop.cart import Cart\n\n\ndef test_one():\n    c = Cart()\n"
+                                         "    c.add('a')\n    assert c.total({'a': 3}) == 3\n")}
+    solution, _ = run(make_repo(one), [code_reply(REQUEST_TEST), code_reply(doubled)], rounds=0)
+    assert solution.chosen.regressions == ("tests.test_one::test_one",) and solution.withheld
+
+
 def test_a_written_test_that_passes_on_the_code_as_it_is_is_not_used(make_repo) -> None:
     repo = make_repo(SHOP)
     passes = "from shop.cart import Cart\n\n\ndef test_one():\n    c = Cart()\n    c.add('a')\n" \
@@ -164,3 +179,70 @@ def test_the_written_test_goes_beside_the_tests_that_exercise_the_code_under_a_f
     files = ("shop/cart.py", "tests/unit/test_cart.py", "tests/unit/test_dcx_request.py")
     assert place(files, scope) == "tests/unit/test_dcx_request_2.py"
     assert place(("cart.py",), Scope("cart.py", "file", (), {}, ())) == "test_dcx_request.py"
+
+
+def test_a_reply_cut_off_at_the_limit_keeps_its_complete_tests() -> None:
+    from dcx.request_test import complete_part, test_names
+
+    cut = ("```python\nimport pytest\nfrom shop.cart import Cart\n\n\n"
+           "@pytest.mark.parametrize('n', [2])\ndef test_two(n):\n    assert n == 2\n\n\n"
+           "def test_three():\n    assert Cart().total({'a': 3, 'b'\n")
+    kept = complete_part(cut)
+    assert test_names(kept) == ["test_two"] and kept.startswith("import pytest\n")
+    assert complete_part("def test_x(:\n") == ""
+    looped = "def test_expand():\n    assert expand('K2') == ['K', 'K']\n    assert expand('K2') == ['K',"
+    assert complete_part(looped) == ""  # a test cut short is not kept in part
+
+
+def test_tests_naming_what_does_not_exist_are_dropped_and_the_rest_kept() -> None:
+    from dcx.request_test import test_names, without_broken_tests
+
+    project = {"shop/__init__.py": "", "shop/cart.py": SHOP["shop/cart.py"]}
+    text = ("from shop.cart import Cart\n\n\ndef test_total():\n    c = Cart()\n    c.add('a', 2)\n"
+            "    assert c.total({'a': 3}) == 6\n\n\ndef test_prices():\n    assert Cart().total(PRICES) == 6\n")
+    kept = without_broken_tests("tests/test_dcx_request.py", text, project)
+    assert kept is not None and test_names(kept) == ["test_total"]
+    broken_outside = "from shop.cart import Cart\nLIMIT = MISSING\n\n\ndef test_total():\n    assert Cart()\n"
+    assert without_broken_tests("tests/test_dcx_request.py", broken_outside, project) is None
+
+
+def test_a_helper_of_the_existing_tests_is_copied_in_when_the_written_test_calls_it() -> None:
+    from dcx.request_test import borrowed_helpers
+
+    existing = {"tests/test_cart.py": ("from shop.cart import Cart\n\n\ndef full_cart():\n    c = Cart()\n"
+                                       "    c.add('a', 2)\n    return c\n\n\ndef test_add():\n"
+                                       "    assert full_cart().items == {'a': 2}\n")}
+    text = "from shop.cart import Cart\n\n\ndef test_total():\n    assert full_cart().total({'a': 3}) == 6\n"
+    copied = borrowed_helpers("tests/test_dcx_request.py", text, existing)
+    namespace = {"Cart": _cart_class()}
+    exec(compile(copied.replace("from shop.cart import Cart\n", ""), "t.py", "exec"), namespace)
+    namespace["test_total"]()  # full_cart is defined, and the test runs
+    assert borrowed_helpers("tests/test_dcx_request.py", text, {}) == text  # nowhere to copy from
+
+
+def _cart_class():
+    namespace: dict = {}
+    exec(SHOP["shop/cart.py"].replace("prices[s] for s in self.items",
+                                      "prices[s] * q for s, q in self.items.items()"), namespace)
+    return namespace["Cart"]
+
+
+def test_a_stated_message_is_matched_as_written_not_as_a_pattern() -> None:
+    import pytest
+
+    from dcx.request_test import literal_messages
+
+    request = 'Refuse it with ValueError("2841 already has a finish time (1:02:33)")'
+    text = ("import pytest\n\n\ndef test_refused():\n    with pytest.raises(ValueError, "
+            "match=\"2841 already has a finish time (1:02:33)\"):\n"
+            "        raise ValueError('2841 already has a finish time (1:02:33)')\n")
+    with pytest.raises(AssertionError):  # as the model wrote it, the right message does not match
+        exec(compile(text, "t.py", "exec"), namespace := {})
+        namespace["test_refused"]()
+    fixed = literal_messages(text, request)
+    exec(compile(fixed, "t.py", "exec"), namespace := {})
+    namespace["test_refused"]()
+    assert fixed.startswith("import re\n")
+    assert 're.escape("2841 already has a finish time (1:02:33)")' in fixed
+    unstated = text.replace("match=\"2841", "match=\"2842")
+    assert literal_messages(unstated, request) == unstated  # a message the request does not give
