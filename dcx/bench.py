@@ -123,7 +123,7 @@ def scratch_repository(folder: Path, dest: Path, *ignored: str) -> None:
     _git(dest, "commit", "-q", "-m", "scratch copy")
 
 
-def _copy_repo(task: Task, dest: Path) -> None:
+def copy_task_repository(task: Task, dest: Path) -> None:
     scratch_repository(task.folder, dest, "task.json", "reference.diff", "golden.json", "hidden_tests")
 
 
@@ -148,7 +148,7 @@ def run_task(task: Task, settings: Settings, backends: Mapping[str, Backend], ro
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix=f"dcx-bench-{task.name}-") as scratch:
         repo_dir = Path(scratch) / "repo"
-        _copy_repo(task, repo_dir)
+        copy_task_repository(task, repo_dir)
         workspace = Workspace(repo_dir)
         argv = parse_command(task.test_command)
 

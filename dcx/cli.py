@@ -205,6 +205,9 @@ def models(as_json: bool, assemble: bool, **flags: Any) -> None:
 @click.option("--questions", "questions_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Instead of a suite: ask each question of FILE (a JSON list of repo, question, "
                    "path, name) and count the answers that cite the right place.")
+@click.option("--request-tests", is_flag=True,
+              help="Instead of solving: write the test `dcx fix --test` writes from each request "
+                   "and grade it against the task's reference fix.")
 @click.option("--json", "json_path", metavar="FILE", help="Write every result to FILE as JSON.")
 @click.option("--limit", type=int, default=None, help="Run only the first N tasks.")
 @click.option("--only", metavar="NAMES", help="Comma-separated task names to run.")
@@ -221,7 +224,7 @@ def models(as_json: bool, assemble: bool, **flags: Any) -> None:
               help="Also report time per stage, tokens evaluated per role, and llama-cpp-python's "
                    "own throughput on the same models for comparison.")
 @_model_options
-def bench(suite: Path | None, questions_file: Path | None, json_path: str | None,
+def bench(suite: Path | None, questions_file: Path | None, request_tests: bool, json_path: str | None,
           limit: int | None, only: str | None, mode: str | None, language_model: str | None,
           max_steps: int | None, test_rounds: int, record: bool, perf: bool, **flags: Any) -> None:
     """Run every task in SUITE (a folder of task folders) and report pass/fail and time; or,
@@ -234,6 +237,9 @@ def bench(suite: Path | None, questions_file: Path | None, json_path: str | None
         raise InputError("give a SUITE folder or --questions FILE (one of them)")
     if questions_file is not None:
         _bench_questions(questions_file, json_path, limit, mode, flags)
+        return
+    if request_tests:
+        _bench_request_tests(suite, json_path, limit, only, mode, flags)
         return
 
     def started(count: int, dual: bool) -> None:
@@ -271,6 +277,22 @@ def _bench_questions(questions_file: Path, json_path: str | None, limit: int | N
         flags["dual_model_mode"] = mode == "dual"
     outcome = bench_questions(questions_file, flags, limit, json_path, Reporter(), done)
     click.echo(outcome.table, nl=False)
+
+
+def _bench_request_tests(suite: Path, json_path: str | None, limit: int | None, only: str | None,
+                         mode: str | None, flags: dict[str, Any]) -> None:
+    from dcx.commands.bench import bench_request_tests
+    from dcx.progress import Reporter
+
+    def done(index: int, count: int, written: Any) -> None:
+        right = {True: "right", False: "WRONG", None: ""}[written.right]
+        click.echo(f"[{index}/{count}] {written.task:36} "
+                   f"{written.outcome:14} {right:5} {written.seconds:5.1f}s", err=True)
+
+    if mode is not None:
+        flags["dual_model_mode"] = mode == "dual"
+    outcome = bench_request_tests(suite, flags, only, limit, json_path, Reporter(), done)
+    click.echo(outcome.table)
 
 
 @main.command()

@@ -100,3 +100,25 @@ def bench_questions(questions_file: Path, flags: Mapping[str, Any], limit: int |
             {"questions": str(questions_file), "models": models, "summary": table.splitlines(),
              "results": [g.to_json() for g in graded]}, indent=2))
     return BenchOutcome(table)
+
+
+def bench_request_tests(suite: Path, flags: Mapping[str, Any], only: str | None, limit: int | None,
+                        json_path: str | None, reporter: Reporter,
+                        on_done: Callable[[int, int, Any], None]) -> BenchOutcome:
+    """`dcx bench SUITE --request-tests`: write the test `dcx fix --test` writes from each task's
+    request and grade it against the task's reference fix (dcx.request_test_bench)."""
+    from dcx.backends import create_backends
+    from dcx.bench import discover
+    from dcx.request_test_bench import report_json, run_suite, summary_table
+
+    settings = settings_for(flags)
+    tasks = discover(suite, tuple(only.split(",")) if only else (), limit)
+    backends = create_backends(settings, reporter)
+    results = run_suite(tasks, settings, backends, lambda index, r: on_done(index, len(tasks), r))
+    table = summary_table(results)
+    if json_path:
+        models = {role: b.describe() for role, b in backends.items()}
+        Path(json_path).write_text(json.dumps(
+            {"suite": str(suite), "models": models, "summary": table.splitlines(),
+             "results": report_json(results)}, indent=2))
+    return BenchOutcome(table)
