@@ -108,7 +108,8 @@ def discover(suite: Path, only: tuple[str, ...] = (), limit: int | None = None) 
     return tasks[:limit] if limit else tasks
 
 
-def _git(cwd: Path, *args: str) -> None:
+def git_in_copy(cwd: Path, *args: str) -> None:
+    """git in one of the bench's own copies, as a committer of its own (a clean machine has none)."""
     subprocess.run(["git", "-c", "user.name=dcx bench", "-c", "user.email=bench@dcx.invalid", *args],
                    cwd=cwd, check=True, capture_output=True)
 
@@ -118,9 +119,9 @@ def scratch_repository(folder: Path, dest: Path, *ignored: str) -> None:
     in one commit, as a user's clone is. The only place dcx commits: in its own copies."""
     ignore = shutil.ignore_patterns("__pycache__", ".pytest_cache", "*.pyc", ".git", *ignored)
     shutil.copytree(folder, dest, ignore=ignore)
-    _git(dest, "init", "-q", "--template=")
-    _git(dest, "add", "-A")
-    _git(dest, "commit", "-q", "-m", "scratch copy")
+    git_in_copy(dest, "init", "-q", "--template=")
+    git_in_copy(dest, "add", "-A")
+    git_in_copy(dest, "commit", "-q", "-m", "scratch copy")
 
 
 def copy_task_repository(task: Task, dest: Path) -> None:

@@ -241,8 +241,10 @@ def literal_messages(text: str, instruction: str) -> str:
     for line, start, end in sorted(spans, reverse=True):
         raw = lines[line - 1].encode("utf-8")  # ast offsets count bytes
         lines[line - 1] = (raw[:start] + b"re.escape(" + raw[start:end] + b")" + raw[end:]).decode("utf-8")
-    text = "".join(lines)
-    return text if re.search(r"^import re$", text, re.M) else "import re\n" + text
+    if not any(line.rstrip() == "import re" for line in lines):
+        first = next((i + 1 for i, line in enumerate(lines) if line.startswith("from __future__")), 0)
+        lines.insert(first, "import re\n")  # after a __future__ import, which must come first
+    return "".join(lines)
 
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")

@@ -9,7 +9,6 @@ is wrong: it sends the test loop after something the request never asked for.
 
 from __future__ import annotations
 
-import subprocess
 import tempfile
 import time
 from dataclasses import dataclass
@@ -19,7 +18,7 @@ from typing import Callable, Mapping
 from dcx import request_test
 from dcx.backends import Backend
 from dcx.baseline import run_baseline
-from dcx.bench import Task, copy_task_repository
+from dcx.bench import Task, copy_task_repository, git_in_copy
 from dcx.context import gather
 from dcx.errors import DcxError
 from dcx.patch import FileChange
@@ -69,8 +68,8 @@ def _passes_with_reference(task: Task, repo: Path, argv: tuple[str, ...], test: 
     if not reference.is_file():
         raise DcxError(f"{task.name} has no reference.diff; --request-tests grades a written test "
                        "against the task's reference fix")
-    for command in (["git", "apply", str(reference)], ["git", "commit", "-qam", "reference fix"]):
-        subprocess.run(command, cwd=repo, check=True, capture_output=True)
+    git_in_copy(repo, "apply", str(reference))
+    git_in_copy(repo, "commit", "-qam", "reference fix")
     run = run_baseline(Workspace(repo), (*argv, test.path), task.timeout_s, (test,))
     return run.check.passed
 

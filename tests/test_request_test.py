@@ -244,5 +244,7 @@ def test_a_stated_message_is_matched_as_written_not_as_a_pattern() -> None:
     namespace["test_refused"]()
     assert fixed.startswith("import re\n")
     assert 're.escape("2841 already has a finish time (1:02:33)")' in fixed
+    future = literal_messages("from __future__ import annotations\n" + text, request)
+    assert future.startswith("from __future__ import annotations\nimport re\n")
     unstated = text.replace("match=\"2841", "match=\"2842")
     assert literal_messages(unstated, request) == unstated  # a message the request does not give
