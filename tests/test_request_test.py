@@ -181,17 +181,11 @@ def test_the_written_test_goes_beside_the_tests_that_exercise_the_code_under_a_f
     assert place(("cart.py",), Scope("cart.py", "file", (), {}, ())) == "test_dcx_request.py"
 
 
-def test_a_reply_cut_off_at_the_limit_keeps_its_complete_tests() -> None:
-    from dcx.request_test import complete_part, test_names
-
-    cut = ("```python\nimport pytest\nfrom shop.cart import Cart\n\n\n"
-           "@pytest.mark.parametrize('n', [2])\ndef test_two(n):\n    assert n == 2\n\n\n"
-           "def test_three():\n    assert Cart().total({'a': 3, 'b'\n")
-    kept = complete_part(cut)
-    assert test_names(kept) == ["test_two"] and kept.startswith("import pytest\n")
-    assert complete_part("def test_x(:\n") == ""
-    looped = "def test_expand():\n    assert expand('K2') == ['K', 'K']\n    assert expand('K2') == ['K',"
-    assert complete_part(looped) == ""  # a test cut short is not kept in part
+def test_a_reply_that_loops_is_stopped_and_not_used(make_repo) -> None:
+    looped = "from shop.cart import Cart\n\n\ndef test_total():\n" + "    assert Cart().total({'a': 3}) == 6\n" * 30
+    solution, coder = run(make_repo(SHOP), [code_reply(looped), code_reply(GOOD_TOTAL)])
+    assert solution.request_test is None and solution.passed  # the user's tests alone checked it
+    assert len(coder.history) == 2
 
 
 def test_tests_naming_what_does_not_exist_are_dropped_and_the_rest_kept() -> None:
