@@ -124,6 +124,12 @@ def scratch_repository(folder: Path, dest: Path, *ignored: str) -> None:
     git_in_copy(dest, "commit", "-q", "-m", "scratch copy")
 
 
+def commit_diff(copy: Path, diff: Path) -> None:
+    """``diff`` (a task's reference fix) applied to one of the bench's copies and committed."""
+    git_in_copy(copy, "apply", str(diff))
+    git_in_copy(copy, "commit", "-qam", "reference fix")
+
+
 def copy_task_repository(task: Task, dest: Path) -> None:
     scratch_repository(task.folder, dest, "task.json", "reference.diff", "golden.json", "hidden_tests")
 

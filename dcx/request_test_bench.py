@@ -18,7 +18,7 @@ from typing import Callable, Mapping
 from dcx import request_test
 from dcx.backends import Backend
 from dcx.baseline import run_baseline
-from dcx.bench import Task, copy_task_repository, git_in_copy
+from dcx.bench import Task, commit_diff, copy_task_repository
 from dcx.context import gather
 from dcx.errors import DcxError
 from dcx.patch import FileChange
@@ -68,8 +68,7 @@ def _passes_with_reference(task: Task, repo: Path, argv: tuple[str, ...], test: 
     if not reference.is_file():
         raise DcxError(f"{task.name} has no reference.diff; --request-tests grades a written test "
                        "against the task's reference fix")
-    git_in_copy(repo, "apply", str(reference))
-    git_in_copy(repo, "commit", "-qam", "reference fix")
+    commit_diff(repo, reference)
     run = run_baseline(Workspace(repo), (*argv, test.path), task.timeout_s, (test,))
     return run.check.passed
 
