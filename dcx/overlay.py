@@ -2,7 +2,8 @@
 top of it taken together as one change against the tree. A refinement in `dcx chat` ("also
 reject negative numbers") is planned from the files as the last change left them; a test round
 builds on an attempt that made progress the same way. Nothing is written. Files the pending
-change creates are not part of it (what is planned on top sees the tree's files)."""
+change creates are not read as part of it (what is planned on top sees the tree's files), but a
+scratch copy for tests lays the whole pending change over the tree."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ class PendingWorkspace(Workspace):
     def __init__(self, base: Workspace, changes: tuple[FileChange, ...]) -> None:
         self.__dict__.update(base.__dict__)  # the same repository, root and listings
         self._pending = {c.path: c for c in changes if not c.is_new}
+        self.laid_over = (*base.laid_over, *changes)
 
     def read(self, path: str, max_bytes: int = MAX_FILE_BYTES) -> FileText:
         path = self.check_path(path)

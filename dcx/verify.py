@@ -182,7 +182,8 @@ def _kill_group(process: subprocess.Popen) -> None:
 
 def check_in_scratch(workspace: Workspace, changes: tuple[FileChange, ...], argv: tuple[str, ...],
                      timeout_s: float) -> CheckResult:
-    """Copy the working tree's files to a scratch folder, apply the change there, run the tests."""
+    """Copy the working tree's files to a scratch folder, apply the change there (after any change
+    the workspace reads as made but has not written), run the tests."""
     with tempfile.TemporaryDirectory(prefix="dcx-verify-") as scratch:
         root = Path(scratch)
         for path in workspace.all_files:
@@ -191,7 +192,7 @@ def check_in_scratch(workspace: Workspace, changes: tuple[FileChange, ...], argv
                 continue
             (root / path).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, root / path)
-        for change in changes:
+        for change in (*workspace.laid_over, *changes):
             (root / change.path).parent.mkdir(parents=True, exist_ok=True)
             (root / change.path).write_bytes(encode(change.new, change.encoding, change.path))
         return run_check(argv, root, timeout_s, scratch=True)

@@ -15,7 +15,7 @@ import git
 
 from dcx.encoding import UTF8, decode
 from dcx.errors import NotARepositoryError, PathError, RepositoryStateError
-from dcx.patch import dominant_ending
+from dcx.patch import FileChange, dominant_ending
 
 # Credential files, denied for reading, writing, listing, searching and prompts. Keep this list
 # and documentation/reliability.md ("Repositories and paths") the same. Matched case-insensitively
@@ -105,6 +105,10 @@ class FileText:
 
 
 class Workspace:
+    # Changes that are not written but that this workspace reads as made (dcx.overlay's pending
+    # change): a scratch copy lays them over the tree's files, so that tests see them too.
+    laid_over: tuple[FileChange, ...] = ()
+
     def __init__(self, start: Path | str = ".") -> None:
         start = Path(start).resolve()
         try:

@@ -172,6 +172,47 @@ def test_a_failing_test_run_goes_with_the_next_change_request(fixture_repo, tmp_
     assert end.state.failing is None and git(repo, "status", "--porcelain") == ""
 
 
+DROPS_CHECK = 'def mean(values):\n    """Arithmetic mean of a non-empty list."""\n    return sum(values) / len(values)'
+STILL_WRONG = (MEAN_HEAD + "    if len(values) == 1:\n        return values[0]\n"
+               "    return sum(values) / (len(values) - 1)")
+
+
+@pytest.mark.parametrize("given", ["typed /test", "configured"])
+def test_a_change_that_breaks_a_passing_test_is_not_shown_once_a_test_command_is_known(
+        fixture_repo, tmp_path, monkeypatch, given) -> None:
+    """As `dcx fix --test`: the session's /test command (or the user's configured one) checks each
+    attempt, and a change that breaks a test that passed before is neither shown nor applied."""
+    repo = fixture_repo("mean")
+    monkeypatch.setenv("DCX_TEST_ROUNDS", "0")
+    lines = ["mean must divide by the number of values", "/apply"]
+    if given == "configured":
+        monkeypatch.setenv("DCX_TEST_COMMAND", "python -m pytest -q tests")
+    else:
+        lines.insert(0, "/test python -m pytest -q tests")
+    out, end, _ = run_chat(repo, tmp_path, monkeypatch, lines, router=[CHANGE],
+                           code=[code_reply(DROPS_CHECK)])
+    assert "dcx: no change: every change dcx found breaks tests that passed before " \
+           "(tests.test_core::test_mean_empty)" in out.notes
+    assert out.notes[-1] == "Error: nothing to apply: ask for a change first (type what to change)"
+    assert "+    return sum(values) / len(values)\n" not in out.text
+    assert git(repo, "status", "--porcelain") == ""
+
+
+def test_a_change_the_tests_still_fail_with_is_applied_only_with_apply_failing(
+        fixture_repo, tmp_path, monkeypatch) -> None:
+    repo = fixture_repo("mean")
+    monkeypatch.setenv("DCX_TEST_ROUNDS", "0")
+    out, end, _ = run_chat(repo, tmp_path, monkeypatch,
+                           ["/test python -m pytest -q tests", "mean is wrong for one value",
+                            "/apply", "/apply failing"], router=[CHANGE], code=[code_reply(STILL_WRONG)])
+    assert "+        return values[0]\n" in out.text  # shown, with what still fails
+    assert ("dcx: Changed mean in stats/core.py; tests still fail with it: tests.test_core::test_mean "
+            "(not applied: /apply failing writes and stages it anyway)") in out.notes
+    assert ("Error: the tests still fail with the last change (tests.test_core::test_mean); "
+            "/apply failing writes it anyway") in out.notes
+    assert out.notes[-1].startswith("dcx: applied stats/core.py; staged stats/core.py")
+    assert "return values[0]" in (repo / "stats/core.py").read_text()
+
 def test_clear_forgets_the_conversation(fixture_repo, tmp_path, monkeypatch) -> None:
     repo = fixture_repo("mean")
     out, end, _ = run_chat(repo, tmp_path, monkeypatch, ["how is the mean computed?", "/clear"],

@@ -218,6 +218,28 @@ def test_the_scratch_copy_has_the_files_models_never_see(make_repo) -> None:
         del os.environ["GIT_INDEX_FILE"]
 
 
+
+def test_a_scratch_copy_of_a_pending_change_has_it_laid_over_the_tree(make_repo) -> None:
+    """A refinement in `dcx chat` is checked on top of the change it refines, which is not
+    written: the scratch copy lays that change over the tree, then the refinement's."""
+    import sys
+
+    from dcx.overlay import PendingWorkspace
+    from dcx.patch import FileChange
+    from dcx.verify import check_in_scratch
+
+    repo = make_repo({"a.txt": "tree\n", "b.txt": "tree\n",
+                      "t.py": "import pathlib, sys\nseen = [pathlib.Path(n).read_text() for n in "
+                              "('a.txt', 'b.txt', 'c.txt')]\nsys.exit(0 if seen == ['pending\\n', "
+                              "'refined\\n', 'new\\n'] else 1)\n"})
+    pending = PendingWorkspace(Workspace(repo), (FileChange("a.txt", "tree\n", "pending\n"),
+                                                 FileChange("b.txt", "tree\n", "pending\n"),
+                                                 FileChange("c.txt", None, "new\n")))
+    refinement = (FileChange("b.txt", "pending\n", "refined\n"),)
+    assert check_in_scratch(pending, refinement, (sys.executable, "t.py"), 30).passed
+    assert not check_in_scratch(Workspace(repo), refinement, (sys.executable, "t.py"), 30).passed
+    assert (repo / "a.txt").read_text() == "tree\n" and not (repo / "c.txt").exists()
+
 # -- checks in their own process group, any bytes of output (issue #17) --------------------------
 
 def running(pid: int) -> bool:

@@ -24,13 +24,18 @@ class ChatCommandError(DcxError):
 
 
 def apply(ctx: ChatContext, state: ChatState, argument: str) -> ChatState:
-    """Write the last change and stage it (as `dcx fix --apply`); `/undo` reverts it."""
+    """Write the last change and stage it (as `dcx fix --apply`); `/undo` reverts it. A change the
+    tests still fail with is written only as `/apply failing` (as `--apply-failing`)."""
     change = state.change
     if change is None or not change.result.changes:
         raise ChatCommandError("nothing to apply: ask for a change first (type what to change)")
     if not change.pending:
         raise ChatCommandError(f"the last change is applied already ({', '.join(change.files)}); "
                                "/undo reverts it")
+    if change.failing and argument.strip() != "failing":
+        raise ChatCommandError(f"the tests still fail with the last change ({', '.join(change.failing[:3])}"
+                               f"{', ...' if len(change.failing) > 3 else ''}); /apply failing writes "
+                               "it anyway")
     try:
         done = apply_changes(ctx.workspace, change.result.changes, change.result.originals,
                              change.request)
@@ -121,8 +126,10 @@ COMMANDS: dict[str, Command] = {"apply": apply, "undo": undo, "diff": diff, "tes
 HELP = ("Type a question about the code, or what to change. Commands:\n"
         "  /apply      write and stage the last change     /undo   revert the last apply\n"
         "  /diff       show the last change again          /files  files touched or discussed\n"
-        "  /test CMD   run CMD with the last change        /clear  forget the conversation\n"
-        "  /exit       leave (Ctrl-D too; Ctrl-C cancels what is running)\n")
+        "  /test CMD   run CMD with the last change; later changes are checked with it\n"
+        "  /apply failing   write a change the tests still fail with\n"
+        "  /clear      forget the conversation             /exit   leave (Ctrl-D too;\n"
+        "              Ctrl-C cancels what is running)\n")
 
 
 def run_command(ctx: ChatContext, state: ChatState, name: str, argument: str) -> ChatState:

@@ -15,6 +15,7 @@ class Change:
     request: str  # the request it was planned from (a refinement's holds the one before)
     result: Result  # against the working tree as it was read: the diff /apply writes
     applied: str = ""  # the backup id once /apply wrote it ("" while pending)
+    failing: tuple[str, ...] = ()  # tests that still fail with it (checked with a test command)
 
     @property
     def pending(self) -> bool:

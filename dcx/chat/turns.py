@@ -18,8 +18,9 @@ from dcx.evidence import gather_evidence, readable_texts
 from dcx.overlay import PendingWorkspace, layered
 from dcx.request import Request
 from dcx.run import run_request
-from dcx.solve import solve
+from dcx.solve import TestCommand, solve
 from dcx.usage import Usage
+from dcx.verify import parse_command
 
 ROUTED_COMMANDS = ("diff", "files")  # the router may run these; others are only typed
 FOLLOW_UP_WORDS = 5  # a question this short is asked together with the turn before it
@@ -90,13 +91,15 @@ def change(ctx: ChatContext, state: ChatState, line: str) -> ChatState:
     if not refining and after_question and said_last is not None:
         request = about_question(line, said_last.said, texts) or line
     instruction = request
-    if state.failing is not None:
+    if state.failing is not None:  # "fix it": where to look is in that output
         instruction += prompts.failing_now(state.failing.output)
+    tests = _tests(ctx, state)
     base = ctx.workspace
     if refining and last is not None and last.pending:
         ctx.reporter.stage("refining the last change (it is not applied: planned on top of it)")
         base = PendingWorkspace(ctx.workspace, last.result.changes)
-    solution = solve(Request(instruction, (), "fix"), base, ctx.settings, ctx.reporter, ctx.backends)
+    solution = solve(Request(instruction, (), "fix"), base, ctx.settings, ctx.reporter, ctx.backends,
+                     rounds=ctx.settings.test_rounds if tests else 0, tests=tests)
     result = solution.result
     if solution.withheld:
         ctx.out.note(f"dcx: no change: {solution.withheld}")
@@ -109,7 +112,27 @@ def change(ctx: ChatContext, state: ChatState, line: str) -> ChatState:
         return replace(state, memory=state.memory.add(Turn("change", line, "nothing needed changing")))
     ctx.out.diff(result.diff_bytes)
     summary = result.answer or f"changed {', '.join(result.files)}"
-    ctx.out.note(f"dcx: {summary} (not applied: /apply writes and stages it)")
+    failing = (solution.chosen.failing or ("the tests",)) if solution.passed is False else ()
+    if failing:
+        ctx.out.note(f"dcx: {summary.rstrip('.')}; tests still fail with it: {_some(failing)} (not applied: "
+                     "/apply failing writes and stages it anyway)")
+    else:
+        ctx.out.note(f"dcx: {summary} (not applied: /apply writes and stages it)")
     memory = state.memory.add(Turn("change", line, summary))
-    return replace(state, change=Change(request, result), failing=None,
+    return replace(state, change=Change(request, result, failing=failing), failing=None,
                    memory=memory).with_files(touched=result.files)
+
+
+def _tests(ctx: ChatContext, state: ChatState) -> TestCommand | None:
+    """The tests that check each attempt of a change, as `dcx fix --test` does: the session's last
+    /test command (typed by the user), else the configured one (never a repository's own unless
+    the user trusts its config)."""
+    command = state.test_command or ctx.settings.test_command
+    if not command:
+        return None
+    ctx.reporter.stage(f"checking each attempt with `{command}`")
+    return TestCommand(parse_command(command), ctx.settings.test_timeout)
+
+
+def _some(tests: tuple[str, ...]) -> str:
+    return ", ".join(tests[:3]) + (f" and {len(tests) - 3} more" if len(tests) > 3 else "")
