@@ -190,9 +190,8 @@ class Actions:
         round_number = self.session.round
         first_anew = anew and round_number == self.settings.rewrite_from_round
         writer = CodeWriter(self.coder, self.settings.code_retries,
-                            lambda c: self.usage.count("code", c), round_number,
-                            greedy=round_number == 0 or first_anew,
-                            context_tokens=self.settings.context_tokens)
+                            lambda c: self.usage.count("code", c), self.settings.context_tokens,
+                            round_number, greedy=round_number == 0 or first_anew)
         shown = {path: text or "", **related}
         return writer.rewrite(path, text, target, call.arguments["instructions"],
                               self._code_request(target, anew) + warning, related,

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
 from dcx import prompts
-from dcx.backends import Backend, ChatRequest
+from dcx.backends import Backend, ChatRequest, code_model
 from dcx.citations import Citation, CitationStream, Places, mentioned
 from dcx.errors import ConfigError, InputError
 from dcx.evidence import BUDGET_TOKENS, Evidence, gather_evidence
@@ -123,7 +123,7 @@ def answer_with_code_model(workspace: Workspace, settings: Settings, backends: M
                            evidence: Evidence | None = None) -> AskOutcome:
     """One question answered by the code model (the router in single-model mode plays it);
     ``conversation`` and ``evidence`` (gathered already) come from a chat."""
-    coder = backends["code"] if settings.dual_model_mode else backends["router"]
+    coder = code_model(backends, settings)
     usage = Usage()
     answer = answer_question(workspace, question, paths, coder, reporter, usage,
                              emit or (lambda text: None), conversation, stop, evidence)

@@ -186,7 +186,7 @@ class CodeWriter:
     repeatable."""
 
     def __init__(self, backend: Backend, retries: int, on_completion: Callable[[Completion], None],
-                 round_number: int = 0, greedy: bool | None = None, context_tokens: int = 8192) -> None:
+                 context_tokens: int, round_number: int = 0, greedy: bool | None = None) -> None:
         self.backend = backend
         self.context_tokens = context_tokens
         self.retries = retries
@@ -295,7 +295,7 @@ class CodeWriter:
              ) -> tuple[str | None, dict[str, str], str | None]:
         """One reply: (its text, or None when it looped; the files it changes; its problem)."""
         greedy = self._greedy and attempt == 1
-        watch = LoopWatch()
+        watch = LoopWatch("\n".join(str(m["content"]) for m in messages))
         completion = self.backend.chat(ChatRequest(
             tuple(messages), budget, temperature=0.0 if greedy else RETRY_TEMPERATURE,
             seed=100 * self._round + attempt), watch)

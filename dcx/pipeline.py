@@ -7,7 +7,7 @@ import time
 from typing import Mapping
 
 from dcx.actions import Actions
-from dcx.backends import Backend, create_backends
+from dcx.backends import Backend, code_model, create_backends
 from dcx.baseline import TestRun
 from dcx.context import gather
 from dcx.errors import InputError
@@ -31,7 +31,7 @@ class Pipeline:
         self.reporter = reporter or Silent()
         backends = backends or create_backends(settings, self.reporter)
         self.router: Backend = backends["router"]
-        self.coder: Backend = backends["code"] if settings.dual_model_mode else backends["router"]
+        self.coder: Backend = code_model(backends, settings)
         self.usage = usage or Usage()
 
     def start(self, request: Request, baseline: TestRun | None = None) -> Session:

@@ -128,7 +128,7 @@ def write(coder: Backend, usage: Usage, context: Context, instruction: str,
     messages = ({"role": "system", "content": prompts.REQUEST_TEST_SYSTEM},
                 {"role": "user", "content": prompts.request_test(shown_code(context, scope), instruction)})
     # stopped once it loops (the same assert again and again): the rest would be more of it
-    completion = coder.chat(ChatRequest(messages, MAX_TOKENS), LoopWatch())
+    completion = coder.chat(ChatRequest(messages, MAX_TOKENS), LoopWatch(messages[1]["content"]))
     usage.count("code", completion)
     if completion.finish_reason != "stop":
         # cut off or looping: none of it is kept. Keeping its complete tests tripled the usable

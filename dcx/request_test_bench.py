@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable, Mapping
 
 from dcx import request_test
-from dcx.backends import Backend
+from dcx.backends import Backend, code_model
 from dcx.baseline import run_baseline
 from dcx.bench import Task, commit_diff, copy_task_repository
 from dcx.context import gather
@@ -75,7 +75,7 @@ def _passes_with_reference(task: Task, repo: Path, argv: tuple[str, ...], test: 
 
 def run_suite(tasks: list[Task], settings: Settings, backends: Mapping[str, Backend],
               done: Callable[[int, WrittenTest], None]) -> list[WrittenTest]:
-    coder = backends["code"] if settings.dual_model_mode else backends["router"]
+    coder = code_model(backends, settings)
     results = []
     for index, task in enumerate(tasks, 1):
         results.append(run_task(task, settings, coder))

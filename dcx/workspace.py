@@ -28,7 +28,8 @@ SECRET_NAMES = (".env*", "*.env", ".git-credentials*", ".npmrc*", ".pypirc*", ".
                 ".yarnrc.yml*", "auth.json", "credentials.json", "*service*account*.json",
                 "secrets.json", "secrets.yaml", "secrets.yml", "secrets.toml", "*.tfvars",
                 "*.tfvars.json", "*.tfstate*", "*.pem", "*.key", "*.p12", "*.pfx", "*.kdbx",
-                "*.keystore", "*.jks", "id_rsa*", "id_dsa*", "id_ecdsa*", "id_ed25519*")
+                "*.keystore", "*.jks", "id_rsa*", "id_dsa*", "id_ecdsa*", "id_ed25519*",
+                "wp-config.php*")  # WordPress's database password and keys
 _SECRET_NAME = re.compile("|".join(fnmatch.translate(pattern) for pattern in SECRET_NAMES))
 SECRET_FOLDERS = (".ssh", ".aws", ".gnupg", ".kube")  # every file under them (AWS's config too)
 SECRET_FILES_IN = ((".docker", "config.json"), (".cargo", "credentials"), (".cargo", "credentials.toml"),

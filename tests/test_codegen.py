@@ -183,7 +183,7 @@ def test_a_copied_excerpt_with_its_gaps_is_left_out_of_a_reply() -> None:
     # a reply that only copies is unchanged: asked again afresh, not told of a syntax error;
     # one with code beside its copy is taken as that code
     coder = FakeBackend([f"```python\n{copy}```", f"```python\n{copy}{fixed}\n```"])
-    writer = CodeWriter(coder, retries=2, on_completion=lambda completion: None)
+    writer = CodeWriter(coder, retries=2, on_completion=lambda completion: None, context_tokens=8192)
     target = find_target("calc.py", calc, "dose")
     edit = writer.rewrite("calc.py", calc, target, "triple it", "dose should triple",
                           related={"pets.py": pets},

@@ -60,6 +60,20 @@ def test_the_watch_sees_loops_and_long_names_but_not_ordinary_code() -> None:
     assert growing("def set_" + "_and_".join("xyzw" * 20) + "(self):\n")
 
 
+def test_a_line_the_prompt_repeats_may_come_back_as_often_and_no_more_than_a_loop_allows() -> None:
+    """A class of fourteen properties, rewritten whole, is not a loop; past what the prompt holds,
+    the same line SAME_LINE times still is."""
+    from dcx.degenerate import SAME_LINE
+
+    shown = "".join(f"    @property\n    def p{i}(self):\n        return self._p{i}\n\n" for i in range(14))
+    rewritten = LoopWatch(f"class A:\n{shown}")
+    assert not any(rewritten(line) for line in shown.splitlines(keepends=True))
+    assert not LoopWatch()("".join(shown.splitlines(keepends=True)[:4 * (SAME_LINE - 1)]))
+    assert LoopWatch()(shown)  # not in the prompt: the twelfth @property is taken for a loop
+    more = "".join(f"    @property\n    def q{i}(self):\n        return {i}\n" for i in range(SAME_LINE))
+    assert rewritten(more)
+
+
 def test_a_reply_that_deletes_lines_of_a_method_nobody_asked_to_change_is_refused(make_repo) -> None:
     repo = make_repo(SHOP)
     careless = ("class Cart:\n    def add(self, sku, qty=1):\n        self.items[sku] = qty\n\n"

@@ -62,7 +62,7 @@ CASES = [([1, 2, 3, 4, 5, 6, 7], 4), ([3, 6, 7, 1, 6, 3, 8, 9], 5), ([3, 6, 7, 1
 def test_the_real_code_model_writes_a_hidden_function_anew() -> None:
     coder = create_backends(load_settings(None, {}), Silent())["code"]
     prompts = []
-    writer = CodeWriter(coder, 2, lambda c: None, round_number=3, greedy=True)
+    writer = CodeWriter(coder, 2, lambda c: None, 8192, round_number=3, greedy=True)
     original = coder.chat
     coder.chat = lambda request, watch=None: (prompts.append(request.messages[-1]["content"])
                                               or original(request, watch))

@@ -133,10 +133,11 @@ SECRETS = (".env", ".envrc", ".env.local", ".ENV", ".envs/.production/.django", 
            "credentials.json", "gcp/service-account-key.json", ".kube/config", ".vault-token",
            "infra/terraform.tfvars", "infra/terraform.tfstate.backup", ".htpasswd", ".s3cfg",
            ".boto", ".cargo/credentials.toml", ".config/gh/hosts.yml", ".yarnrc.yml", "auth.json",
-           ".my.cnf", "config/secrets.yaml", ".m2/settings.xml", ".gradle/gradle.properties")
+           ".my.cnf", "config/secrets.yaml", ".m2/settings.xml", ".gradle/gradle.properties",
+           "wp-config.php", "public/wp-config.php.bak")
 NOT_SECRETS = ("environment.py", "src/envelope.py", "keys.py", "credentials.py", "aws/credentials",
                "docker/config.json", "docs/ssh.md", "app.py", "envs.py", "gradle.properties",
-               "settings.xml", "secrets.py", "auth.py", "config/settings.yaml")
+               "settings.xml", "secrets.py", "auth.py", "config/settings.yaml", "wp-config-sample.php")
 
 
 def test_credential_files_are_refused_and_never_listed(make_repo) -> None:

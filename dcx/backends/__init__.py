@@ -9,7 +9,7 @@ tests/fakes.py); no setting, file or environment variable reaches it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Mapping
 
 from dcx.backends.base import Backend, ChatRequest, Completion, Message, Watcher
 from dcx.progress import Reporter
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from dcx.models import BackendSpec, ModelFile
 
 __all__ = ["Backend", "BackendFactory", "ChatRequest", "Completion", "Message", "Watcher",
-           "create_backends", "model_backends"]
+           "code_model", "create_backends", "model_backends"]
 
 BackendFactory = Callable[[Settings, Reporter], dict[str, Backend]]
 
@@ -68,3 +68,9 @@ def create_backends(settings: Settings, reporter: Reporter) -> dict[str, Backend
     """Backends per role ("router", "code"); nothing is loaded until a backend is first asked
     to chat."""
     return factory(settings, reporter)
+
+
+def code_model(backends: Mapping[str, Backend], settings: Settings) -> Backend:
+    """The backend that writes code and answers: the code model, or in single-model mode the one
+    model that also plans (a scripted test may give that role only as "router")."""
+    return backends["code"] if settings.dual_model_mode else backends["router"]
