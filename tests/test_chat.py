@@ -213,6 +213,7 @@ def test_a_change_the_tests_still_fail_with_is_applied_only_with_apply_failing(
     assert out.notes[-1].startswith("dcx: applied stats/core.py; staged stats/core.py")
     assert "return values[0]" in (repo / "stats/core.py").read_text()
 
+
 def test_clear_forgets_the_conversation(fixture_repo, tmp_path, monkeypatch) -> None:
     repo = fixture_repo("mean")
     out, end, _ = run_chat(repo, tmp_path, monkeypatch, ["how is the mean computed?", "/clear"],

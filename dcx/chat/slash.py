@@ -33,9 +33,8 @@ def apply(ctx: ChatContext, state: ChatState, argument: str) -> ChatState:
         raise ChatCommandError(f"the last change is applied already ({', '.join(change.files)}); "
                                "/undo reverts it")
     if change.failing and argument.strip() != "failing":
-        raise ChatCommandError(f"the tests still fail with the last change ({', '.join(change.failing[:3])}"
-                               f"{', ...' if len(change.failing) > 3 else ''}); /apply failing writes "
-                               "it anyway")
+        raise ChatCommandError(f"the tests still fail with the last change ({change.failing_named}); "
+                               "/apply failing writes it anyway")
     try:
         done = apply_changes(ctx.workspace, change.result.changes, change.result.originals,
                              change.request)

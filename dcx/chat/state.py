@@ -22,6 +22,12 @@ class Change:
         return not self.applied
 
     @property
+    def failing_named(self) -> str:
+        """The tests that still fail with it, as a message names them (the first three)."""
+        more = len(self.failing) - 3
+        return ", ".join(self.failing[:3]) + (f" and {more} more" if more > 0 else "")
+
+    @property
     def files(self) -> tuple[str, ...]:
         return self.result.files
 

@@ -17,7 +17,7 @@ from dcx.chat.state import Change, ChatState
 from dcx.evidence import gather_evidence, readable_texts
 from dcx.overlay import PendingWorkspace, layered
 from dcx.request import Request
-from dcx.run import run_request
+from dcx.run import configured_test_command, run_request
 from dcx.solve import TestCommand, solve
 from dcx.usage import Usage
 from dcx.verify import parse_command
@@ -113,26 +113,23 @@ def change(ctx: ChatContext, state: ChatState, line: str) -> ChatState:
     ctx.out.diff(result.diff_bytes)
     summary = result.answer or f"changed {', '.join(result.files)}"
     failing = (solution.chosen.failing or ("the tests",)) if solution.passed is False else ()
+    shown = Change(request, result, failing=failing)
     if failing:
-        ctx.out.note(f"dcx: {summary.rstrip('.')}; tests still fail with it: {_some(failing)} (not applied: "
-                     "/apply failing writes and stages it anyway)")
+        ctx.out.note(f"dcx: {summary.rstrip('.')}; tests still fail with it: {shown.failing_named} "
+                     "(not applied: /apply failing writes and stages it anyway)")
     else:
         ctx.out.note(f"dcx: {summary} (not applied: /apply writes and stages it)")
     memory = state.memory.add(Turn("change", line, summary))
-    return replace(state, change=Change(request, result, failing=failing), failing=None,
-                   memory=memory).with_files(touched=result.files)
+    return replace(state, change=shown, failing=None, memory=memory).with_files(touched=result.files)
 
 
 def _tests(ctx: ChatContext, state: ChatState) -> TestCommand | None:
     """The tests that check each attempt of a change, as `dcx fix --test` does: the session's last
     /test command (typed by the user), else the configured one (never a repository's own unless
     the user trusts its config)."""
-    command = state.test_command or ctx.settings.test_command
-    if not command:
-        return None
-    ctx.reporter.stage(f"checking each attempt with `{command}`")
-    return TestCommand(parse_command(command), ctx.settings.test_timeout)
-
-
-def _some(tests: tuple[str, ...]) -> str:
-    return ", ".join(tests[:3]) + (f" and {len(tests) - 3} more" if len(tests) > 3 else "")
+    command = state.test_command
+    if command:
+        ctx.reporter.stage(f"checking each attempt with `{command}` (the last /test)")
+    else:
+        command, _ = configured_test_command(ctx.settings, ctx.reporter)
+    return TestCommand(parse_command(command), ctx.settings.test_timeout) if command else None
