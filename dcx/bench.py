@@ -14,6 +14,7 @@ checked by the test command on the repository as the user has it (hidden tests n
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -34,7 +35,7 @@ from dcx.request import Request, Result
 from dcx.settings import Settings
 from dcx.solve import Attempt, TestCommand, solve
 from dcx.usage import Usage
-from dcx.verify import CheckResult, parse_command
+from dcx.verify import CheckResult, away_from_the_repository, parse_command
 from dcx.workspace import Workspace
 
 
@@ -109,9 +110,11 @@ def discover(suite: Path, only: tuple[str, ...] = (), limit: int | None = None) 
 
 
 def git_in_copy(cwd: Path, *args: str) -> None:
-    """git in one of the bench's own copies, as a committer of its own (a clean machine has none)."""
+    """git in one of the bench's own copies, as a committer of its own (a clean machine has none).
+    Run from a hook or `git bisect run`, git's GIT_DIR would point these commands at the user's
+    repository: `init` made it bare and `commit` committed a task into it."""
     subprocess.run(["git", "-c", "user.name=dcx bench", "-c", "user.email=bench@dcx.invalid", *args],
-                   cwd=cwd, check=True, capture_output=True)
+                   cwd=cwd, check=True, capture_output=True, env=away_from_the_repository(os.environ))
 
 
 def scratch_repository(folder: Path, dest: Path, *ignored: str) -> None:

@@ -17,7 +17,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Mapping
 
 from dcx.encoding import encode, output_text
 from dcx.errors import InputError
@@ -69,9 +69,16 @@ def trim_output(output: str, limit: int = FEEDBACK_CHARS) -> str:
     return combined[-limit:]
 
 
-# Set by git for hooks: they would point a check run elsewhere back at the user's repository.
+# Set by git for hooks (and for `git bisect run`, `git rebase --exec`): they would point git run
+# in a copy elsewhere back at the user's repository.
 _GIT_LOCATION = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY",
                  "GIT_COMMON_DIR", "GIT_PREFIX")
+
+
+def away_from_the_repository(env: Mapping[str, str]) -> dict[str, str]:
+    """``env`` without the variables that tie git to the user's repository: for what runs in a
+    copy of it."""
+    return {name: value for name, value in env.items() if name not in _GIT_LOCATION}
 
 
 def run_check(argv: tuple[str, ...], cwd: Path, timeout_s: float, scratch: bool = False,
@@ -82,8 +89,7 @@ def run_check(argv: tuple[str, ...], cwd: Path, timeout_s: float, scratch: bool 
     the exit code decides."""
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     if scratch:
-        for name in _GIT_LOCATION:
-            env.pop(name, None)
+        env = away_from_the_repository(env)
     try:
         process = subprocess.Popen(list(argv), cwd=cwd, env=env, stdin=subprocess.DEVNULL,
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE,

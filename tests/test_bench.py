@@ -212,3 +212,27 @@ def summary_table_of(summary) -> str:
     from dcx.bench import summary_table
 
     return summary_table(summary, 0)
+
+
+def test_a_copy_made_under_git_bisect_run_leaves_the_users_repository_alone(make_repo, tmp_path,
+                                                                            monkeypatch) -> None:
+    """`git bisect run` (and a hook) export GIT_DIR: the bench's own `git init` and `commit` in a
+    copy then made the user's repository bare and committed the task into it."""
+    import subprocess
+
+    from dcx.bench import copy_task_repository, load_task
+    from tests.conftest import git
+
+    user = make_repo({"a.txt": "mine\n"})
+    head = git(user, "rev-parse", "HEAD")
+    monkeypatch.setenv("GIT_DIR", str(user / ".git"))
+    monkeypatch.setenv("GIT_WORK_TREE", str(user))
+    copy = tmp_path / "copy"
+    copy_task_repository(load_task(FIXTURES / "mean"), copy)
+    monkeypatch.delenv("GIT_DIR")
+    monkeypatch.delenv("GIT_WORK_TREE")
+    assert git(user, "rev-parse", "HEAD") == head
+    assert git(user, "config", "--bool", "core.bare").strip() == "false"
+    assert git(user, "status", "--porcelain") == ""
+    log = subprocess.run(["git", "log", "--format=%s"], cwd=copy, capture_output=True, text=True, check=True)
+    assert log.stdout == "scratch copy\n"
