@@ -113,7 +113,8 @@ def run_request(
     withheld = solution.withheld
     result = _without_change(solution.result) if withheld else solution.result
     if mode == "fix" and tests is None and result.diff and not notes:
-        notes = _untested(workspace)
+        notes = untested(workspace, '`--test "python -m pytest -q"` checks each attempt with them, '
+                                    "and test_command in your config makes that the default")
     passed = None if tests is None or withheld else solution.passed
     kept_back = bool(apply and passed is False and not apply_failing)
     outcome = None
@@ -151,16 +152,15 @@ def withheld_test_command(settings: Settings) -> str:
             "command runs only once you trust its config (`dcx trust`)")
 
 
-def _untested(workspace: Workspace) -> tuple[str, ...]:
-    """A note that the change shown was checked by no test although the repository has some:
-    dcx checked it statically only, and a change can be wrong in ways no static check sees."""
+def untested(workspace: Workspace, how: str) -> tuple[str, ...]:
+    """A note that the change shown was checked by no test although the repository has some,
+    and ``how`` to have them check it: dcx checked it statically only, and a change can be wrong
+    in ways no static check sees."""
     tests = [p for p in workspace.files if is_test_path(p) and p.endswith(".py")]
     if not tests:
         return ()
     files = f"{len(tests)} test files, such as {tests[0]}" if len(tests) > 1 else tests[0]
-    return (f"this change is untested: the repository has tests ({files}); "
-            '`--test "python -m pytest -q"` checks each attempt with them, and test_command in '
-            "your config makes that the default",)
+    return (f"this change is untested: the repository has tests ({files}); {how}",)
 
 
 def _without_change(result: Result) -> Result:

@@ -148,13 +148,14 @@ def test_apply_undo_diff_and_files(fixture_repo, tmp_path, monkeypatch) -> None:
                            ["mean must divide by the number of values", "/apply", "/apply", "/diff",
                             "/undo", "/diff", "/files", "/apply"],
                            router=[CHANGE], code=[code_reply(MEAN_FIXED)])
-    assert out.notes[1].startswith("dcx: applied stats/core.py; staged stats/core.py")
-    assert out.notes[2] == "Error: the last change is applied already (stats/core.py); /undo reverts it"
-    assert out.notes[3] == "dcx: applied (/undo reverts it)"
-    assert out.notes[4].startswith("dcx: undid ") and out.notes[4].endswith("restored stats/core.py")
-    assert out.notes[5] == "dcx: not applied (/apply writes and stages it)"
+    assert out.notes[1].startswith("dcx: this change is untested")  # the fixture has tests
+    assert out.notes[2].startswith("dcx: applied stats/core.py; staged stats/core.py")
+    assert out.notes[3] == "Error: the last change is applied already (stats/core.py); /undo reverts it"
+    assert out.notes[4] == "dcx: applied (/undo reverts it)"
+    assert out.notes[5].startswith("dcx: undid ") and out.notes[5].endswith("restored stats/core.py")
+    assert out.notes[6] == "dcx: not applied (/apply writes and stages it)"
     assert "touched: stats/core.py\n" in out.stdout
-    assert out.notes[6].startswith("dcx: applied stats/core.py")  # undone, it is pending again
+    assert out.notes[7].startswith("dcx: applied stats/core.py")  # undone, it is pending again
     assert git(repo, "diff", "--cached", "--name-only").split() == ["stats/core.py"]
     assert "return sum(values) / len(values)" in (repo / "stats/core.py").read_text()
 
@@ -196,6 +197,26 @@ def test_a_change_that_breaks_a_passing_test_is_not_shown_once_a_test_command_is
     assert out.notes[-1] == "Error: nothing to apply: ask for a change first (type what to change)"
     assert "+    return sum(values) / len(values)\n" not in out.text
     assert git(repo, "status", "--porcelain") == ""
+
+
+def test_an_untested_change_says_so_and_names_a_test_command_dcx_did_not_run(
+        fixture_repo, tmp_path, monkeypatch) -> None:
+    """As `dcx fix` without a test command: a change no test checked is said to be untested, with
+    how to have the tests check it; a test command the repository's own config names is not run,
+    and the note says so."""
+    repo = fixture_repo("mean")
+    out, _, _ = run_chat(repo, tmp_path, monkeypatch, ["mean() must divide by the number of values"],
+                         router=[CHANGE], code=[code_reply(MEAN_FIXED)])
+    assert ("dcx: this change is untested: the repository has tests (tests/test_core.py); "
+            "`/test python -m pytest -q` runs them, and checks each change after it") in out.notes
+    marker = tmp_path / "marker"
+    (repo / ".dcx.toml").write_text(f"test_command = {json.dumps(f'touch {marker}')}\n")
+    out, _, _ = run_chat(repo, tmp_path, monkeypatch, ["mean() must divide by the number of values"],
+                         router=[CHANGE], code=[code_reply(MEAN_FIXED)])
+    (said,) = [n for n in out.notes if "test command" in n]
+    assert f".dcx.toml names a test command (`touch {marker}`), which dcx did not run" in said
+    assert said.endswith("only once you trust its config (`dcx trust`); or type /test with it")
+    assert not marker.exists()
 
 
 def test_a_change_the_tests_still_fail_with_is_applied_only_with_apply_failing(
@@ -381,7 +402,7 @@ def test_ctrl_c_while_apply_writes_keeps_the_change_pending(fixture_repo, tmp_pa
     out, end, _ = run_chat(repo, tmp_path, monkeypatch,
                            ["mean must divide by the number of values", "/apply", "/diff"],
                            router=[CHANGE], code=[code_reply(MEAN_FIXED)])
-    assert out.notes[1:] == ["Error: interrupted; nothing was written",
+    assert out.notes[2:] == ["Error: interrupted; nothing was written",
                              "dcx: not applied (/apply writes and stages it)"]
     assert end.state.change.pending and git(repo, "status", "--porcelain") == ""
 

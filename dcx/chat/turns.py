@@ -17,7 +17,7 @@ from dcx.chat.state import Change, ChatState
 from dcx.evidence import gather_evidence, readable_texts
 from dcx.overlay import PendingWorkspace, layered
 from dcx.request import Request
-from dcx.run import configured_test_command, run_request
+from dcx.run import configured_test_command, run_request, untested, withheld_test_command
 from dcx.solve import TestCommand, solve
 from dcx.usage import Usage
 from dcx.verify import parse_command
@@ -119,6 +119,8 @@ def change(ctx: ChatContext, state: ChatState, line: str) -> ChatState:
                      "(not applied: /apply failing writes and stages it anyway)")
     else:
         ctx.out.note(f"dcx: {summary} (not applied: /apply writes and stages it)")
+    for note in _untested(ctx) if tests is None else ():
+        ctx.out.note(f"dcx: {note}")
     memory = state.memory.add(Turn("change", line, summary))
     return replace(state, change=shown, failing=None, memory=memory).with_files(touched=result.files)
 
@@ -133,3 +135,12 @@ def _tests(ctx: ChatContext, state: ChatState) -> TestCommand | None:
     else:
         command, _ = configured_test_command(ctx.settings, ctx.reporter)
     return TestCommand(parse_command(command), ctx.settings.test_timeout) if command else None
+
+
+def _untested(ctx: ChatContext) -> tuple[str, ...]:
+    """What `dcx fix` says of a change no test checked, in the chat's words: the test command a
+    repository's config names and dcx did not run, or the tests the repository has."""
+    held = withheld_test_command(ctx.settings)
+    if held:
+        return (f"{held}; or type /test with it",)
+    return untested(ctx.workspace, "`/test python -m pytest -q` runs them, and checks each change after it")
