@@ -29,13 +29,14 @@ from dcx.backends.recording import RecordingBackend
 from dcx.baseline import TestRun, lost, run_tests
 from dcx.context import is_test_path
 from dcx.errors import DcxError
+from dcx.gitenv import away_from_the_repository
 from dcx.patch import FileChange
 from dcx.progress import Silent
 from dcx.request import Request, Result
 from dcx.settings import Settings
 from dcx.solve import Attempt, TestCommand, solve
 from dcx.usage import Usage
-from dcx.verify import CheckResult, away_from_the_repository, parse_command
+from dcx.verify import CheckResult, parse_command
 from dcx.workspace import Workspace
 
 

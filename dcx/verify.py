@@ -17,10 +17,11 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Mapping
+from typing import Iterator
 
 from dcx.encoding import encode, output_text
 from dcx.errors import InputError
+from dcx.gitenv import away_from_the_repository
 from dcx.patch import FileChange
 from dcx.workspace import Workspace
 
@@ -69,18 +70,6 @@ def trim_output(output: str, limit: int = FEEDBACK_CHARS) -> str:
     return combined[-limit:]
 
 
-# Set by git for hooks (and for `git bisect run`, `git rebase --exec`): they would point git run
-# in a copy elsewhere back at the user's repository.
-_GIT_LOCATION = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY",
-                 "GIT_COMMON_DIR", "GIT_PREFIX")
-
-
-def away_from_the_repository(env: Mapping[str, str]) -> dict[str, str]:
-    """``env`` without the variables that tie git to the user's repository: for what runs in a
-    copy of it."""
-    return {name: value for name, value in env.items() if name not in _GIT_LOCATION}
-
-
 def run_check(argv: tuple[str, ...], cwd: Path, timeout_s: float, scratch: bool = False,
               grace_s: float = OUTPUT_GRACE_S) -> CheckResult:
     """Run a check in a session (process group) of its own, so that a timeout or Ctrl-C kills
@@ -88,7 +77,7 @@ def run_check(argv: tuple[str, ...], cwd: Path, timeout_s: float, scratch: bool 
     left in the background still holds open is read for ``grace_s`` more seconds at most, and
     the exit code decides."""
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-    if scratch:
+    if scratch:  # git's hook variables would point git in the copy back at the user's repository
         env = away_from_the_repository(env)
     try:
         process = subprocess.Popen(list(argv), cwd=cwd, env=env, stdin=subprocess.DEVNULL,

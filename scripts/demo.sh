@@ -3,6 +3,11 @@
 # repository, run `dcx fix` there with the default models, print the diff, then apply it in the
 # scratch copy and run the fixture's tests.
 set -euo pipefail
+# Run from a hook or `git bisect run`, git exports where the repository is: git and dcx in the
+# demo's scratch repository would act on that one instead (the list of dcx.gitenv.LOCATION).
+unset GIT_ALTERNATE_OBJECT_DIRECTORIES GIT_CONFIG GIT_OBJECT_DIRECTORY GIT_DIR GIT_WORK_TREE \
+  GIT_IMPLICIT_WORK_TREE GIT_GRAFT_FILE GIT_INDEX_FILE GIT_NO_REPLACE_OBJECTS GIT_REPLACE_REF_BASE \
+  GIT_PREFIX GIT_INTERNAL_SUPER_PREFIX GIT_SHALLOW_FILE GIT_COMMON_DIR
 cd "$(dirname "$0")/.."
 project=$(pwd)
 fixture="${1:-fixtures/mean}"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import shutil
 
+import pytest
+
 from dcx.bench import discover, run_suite
 from dcx.config import load_settings
 from tests.conftest import FIXTURES, call, code_reply
@@ -214,25 +216,55 @@ def summary_table_of(summary) -> str:
     return summary_table(summary, 0)
 
 
-def test_a_copy_made_under_git_bisect_run_leaves_the_users_repository_alone(make_repo, tmp_path,
-                                                                            monkeypatch) -> None:
-    """`git bisect run` (and a hook) export GIT_DIR: the bench's own `git init` and `commit` in a
-    copy then made the user's repository bare and committed the task into it."""
-    import subprocess
 
-    from dcx.bench import copy_task_repository, load_task
-    from tests.conftest import git
+@pytest.mark.parametrize("exported", [("GIT_DIR",), ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE")])
+def test_a_bench_run_under_git_bisect_run_leaves_the_users_repository_alone(
+        exported, make_repo, tmp_path, monkeypatch) -> None:
+    """`git bisect run` exports GIT_DIR, a hook more of git's location variables: the bench's own
+    `git init` and `commit` in its copies then made the user's repository bare and committed the
+    task into it, and GitPython would have opened the user's tree for the copy."""
+    from click.testing import CliRunner
+
+    from dcx.cli import main
+    from tests.conftest import call, git
+    from tests.fakes import use_script
 
     user = make_repo({"a.txt": "mine\n"})
     head = git(user, "rev-parse", "HEAD")
-    monkeypatch.setenv("GIT_DIR", str(user / ".git"))
-    monkeypatch.setenv("GIT_WORK_TREE", str(user))
-    copy = tmp_path / "copy"
-    copy_task_repository(load_task(FIXTURES / "mean"), copy)
-    monkeypatch.delenv("GIT_DIR")
-    monkeypatch.delenv("GIT_WORK_TREE")
+    script = tmp_path / "script.json"
+    script.write_text(json.dumps({
+        "router": [call("generate_code", path="stats/core.py", target="mean", instructions="fix"),
+                   call("finish", answer="fixed mean")],
+        "code": [code_reply(MEAN_FIX)]}))
+    use_script(monkeypatch, script)
+    monkeypatch.setenv("DCX_PLAN_FIRST_CALL", "false")
+    where = {"GIT_DIR": user / ".git", "GIT_WORK_TREE": user, "GIT_INDEX_FILE": user / ".git" / "index"}
+    for name in exported:
+        monkeypatch.setenv(name, str(where[name]))
+    out = tmp_path / "bench.json"
+    result = CliRunner().invoke(main, ["bench", str(FIXTURES), "--only", "mean", "--test-rounds", "0",
+                                       "--json", str(out)], catch_exceptions=False)
+    for name in exported:
+        monkeypatch.delenv(name, raising=False)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(out.read_text())["results"][0]["passed"]  # the fix was made in the copy
     assert git(user, "rev-parse", "HEAD") == head
     assert git(user, "config", "--bool", "core.bare").strip() == "false"
     assert git(user, "status", "--porcelain") == ""
-    log = subprocess.run(["git", "log", "--format=%s"], cwd=copy, capture_output=True, text=True, check=True)
-    assert log.stdout == "scratch copy\n"
+
+
+def test_every_copy_of_gits_location_variables_is_complete() -> None:
+    """The scripts that do not import dcx hold copies of dcx.gitenv.LOCATION; and every variable
+    this machine's git says ties it to a repository is in it (a newer git may add one)."""
+    import subprocess
+
+    from dcx.gitenv import LOCATION
+    from tests.conftest import PROJECT_ROOT
+
+    for script in ("benchmarks/repo_tasks/check_tasks.py", "benchmarks/exercism_style/check_tasks.py",
+                   "scripts/demo.sh"):
+        text = (PROJECT_ROOT / script).read_text()
+        assert [n for n in LOCATION if n not in text] == [], script
+    listed = subprocess.run(["git", "rev-parse", "--local-env-vars"], capture_output=True, text=True,
+                            check=True).stdout.split()
+    assert set(listed) - set(LOCATION) <= {"GIT_CONFIG_PARAMETERS", "GIT_CONFIG_COUNT"}  # -c settings

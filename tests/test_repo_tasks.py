@@ -8,6 +8,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import PROJECT_ROOT
 
 TASKS = PROJECT_ROOT / "benchmarks" / "repo_tasks"
@@ -43,3 +45,28 @@ def test_the_localization_benchmark_finds_what_the_reference_changes(tmp_path) -
     assert row["reference"] == ["ledger/model.py:owing"]
     assert row["best_rank"] == 2  # after monthly_report, which the request names and which calls it
     assert row["planned"].startswith("ledger/report.py") and not row["plan_file"] and not row["plan_holds"]
+
+
+@pytest.mark.parametrize("exported", [("GIT_DIR",), ("GIT_DIR", "GIT_WORK_TREE")])
+def test_the_task_checkers_leave_the_repository_they_run_in_alone(exported, make_repo, tmp_path) -> None:
+    """Run from a hook or `git bisect run`, git exports GIT_DIR: each checker's `git init` and
+    `commit` in its scratch copy then made that repository bare and committed a task into it."""
+    import os
+    import shutil
+
+    from tests.conftest import git
+
+    user = make_repo({"a.txt": "mine\n"})
+    head = git(user, "rev-parse", "HEAD")
+    suite = tmp_path / "suite"
+    shutil.copytree(TASKS / "dev" / "budget_december_range", suite / "budget_december_range")
+    where = {"GIT_DIR": user / ".git", "GIT_WORK_TREE": user}
+    env = {**os.environ, **{name: str(where[name]) for name in exported}}
+    for argv in ([str(TASKS / "check_tasks.py"), str(suite)],
+                 [str(PROJECT_ROOT / "benchmarks" / "exercism_style" / "check_tasks.py"), "luhn"]):
+        done = subprocess.run([sys.executable, *argv], capture_output=True, text=True, timeout=300,
+                              env=env, cwd=tmp_path)
+        assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+        assert git(user, "rev-parse", "HEAD") == head
+        assert git(user, "config", "--bool", "core.bare").strip() == "false"
+        assert git(user, "status", "--porcelain") == ""

@@ -14,6 +14,7 @@ only ``<slug>.py``, they pass. Prints one line per task and exits non-zero if an
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -24,8 +25,18 @@ ROOT = Path(__file__).resolve().parent
 GIT = ["git", "-c", "user.name=check", "-c", "user.email=check@example.invalid"]
 
 
+# Exported by git to hooks and `git bisect run`: they would point git in a scratch copy at the
+# repository this script runs in (its `init` makes that repository bare). The same list as
+# dcx.gitenv.LOCATION (this script does not import dcx).
+GIT_LOCATION = ("GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_CONFIG", "GIT_OBJECT_DIRECTORY", "GIT_DIR",
+                "GIT_WORK_TREE", "GIT_IMPLICIT_WORK_TREE", "GIT_GRAFT_FILE", "GIT_INDEX_FILE",
+                "GIT_NO_REPLACE_OBJECTS", "GIT_REPLACE_REF_BASE", "GIT_PREFIX",
+                "GIT_INTERNAL_SUPER_PREFIX", "GIT_SHALLOW_FILE", "GIT_COMMON_DIR")
+
+
 def _run(argv: list[str], cwd: Path, check: bool = True) -> subprocess.CompletedProcess:
-    return subprocess.run(argv, cwd=cwd, capture_output=True, text=True, check=check)
+    env = {k: v for k, v in os.environ.items() if k not in GIT_LOCATION}
+    return subprocess.run(argv, cwd=cwd, env=env, capture_output=True, text=True, check=check)
 
 
 def _pytest(cwd: Path) -> tuple[int, str]:

@@ -88,8 +88,17 @@ def diff_paths(diff_text: str) -> list[str]:
     return sorted(set(paths))
 
 
+# Exported by git to hooks and `git bisect run`: they would point git in a scratch copy at the
+# repository this script runs in (its `init` makes that repository bare). The same list as
+# dcx.gitenv.LOCATION (this script does not import dcx).
+GIT_LOCATION = ("GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_CONFIG", "GIT_OBJECT_DIRECTORY", "GIT_DIR",
+                "GIT_WORK_TREE", "GIT_IMPLICIT_WORK_TREE", "GIT_GRAFT_FILE", "GIT_INDEX_FILE",
+                "GIT_NO_REPLACE_OBJECTS", "GIT_REPLACE_REF_BASE", "GIT_PREFIX",
+                "GIT_INTERNAL_SUPER_PREFIX", "GIT_SHALLOW_FILE", "GIT_COMMON_DIR")
+
+
 def git(cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ)
+    env = {k: v for k, v in os.environ.items() if k not in GIT_LOCATION}
     env.update(
         GIT_AUTHOR_NAME="check",
         GIT_AUTHOR_EMAIL="check@example.invalid",

@@ -35,6 +35,7 @@ from pathlib import Path
 from dcx import callgraph
 from dcx.baseline import run_baseline
 from dcx.context import gather, is_test_path
+from dcx.gitenv import leave_the_repository
 from dcx.localize import rank
 from dcx.plan import plan_first_call
 from dcx.scope import sources
@@ -116,6 +117,7 @@ def measure(task_dir: Path, tests: bool = False) -> dict:
 
 
 def main(argv: list[str]) -> int:
+    leave_the_repository()  # every repository it plans in is a copy of its own
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("suites", nargs="+", type=Path)
     parser.add_argument("--json", type=Path)

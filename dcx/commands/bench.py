@@ -10,6 +10,7 @@ from typing import Any, Callable, Mapping
 
 from dcx.commands import settings_for
 from dcx.errors import DcxError
+from dcx.gitenv import leave_the_repository
 from dcx.progress import Reporter
 
 
@@ -35,6 +36,7 @@ def bench(suite: Path, flags: Mapping[str, Any], mode: str | None, only: str | N
     from dcx.backends import create_backends
     from dcx.bench import discover, report_json, run_suite, summarize, summary_table
 
+    leave_the_repository()  # every repository a bench uses is a copy of its own
     flags = dict(flags)
     if mode is not None:
         flags["dual_model_mode"] = mode == "dual"
@@ -88,6 +90,7 @@ def bench_questions(questions_file: Path, flags: Mapping[str, Any], limit: int |
     from dcx.ask_bench import load_questions, run_questions, summary_table
     from dcx.backends import create_backends
 
+    leave_the_repository()  # every repository a bench uses is a copy of its own
     settings = settings_for(flags)
     questions = load_questions(questions_file)[:limit] if limit else load_questions(questions_file)
     backends = create_backends(settings, reporter)
@@ -111,6 +114,7 @@ def bench_request_tests(suite: Path, flags: Mapping[str, Any], only: str | None,
     from dcx.bench import discover
     from dcx.request_test_bench import report_json, run_suite, summary_table
 
+    leave_the_repository()  # every repository a bench uses is a copy of its own
     settings = settings_for(flags)
     tasks = discover(suite, tuple(only.split(",")) if only else (), limit)
     backends = create_backends(settings, reporter)
