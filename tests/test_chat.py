@@ -205,10 +205,13 @@ def test_an_untested_change_says_so_and_names_a_test_command_dcx_did_not_run(
     how to have the tests check it; a test command the repository's own config names is not run,
     and the note says so."""
     repo = fixture_repo("mean")
-    out, _, _ = run_chat(repo, tmp_path, monkeypatch, ["mean() must divide by the number of values"],
-                         router=[CHANGE], code=[code_reply(MEAN_FIXED)])
-    assert ("dcx: this change is untested: the repository has tests (tests/test_core.py); "
-            "`/test python -m pytest -q` runs them, and checks each change after it") in out.notes
+    out, _, _ = run_chat(repo, tmp_path, monkeypatch, ["mean() must divide by the number of values",
+                                                       "also reject negative numbers"],
+                         router=[CHANGE, CHANGE], code=[code_reply(MEAN_FIXED), code_reply(MEAN_NO_NEGATIVES)])
+    untested = [n for n in out.notes if "untested" in n]
+    assert untested == ["dcx: this change is untested: the repository has tests (tests/test_core.py); "
+                        "`/test python -m pytest -q` runs them, and checks each change after it"]
+    assert "+    if any(v < 0 for v in values):\n" in out.text  # said once, for both changes
     marker = tmp_path / "marker"
     (repo / ".dcx.toml").write_text(f"test_command = {json.dumps(f'touch {marker}')}\n")
     out, _, _ = run_chat(repo, tmp_path, monkeypatch, ["mean() must divide by the number of values"],

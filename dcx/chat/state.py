@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from dcx.chat.memory import Memory
+from dcx.listing import first_few
 from dcx.request import Result
 
 
@@ -24,8 +25,7 @@ class Change:
     @property
     def failing_named(self) -> str:
         """The tests that still fail with it, as a message names them (the first three)."""
-        more = len(self.failing) - 3
-        return ", ".join(self.failing[:3]) + (f" and {more} more" if more > 0 else "")
+        return first_few(self.failing, 3)
 
     @property
     def files(self) -> tuple[str, ...]:
@@ -49,6 +49,7 @@ class ChatState:
     discussed: tuple[str, ...] = ()  # files answers cited or were drawn from
     failing: Failing | None = None
     test_command: str = ""  # the last /test command, for a bare /test
+    told_untested: bool = False  # the session said once that its changes are checked by no test
     done: bool = False  # /exit was typed
 
     def with_files(self, touched: tuple[str, ...] = (), discussed: tuple[str, ...] = ()) -> "ChatState":

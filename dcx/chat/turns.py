@@ -119,10 +119,12 @@ def change(ctx: ChatContext, state: ChatState, line: str) -> ChatState:
                      "(not applied: /apply failing writes and stages it anyway)")
     else:
         ctx.out.note(f"dcx: {summary} (not applied: /apply writes and stages it)")
-    for note in _untested(ctx) if tests is None else ():
+    untested = _untested(ctx) if tests is None and not state.told_untested else ()
+    for note in untested:  # once a session: every change after it is untested alike
         ctx.out.note(f"dcx: {note}")
     memory = state.memory.add(Turn("change", line, summary))
-    return replace(state, change=shown, failing=None, memory=memory).with_files(touched=result.files)
+    return replace(state, change=shown, failing=None, memory=memory,
+                   told_untested=state.told_untested or bool(untested)).with_files(touched=result.files)
 
 
 def _tests(ctx: ChatContext, state: ChatState) -> TestCommand | None:
