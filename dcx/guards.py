@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from dcx.call_fit import constructor
 from dcx.config_files import dcx_table
 from dcx.context import is_test_path
+from dcx.listing import first_few
 from dcx.localize import does_nothing, named_identifiers
 from dcx.patch import split_lines
 from dcx.targets import generic_symbols, language_of, python_definitions, python_symbols
@@ -58,7 +59,7 @@ def removed_definitions_reason(path: str, old: str, new: str, request: str) -> s
     gone = [n for n in before - after if not any(part in words for part in n.split("."))]
     if not gone:
         return None
-    names = ", ".join(sorted(gone)[:5])
+    names = first_few(sorted(gone), 5)
     return (f"the change would delete {names}, which the request does not mention; dcx refuses "
             "edits that delete code the request did not touch")
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
 from dcx.companions import companions
+from dcx.listing import first_few
 from dcx.patch import split_lines
 from dcx.targets import Target, language_of
 
@@ -116,7 +117,7 @@ def broken_tests(regressions: tuple[str, ...], output: str) -> str:
     the failures cannot tell the ones it caused from the ones it was asked to fix."""
     if not regressions:
         return output
-    named = ", ".join(regressions[:5]) + (f" and {len(regressions) - 5} more" if len(regressions) > 5 else "")
+    named = first_few(regressions, 5)
     return f"That change broke tests that passed before it: {named}. Keep them passing.\n{output}"
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from dcx.listing import first_few
 from dcx.terminal import plain_text, visible_bytes
 
 
@@ -83,7 +84,7 @@ def print_notes(outcome: Any) -> None:
         if outcome.tests_passed:
             note(f"dcx: the tests pass with this change ({after})")
         else:
-            failing = ", ".join(outcome.still_failing[:5]) or "see `--json` for the output"
+            failing = first_few(outcome.still_failing, 5) or "see `--json` for the output"
             note(f"dcx: the tests still fail with the best change dcx found ({after}): {failing}")
     elif outcome.checks and not outcome.withheld:
         note("dcx: the test command ran no test (pytest collected none), so this change is "

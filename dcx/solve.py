@@ -20,6 +20,7 @@ from dcx.backends import Backend
 from dcx.baseline import TestRun, combined, is_pytest, lost, run_baseline, run_tests
 from dcx.context import gather
 from dcx.errors import DcxError
+from dcx.listing import first_few
 from dcx.overlay import PendingWorkspace, layered
 from dcx.patch import FileChange
 from dcx.pipeline import Pipeline
@@ -84,8 +85,7 @@ class Solution:
         """Why the chosen change may be neither shown nor written ("" when it may be): it breaks
         a test that passed before, or the attempt found no usable change."""
         if self.chosen.regressions:
-            regressions = self.chosen.regressions
-            broken = ", ".join(regressions[:3]) + (", ..." if len(regressions) > 3 else "")
+            broken = first_few(self.chosen.regressions, 3)
             return f"every change dcx found breaks tests that passed before ({broken})"
         return self.result.failure
 
