@@ -100,3 +100,35 @@ def call(name: str, **arguments: object) -> str:
 
 def code_reply(code: str, language: str = "python") -> str:
     return f"Here is the code:\n```{language}\n{code}\n```\n"
+
+
+MEAN_FIX = ('def mean(values):\n    """Arithmetic mean of a non-empty list."""\n    if not values:\n'
+            '        raise ValueError("mean of an empty list")\n    return sum(values) / len(values)')
+
+
+def bench_the_mean_fixture(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """`dcx bench fixtures --only mean --test-rounds 0 --json ...` through the command line, its
+    models scripted to fix mean: the CliRunner result and the path of the --json report."""
+    from click.testing import CliRunner
+
+    from dcx.cli import main
+    from tests.fakes import use_script
+
+    script = tmp_path / "script.json"
+    script.write_text(json.dumps({
+        "router": [call("generate_code", path="stats/core.py", target="mean", instructions="fix"),
+                   call("finish", answer="fixed mean")],
+        "code": [code_reply(MEAN_FIX)]}))
+    use_script(monkeypatch, script)
+    monkeypatch.setenv("DCX_PLAN_FIRST_CALL", "false")
+    out = tmp_path / "bench.json"
+    result = CliRunner().invoke(main, ["bench", str(FIXTURES), "--only", "mean", "--test-rounds", "0",
+                                       "--json", str(out)], catch_exceptions=False)
+    return result, out
+
+
+def assert_untouched(repo: Path, head: str) -> None:
+    """``repo`` still has ``head``, a working tree (not bare) and nothing changed in it."""
+    assert git(repo, "rev-parse", "HEAD") == head
+    assert git(repo, "config", "--bool", "core.bare").strip() == "false"
+    assert git(repo, "status", "--porcelain") == ""

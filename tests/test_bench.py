@@ -9,11 +9,8 @@ import pytest
 
 from dcx.bench import discover, run_suite
 from dcx.config import load_settings
-from tests.conftest import FIXTURES, call, code_reply
+from tests.conftest import FIXTURES, MEAN_FIX, call, code_reply
 from tests.fakes import FakeBackend
-
-MEAN_FIX = ('def mean(values):\n    """Arithmetic mean of a non-empty list."""\n    if not values:\n'
-            '        raise ValueError("mean of an empty list")\n    return sum(values) / len(values)')
 
 
 def suite_with(tmp_path, *names):
@@ -216,41 +213,25 @@ def summary_table_of(summary) -> str:
     return summary_table(summary, 0)
 
 
-
 @pytest.mark.parametrize("exported", [("GIT_DIR",), ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE")])
 def test_a_bench_run_under_git_bisect_run_leaves_the_users_repository_alone(
         exported, make_repo, tmp_path, monkeypatch) -> None:
     """`git bisect run` exports GIT_DIR, a hook more of git's location variables: the bench's own
     `git init` and `commit` in its copies then made the user's repository bare and committed the
     task into it, and GitPython would have opened the user's tree for the copy."""
-    from click.testing import CliRunner
-
-    from dcx.cli import main
-    from tests.conftest import call, git
-    from tests.fakes import use_script
+    from tests.conftest import assert_untouched, bench_the_mean_fixture, git
 
     user = make_repo({"a.txt": "mine\n"})
     head = git(user, "rev-parse", "HEAD")
-    script = tmp_path / "script.json"
-    script.write_text(json.dumps({
-        "router": [call("generate_code", path="stats/core.py", target="mean", instructions="fix"),
-                   call("finish", answer="fixed mean")],
-        "code": [code_reply(MEAN_FIX)]}))
-    use_script(monkeypatch, script)
-    monkeypatch.setenv("DCX_PLAN_FIRST_CALL", "false")
     where = {"GIT_DIR": user / ".git", "GIT_WORK_TREE": user, "GIT_INDEX_FILE": user / ".git" / "index"}
     for name in exported:
         monkeypatch.setenv(name, str(where[name]))
-    out = tmp_path / "bench.json"
-    result = CliRunner().invoke(main, ["bench", str(FIXTURES), "--only", "mean", "--test-rounds", "0",
-                                       "--json", str(out)], catch_exceptions=False)
+    result, out = bench_the_mean_fixture(tmp_path, monkeypatch)
     for name in exported:
         monkeypatch.delenv(name, raising=False)
     assert result.exit_code == 0, result.stderr
     assert json.loads(out.read_text())["results"][0]["passed"]  # the fix was made in the copy
-    assert git(user, "rev-parse", "HEAD") == head
-    assert git(user, "config", "--bool", "core.bare").strip() == "false"
-    assert git(user, "status", "--porcelain") == ""
+    assert_untouched(user, head)
 
 
 def test_every_copy_of_gits_location_variables_is_complete() -> None:

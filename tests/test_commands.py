@@ -6,16 +6,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from dcx.cli import main
-from tests.conftest import FIXTURES, call, code_reply
-from tests.fakes import use_script
+from tests.conftest import FIXTURES, bench_the_mean_fixture
 
 PACKAGE = Path(__file__).resolve().parent.parent / "dcx"
 COMMANDS = ("fix", "ask", "undo", "models", "check", "hook", "bench")
-MEAN_FIX = ('def mean(values):\n    """Arithmetic mean of a non-empty list."""\n    if not values:\n'
-            '        raise ValueError("mean of an empty list")\n    return sum(values) / len(values)')
 
 
 def test_each_command_has_its_module_and_only_the_command_line_layer_imports_click() -> None:
@@ -28,16 +22,7 @@ def test_each_command_has_its_module_and_only_the_command_line_layer_imports_cli
 
 
 def test_bench_runs_a_suite_through_its_command_module(tmp_path, monkeypatch) -> None:
-    script = tmp_path / "script.json"
-    script.write_text(json.dumps({
-        "router": [call("generate_code", path="stats/core.py", target="mean", instructions="fix"),
-                   call("finish", answer="fixed mean")],
-        "code": [code_reply(MEAN_FIX)]}))
-    use_script(monkeypatch, script)
-    monkeypatch.setenv("DCX_PLAN_FIRST_CALL", "false")
-    out = tmp_path / "bench.json"
-    result = CliRunner().invoke(main, ["bench", str(FIXTURES), "--only", "mean", "--test-rounds", "0",
-                                       "--json", str(out)], catch_exceptions=False)
+    result, out = bench_the_mean_fixture(tmp_path, monkeypatch)
     assert result.exit_code == 0, result.stderr
     assert result.stderr.startswith(f"dcx bench: 1 tasks from {FIXTURES}, dual-model mode\n[1/1] mean")
     assert "passed          1/1 (100%)" in result.stdout
