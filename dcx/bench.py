@@ -29,7 +29,7 @@ from dcx.backends.recording import RecordingBackend
 from dcx.baseline import TestRun, lost, run_tests
 from dcx.context import is_test_path
 from dcx.errors import DcxError
-from dcx.gitenv import away_from_the_repository
+from dcx.gitenv import in_a_copy
 from dcx.patch import FileChange
 from dcx.progress import Silent
 from dcx.request import Request, Result
@@ -113,9 +113,10 @@ def discover(suite: Path, only: tuple[str, ...] = (), limit: int | None = None) 
 def git_in_copy(cwd: Path, *args: str) -> None:
     """git in one of the bench's own copies, as a committer of its own (a clean machine has none).
     Run from a hook or `git bisect run`, git's GIT_DIR would point these commands at the user's
-    repository: `init` made it bare and `commit` committed a task into it."""
+    repository: `init` made it bare and `commit` committed a task into it. Nor does it read the
+    user's git settings (a signing key, hooks)."""
     subprocess.run(["git", "-c", "user.name=dcx bench", "-c", "user.email=bench@dcx.invalid", *args],
-                   cwd=cwd, check=True, capture_output=True, env=away_from_the_repository(os.environ))
+                   cwd=cwd, check=True, capture_output=True, env=in_a_copy(os.environ))
 
 
 def scratch_repository(folder: Path, dest: Path, *ignored: str) -> None:

@@ -34,7 +34,10 @@ def stage_hunks(workspace: Workspace, changes: tuple[FileChange, ...],
         build_patch([change])  # checked
         try:
             with _stdin(index_patch(workspace, change)) as diff:
-                workspace.repo.git.apply("--cached", "--recount", "-", istream=diff)
+                # --whitespace=nowarn: a user's apply.whitespace=fix would stage other bytes than
+                # dcx wrote and showed, =error would refuse a line that ends in blanks
+                workspace.repo.git.apply("--cached", "--recount", "--whitespace=nowarn", "-",
+                                         istream=diff)
             staged.append(change.path)
             if on_staged:
                 on_staged(change.path)

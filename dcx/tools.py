@@ -137,8 +137,10 @@ def search(workspace: Workspace, query: str) -> str:
         raise ToolCallError("search: the query holds a control character; search for plain "
                             "text on one line")
     try:
-        out = workspace.repo.git.grep("-z", "-n", "-I", "-F", "-i", "--untracked", "-e", query, "--",
-                                      stdout_as_string=False)
+        # --no-color and --no-column: a user's color.ui=always or grep.column=true would change
+        # the form the hits are read in
+        out = workspace.repo.git.grep("-z", "-n", "-I", "-F", "-i", "--untracked", "--no-color",
+                                      "--no-column", "-e", query, "--", stdout_as_string=False)
     except git.GitCommandError as exc:
         if exc.status == 1:
             return f"no match for {query!r}"

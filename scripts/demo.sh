@@ -8,6 +8,9 @@ set -euo pipefail
 unset GIT_ALTERNATE_OBJECT_DIRECTORIES GIT_CONFIG GIT_OBJECT_DIRECTORY GIT_DIR GIT_WORK_TREE \
   GIT_IMPLICIT_WORK_TREE GIT_GRAFT_FILE GIT_INDEX_FILE GIT_NO_REPLACE_OBJECTS GIT_REPLACE_REF_BASE \
   GIT_PREFIX GIT_INTERNAL_SUPER_PREFIX GIT_SHALLOW_FILE GIT_COMMON_DIR
+# Nor does the scratch repository read the user's git settings (a signing key, hooks), as
+# dcx.gitenv.NO_USER_CONFIG.
+export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1
 cd "$(dirname "$0")/.."
 project=$(pwd)
 fixture="${1:-fixtures/mean}"

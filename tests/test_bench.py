@@ -235,8 +235,9 @@ def test_a_bench_run_under_git_bisect_run_leaves_the_users_repository_alone(
 
 
 def test_every_copy_of_gits_location_variables_is_complete() -> None:
-    """The scripts that do not import dcx hold copies of dcx.gitenv.LOCATION; and every variable
-    this machine's git says ties it to a repository is in it (a newer git may add one)."""
+    """The scripts that do not import dcx hold copies of dcx.gitenv.LOCATION (and NO_USER_CONFIG's
+    names); and every variable this machine's git says ties it to a repository is in it (a newer
+    git may add one)."""
     import subprocess
 
     from dcx.gitenv import LOCATION
@@ -246,6 +247,7 @@ def test_every_copy_of_gits_location_variables_is_complete() -> None:
                    "scripts/demo.sh"):
         text = (PROJECT_ROOT / script).read_text()
         assert [n for n in LOCATION if n not in text] == [], script
+        assert "GIT_CONFIG_GLOBAL" in text and "GIT_CONFIG_NOSYSTEM" in text, script  # NO_USER_CONFIG
     listed = subprocess.run(["git", "rev-parse", "--local-env-vars"], capture_output=True, text=True,
                             check=True).stdout.split()
     assert set(listed) - set(LOCATION) <= {"GIT_CONFIG_PARAMETERS", "GIT_CONFIG_COUNT"}  # -c settings
