@@ -250,7 +250,7 @@ class Actions:
                 return f"{reason} ({path})" if len(changed) > 1 else reason
         # other files' imports of a renamed name are followed up after this edit, then checked
         found = new_problems(changed, {p: t for p, t in before.items() if t}, self._project(),
-                             importers=False)
+                             importers=False, request=request)
         if found:
             listed = "; ".join(str(p) for p in found[:4])
             return f"the change brings new problems: {listed}"

@@ -4,7 +4,8 @@ project module does not define (in the changed file, and in every file importing
 attributes methods read from ``self`` that nothing sets (dcx.attributes), locals a function may
 read before a branch assigned them (dcx.unbound),
 and, for a whole change, calls to project functions that their parameters do not accept
-(dcx.call_fit; a test's call too, unless the request names the function); JavaScript by
+(dcx.call_fit; a test's call too, unless the request names the function) and project functions
+it leaves used nowhere (dcx.orphans, unless the request names them); JavaScript by
 ``node --check`` and shell by ``bash -n`` when those programs are here.
 
 Only problems the files did not have before count: dcx does not make a change answer for the
@@ -25,7 +26,8 @@ from typing import Mapping
 
 from dcx.attributes import unset_reads
 from dcx.call_fit import misfits
-from dcx.context import is_test_path
+from dcx.context import is_test_path, words_of
+from dcx.orphans import orphans
 from dcx.pyimports import module_names, pyflakes_name, resolved_module
 from dcx.targets import language_of
 from dcx.unbound import possibly_unbound
@@ -62,9 +64,10 @@ def problems(path: str, text: str, project: Mapping[str, str]) -> list[Problem]:
 def new_problems(changed: Mapping[str, str], before: Mapping[str, str],
                  project: Mapping[str, str], importers: bool = True, request: str = "") -> list[Problem]:
     """Problems of the changed files (path -> new text) that they did not have before (path ->
-    old text; missing: a new file), and, with ``importers``, imports other project files now
-    make in vain and calls they make that no longer fit (in tests too, unless ``request``
-    names the function: a request to change a signature changes its tests' calls)."""
+    old text; missing: a new file), project functions they leave used nowhere, and, with
+    ``importers``, imports other project files now make in vain and calls they make that no
+    longer fit (in tests too, unless ``request`` names the function: a request to change a
+    signature changes its tests' calls)."""
     after_project = {**project, **{p: t for p, t in changed.items() if language_of(p) == "python"}}
     found: list[Problem] = []
     for path, text in changed.items():
@@ -81,7 +84,17 @@ def new_problems(changed: Mapping[str, str], before: Mapping[str, str],
         found += _subtract(_bad_imports(path, text, after_project), old)
     if importers:
         found += _new_misfits(project, after_project, request)
-    return found
+    return found + _new_orphans({**project, **before}, after_project, request)
+
+
+def _new_orphans(before: Mapping[str, str], after: Mapping[str, str], request: str) -> list[Problem]:
+    """Project functions and classes the change leaves used nowhere, unless the request names
+    each word of the name (then dropping it may be what was asked)."""
+    asked = words_of(request)
+    return [Problem(o.path, o.line, f"{o.name} is used nowhere after the change "
+                                    f"({' and '.join(o.dropped_by)} used it before); keep using it: "
+                                    "the request does not ask to drop it")
+            for o in orphans(before, after) if not words_of(o.name) <= asked]
 
 
 def _new_misfits(before: Mapping[str, str], after: Mapping[str, str], request: str) -> list[Problem]:
