@@ -2,7 +2,8 @@
 compile, pyflakes' undefined names, redefinitions and unused new imports, imports of names a
 project module does not define (in the changed file, and in every file importing from it),
 attributes methods read from ``self`` that nothing sets (dcx.attributes), locals a function may
-read before a branch assigned them (dcx.unbound),
+read before a branch assigned them (dcx.unbound), a loop's variable read in another loop
+(dcx.loop_variables),
 and, for a whole change, calls to project functions that their parameters do not accept
 (dcx.call_fit; a test's call too, unless the request names the function) and project functions
 it leaves used nowhere (dcx.orphans, unless the request names them); JavaScript by
@@ -27,6 +28,7 @@ from typing import Mapping
 from dcx.attributes import unset_reads
 from dcx.call_fit import misfits
 from dcx.context import is_test_path, words_of
+from dcx.loop_variables import read_outside_their_loop
 from dcx.orphans import orphans
 from dcx.pyimports import module_names, pyflakes_name, resolved_module
 from dcx.targets import language_of
@@ -148,6 +150,7 @@ def _python(path: str, text: str, project: Mapping[str, str]) -> list[Problem]:
     found = _pyflakes(path, tree) + _bad_imports(path, text, project, tree)
     found += [Problem(path, line, message) for line, message in unset_reads(tree, {**project, path: text})]
     found += [Problem(path, line, message) for line, message in possibly_unbound(tree)]
+    found += [Problem(path, line, message) for line, message in read_outside_their_loop(tree)]
     return sorted(found, key=lambda p: (p.line, p.message))
 
 
