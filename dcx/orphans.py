@@ -24,7 +24,7 @@ class Orphan:
     name: str
     path: str  # where it is defined
     line: int
-    dropped_by: tuple[str, ...]  # changed files that used it before
+    dropped_by: tuple[str, ...]  # the definitions that used it before ("Class.method in path")
 
 
 def orphans(before: Mapping[str, str], after: Mapping[str, str]) -> list[Orphan]:

@@ -41,7 +41,7 @@ def test_staging_keeps_the_bytes_dcx_wrote_whatever_the_users_apply_whitespace(m
         add_to_user_config(setting)
         ws = Workspace(repo)
         original = ws.read("notes.md")
-        new = "one  \ntwo\nthree\t\n"  # a Markdown line break, and a tab the user wrote
+        new = "one  \ntwo\nthree\t\n"  # a Markdown line break, and a trailing tab
         outcome = apply_changes(ws, (FileChange("notes.md", original.text, new, original.mode),),
                                 {"notes.md": original})
         assert outcome.staged == ("notes.md",) and outcome.notes == (), setting
