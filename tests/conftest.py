@@ -102,6 +102,23 @@ def code_reply(code: str, language: str = "python") -> str:
     return f"Here is the code:\n```{language}\n{code}\n```\n"
 
 
+def told_and_taken(repo: Path, replies: list[str], request: str):
+    """`dcx fix REQUEST` in ``repo``, dcx planning alone and the code model scripted with
+    ``replies`` (the router says nothing): what the second try was told, and the result."""
+    from dcx.config import load_settings
+    from dcx.pipeline import Pipeline
+    from dcx.progress import Silent
+    from dcx.request import Request
+    from dcx.workspace import Workspace
+    from tests.fakes import FakeBackend
+
+    coder = FakeBackend(replies)
+    pipeline = Pipeline(load_settings(repo, {"plan_first_call": True}), Workspace(repo), Silent(),
+                        {"router": FakeBackend([]), "code": coder})
+    result = pipeline.run(pipeline.start(Request(request)))
+    return coder.history[1]["messages"][-1]["content"], result
+
+
 MEAN_FIX = ('def mean(values):\n    """Arithmetic mean of a non-empty list."""\n    if not values:\n'
             '        raise ValueError("mean of an empty list")\n    return sum(values) / len(values)')
 

@@ -8,15 +8,9 @@ import ast
 
 import pytest
 
-from dcx.config import load_settings
 from dcx.loop_variables import read_outside_their_loop
-from dcx.pipeline import Pipeline
-from dcx.progress import Silent
-from dcx.request import Request
 from dcx.static_check import new_problems
-from dcx.workspace import Workspace
-from tests.conftest import code_reply
-from tests.fakes import FakeBackend
+from tests.conftest import code_reply, told_and_taken
 
 # the shape of a dev task's first attempt: the second loop writes the first loop's `ing.note`
 SHOPPING = '''def shopping_list(recipes):
@@ -77,11 +71,7 @@ def test_the_code_model_is_told_and_its_fixed_reply_is_taken(make_repo) -> None:
     fixed = SHOPPING.replace("totals[ing.name] = ", "notes[ing.name] = ing.note\n            totals[ing.name] = ") \
         .replace("    totals = {}\n", "    totals = {}\n    notes = {}\n") \
         .replace('f"{amount} {name}"', 'f"{amount} {name} ({notes[name]})"')
-    coder = FakeBackend([code_reply(LEAKED.strip()), code_reply(fixed.strip())])
-    pipeline = Pipeline(load_settings(repo, {"plan_first_call": True}), Workspace(repo), Silent(),
-                        {"router": FakeBackend([]), "code": coder})
-    result = pipeline.run(pipeline.start(Request("shopping_list in shop.py should show each "
-                                                 "ingredient's note in parentheses")))
-    told = coder.history[1]["messages"][-1]["content"]
+    told, result = told_and_taken(repo, [code_reply(LEAKED.strip()), code_reply(fixed.strip())],
+                                  "shopping_list in shop.py should show each ingredient's note in parentheses")
     assert "ing is read in a loop outside the loop that sets it" in told
     assert "({notes[name]})" in result.diff and "ing.note})" not in result.diff

@@ -5,15 +5,9 @@ reply is taken when it keeps the helper."""
 
 from __future__ import annotations
 
-from dcx.config import load_settings
 from dcx.orphans import orphans
-from dcx.pipeline import Pipeline
-from dcx.progress import Silent
-from dcx.request import Request
 from dcx.static_check import new_problems
-from dcx.workspace import Workspace
-from tests.conftest import code_reply
-from tests.fakes import FakeBackend
+from tests.conftest import code_reply, told_and_taken
 
 # the shape of a dev task's first attempt: render stopped calling evaluate, which applies filters
 NODES = '''def to_text(value):
@@ -80,12 +74,9 @@ def test_only_a_change_the_request_does_not_ask_for_is_a_problem() -> None:
 
 def test_the_code_model_is_told_and_its_reply_that_keeps_the_helper_is_taken(make_repo) -> None:
     repo = make_repo({"tmpl/__init__.py": "", "tmpl/nodes.py": NODES})
-    coder = FakeBackend([code_reply(f"def render(self, ctx):\n{OWN_LOGIC[4:]}"),
-                         code_reply(f"def render(self, ctx):\n{KEEPS_IT.replace('        ', '    ')}")])
-    pipeline = Pipeline(load_settings(repo, {"plan_first_call": True}), Workspace(repo), Silent(),
-                        {"router": FakeBackend([]), "code": coder})
-    result = pipeline.run(pipeline.start(Request("`VarNode.render` in tmpl/nodes.py prints nothing "
-                                                 "for 0; 0 should render like any other value")))
-    told = coder.history[1]["messages"][-1]["content"]
+    told, result = told_and_taken(repo, [
+        code_reply(f"def render(self, ctx):\n{OWN_LOGIC[4:]}"),
+        code_reply(f"def render(self, ctx):\n{KEEPS_IT.replace('        ', '    ')}")],
+        "`VarNode.render` in tmpl/nodes.py prints nothing for 0; 0 should render like any other value")
     assert "evaluate is used nowhere after the change" in told
     assert "+        value = self.evaluate(ctx)" in result.diff and "ctx[self.path])" not in result.diff

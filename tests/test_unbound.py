@@ -8,15 +8,9 @@ import ast
 
 import pytest
 
-from dcx.config import load_settings
-from dcx.pipeline import Pipeline
-from dcx.progress import Silent
-from dcx.request import Request
 from dcx.static_check import new_problems
 from dcx.unbound import possibly_unbound
-from dcx.workspace import Workspace
-from tests.conftest import code_reply
-from tests.fakes import FakeBackend
+from tests.conftest import code_reply, told_and_taken
 
 # the shape of a held-out task's first attempt: `infra` is set when a rank is found, not else
 FORGOT_A_BRANCH = '''
@@ -74,13 +68,9 @@ def test_only_a_change_that_brings_one_counts() -> None:
 def test_the_code_model_is_told_and_its_fixed_reply_is_taken(make_repo) -> None:
     repo = make_repo({"names.py": "RANKS = ('var.', 'subsp.')\n\n\ndef parse(rest):\n    return rest\n"})
     fixed = FORGOT_A_BRANCH.replace("            authority = rest[1]", "            infra = None")
-    coder = FakeBackend([code_reply(FORGOT_A_BRANCH.strip().replace("ranks", "RANKS").replace(
-        "parse(rest, RANKS)", "parse(rest)")), code_reply(fixed.strip().replace("ranks", "RANKS")
-                                                          .replace("parse(rest, RANKS)", "parse(rest)"))])
-    pipeline = Pipeline(load_settings(repo, {"plan_first_call": True}), Workspace(repo), Silent(),
-                        {"router": FakeBackend([]), "code": coder})
-    result = pipeline.run(pipeline.start(Request("parse in names.py should return the rank and "
-                                                 "the infraspecific name")))
-    told = coder.history[1]["messages"][-1]["content"]
+    told, result = told_and_taken(repo, [
+        code_reply(FORGOT_A_BRANCH.strip().replace("ranks", "RANKS").replace("parse(rest, RANKS)", "parse(rest)")),
+        code_reply(fixed.strip().replace("ranks", "RANKS").replace("parse(rest, RANKS)", "parse(rest)"))],
+        "parse in names.py should return the rank and the infraspecific name")
     assert "infra may be unbound here" in told
     assert "+            infra = None" in result.diff and "authority" not in result.diff
