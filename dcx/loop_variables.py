@@ -16,8 +16,9 @@ from __future__ import annotations
 import ast
 from typing import Iterator
 
+from dcx.unbound import COMPREHENSIONS
+
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
-_COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
 MESSAGE = ("{name} is read in a loop outside the loop that sets it, where it holds only that "
            "loop's last item; read the item of this loop")
 
@@ -71,7 +72,7 @@ def _own_nodes(body: list[ast.stmt]) -> Iterator[ast.AST]:
     while stack:
         node = stack.pop()
         yield node
-        if not isinstance(node, (*_SCOPES, *_COMPREHENSIONS)):
+        if not isinstance(node, (*_SCOPES, *COMPREHENSIONS)):
             stack += reversed(list(ast.iter_child_nodes(node)))
 
 
@@ -109,7 +110,7 @@ class _Reads:
             for statement in node.orelse:
                 yield from self.visit(statement, binding, in_loop, shadowed)
             return
-        if isinstance(node, _COMPREHENSIONS):
+        if isinstance(node, COMPREHENSIONS):
             own = frozenset(name for g in node.generators for name in _stored(g.target))
             first, *rest = node.generators
             yield from self.visit(first.iter, binding, in_loop, shadowed)  # evaluated outside it

@@ -78,7 +78,9 @@ def _uses_by_definition(tree: ast.Module) -> dict[str, Counter[str]]:
             for statement in node.body:
                 visit(statement, inner, name + ".")
             return
-        found.setdefault(where, Counter()).update(_uses_here(node))
+        used = _used_name(node)
+        if used:
+            found.setdefault(where, Counter())[used] += 1
         for child in ast.iter_child_nodes(node):
             visit(child, where, prefix)
 
@@ -93,23 +95,17 @@ def _header(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> list
     return [node.args, *([node.returns] if node.returns else [])]
 
 
-def _uses_here(node: ast.AST) -> Counter[str]:
-    """The use ``node`` itself is (its children are visited on their own)."""
+def _used_name(node: ast.AST) -> str | None:
+    """The name ``node`` uses, if it is a use: a name read, or an attribute."""
     if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Store):
-        return Counter({node.id: 1})
+        return node.id
     if isinstance(node, ast.Attribute):
-        return Counter({node.attr: 1})
-    return Counter()
+        return node.attr
+    return None
 
 
 def _uses(tree: ast.AST) -> Counter[str]:
-    uses: Counter[str] = Counter()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Store):
-            uses[node.id] += 1
-        elif isinstance(node, ast.Attribute):
-            uses[node.attr] += 1
-    return uses
+    return Counter(name for name in map(_used_name, ast.walk(tree)) if name)
 
 
 def _parsed(text: str) -> ast.Module | None:

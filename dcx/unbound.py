@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import Iterable, Iterator
 
 Names = frozenset[str]
-_COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
 _ENDS = (ast.Return, ast.Raise, ast.Break, ast.Continue)
 _NO_RETURN = {"exit", "_exit", "abort", "fail", "skip", "error", "throw"}
 
@@ -186,7 +186,7 @@ def _reads(node: ast.AST) -> Iterator[ast.Name]:
     """The names ``node`` reads now; a comprehension's own variables are not the function's."""
     own: set[str] = set()
     for n in _walk(node):
-        if isinstance(n, _COMPREHENSIONS):
+        if isinstance(n, COMPREHENSIONS):
             own |= {t for gen in n.generators for t in _targets(gen.target)}
     for n in _walk(node):
         if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) and n.id not in own:
