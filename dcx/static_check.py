@@ -3,7 +3,9 @@ compile, pyflakes' undefined names, redefinitions and unused new imports, import
 project module does not define (in the changed file, and in every file importing from it),
 attributes methods read from ``self`` that nothing sets (dcx.attributes), locals a function may
 read before a branch assigned them (dcx.unbound), a loop's variable read in another loop
-(dcx.loop_variables),
+(dcx.loop_variables), a new parameter's default that changes what existing callers get
+(dcx.new_parameters), an old path changed beside a special case the change adds
+(dcx.special_cases),
 and, for a whole change, calls to project functions that their parameters do not accept
 (dcx.call_fit; a test's call too, unless the request names the function) and project functions
 it leaves used nowhere (dcx.orphans, unless the request names them); JavaScript by
@@ -29,8 +31,10 @@ from dcx.attributes import unset_reads
 from dcx.call_fit import misfits
 from dcx.context import is_test_path, words_of
 from dcx.loop_variables import read_outside_their_loop
+from dcx.new_parameters import changed_at_default
 from dcx.orphans import orphans
 from dcx.pyimports import module_names, pyflakes_name, resolved_module
+from dcx.special_cases import changed_other_cases
 from dcx.targets import language_of
 from dcx.unbound import possibly_unbound
 
@@ -66,7 +70,8 @@ def problems(path: str, text: str, project: Mapping[str, str]) -> list[Problem]:
 def new_problems(changed: Mapping[str, str], before: Mapping[str, str],
                  project: Mapping[str, str], importers: bool = True, request: str = "") -> list[Problem]:
     """Problems of the changed files (path -> new text) that they did not have before (path ->
-    old text; missing: a new file), project functions they leave used nowhere, and, with
+    old text; missing: a new file), statements that change for a new parameter left at its
+    default or beside a new special case, project functions they leave used nowhere, and, with
     ``importers``, imports other project files now make in vain and calls they make that no
     longer fit (in tests too, unless ``request`` names the function: a request to change a
     signature changes its tests' calls)."""
@@ -79,6 +84,7 @@ def new_problems(changed: Mapping[str, str], before: Mapping[str, str],
         found += [p for p in _subtract(problems(path, text, after_project), old)
                   if not (p.message.endswith("imported but unused")
                           and (exports or p.message.split("'")[1] in was_imported))]
+        found += _changed_paths(path, before.get(path), text)
     for path, text in project.items() if importers else ():
         if path in changed or language_of(path) != "python":
             continue
@@ -87,6 +93,20 @@ def new_problems(changed: Mapping[str, str], before: Mapping[str, str],
     if importers:
         found += _new_misfits(project, after_project, request)
     return found + _new_orphans({**project, **before}, after_project, request)
+
+
+def _changed_paths(path: str, before: str | None, after: str) -> list[Problem]:
+    """Statements that no longer do what they did for the cases a change did not mean to
+    touch: with a parameter it added left at its default (dcx.new_parameters), or beside a
+    special case it added (dcx.special_cases)."""
+    if before is None or language_of(path) != "python":
+        return []
+    try:
+        old, new = ast.parse(before), ast.parse(after)
+    except (SyntaxError, ValueError):
+        return []
+    return [Problem(path, line, message)
+            for line, message in changed_at_default(old, new) + changed_other_cases(old, new)]
 
 
 def _new_orphans(before: Mapping[str, str], after: Mapping[str, str], request: str) -> list[Problem]:
