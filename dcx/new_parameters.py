@@ -3,14 +3,16 @@ to let ``import_csv`` take ``skip_rows=N`` (default 0), a small model wrote each
 number as ``line + 1 - skip_rows``: with ``skip_rows`` left out that is ``line + 1`` where the
 code said ``line``, and every existing caller's messages moved by one.
 
-For each function a change gives a parameter it did not have, with a constant default, the new
-body is read with the default in place of the parameter and simplified (``x + 0`` is ``x``,
-``if 0 > 0:`` drops its body, an argument passing the parameter on at its default is as if left
-out) and compared, statement by statement, with the old body. A statement that mentions the
-parameter and came back as a different version of an old statement is reported: at the default
-it no longer does what the old one did. New statements (a guard on the parameter) and
-statements that do not mention it are not this check's business. A parameter the body assigns,
-or whose name the old function already used, is left alone: the substitution would not hold.
+For each function a change gives parameters it did not have, with constant defaults, the new body
+is read with the defaults in place of the parameters and simplified (``x + 0`` is ``x``, an
+``if`` whose test becomes constant is the branch it takes, an argument passing a parameter on at
+its default is as if left out) and compared, statement by statement, with the old body. A
+statement that names a new parameter, came back as a version of an old statement, and differs
+from it only in the parts that named the parameter is reported: with the parameter left out it
+no longer does what the old one did. New statements (a guard on the parameter), statements that
+do not name one, and statements that changed elsewhere too are not this check's business; nor
+is a statement naming a new parameter without a constant default, one the body rebinds, or one
+whose name the old function already used: there the substitution would not hold.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import difflib
 import operator
 from dataclasses import dataclass
 
-from dcx.targets import python_definitions
+from dcx.targets import python_functions
 
 _SIMILAR = 0.6  # how alike an old and a new statement must be to count as versions of one
 _SHOWN = 100  # characters of a statement a message quotes
@@ -43,20 +45,14 @@ class _Statement:
 def changed_at_default(old: ast.Module, new: ast.Module) -> list[tuple[int, str]]:
     """``(line, message)`` for each statement of ``new`` that, with the parameters a function
     gained left at their defaults, is a changed version of a statement of it in ``old``."""
-    before = functions(old)
+    before = python_functions(old)
     found = []
-    for name, function in functions(new).items():
+    for name, function in python_functions(new).items():
         if name in before:
             defaults, unknown = _new_parameters(before[name], function)
             if defaults:
                 found += _differences(name, before[name], function, defaults, unknown)
     return found
-
-
-def functions(tree: ast.Module) -> dict[str, ast.FunctionDef | ast.AsyncFunctionDef]:
-    """The module's functions and methods by qualified name ("Class.method"); a function inside
-    a function is part of it."""
-    return {name: node for name, node in python_definitions(tree) if not isinstance(node, ast.ClassDef)}
 
 
 def _parameters(arguments: ast.arguments) -> list[str]:
@@ -199,7 +195,7 @@ def _statements(body: list[ast.stmt], fold: _AtDefault) -> list[_Statement]:
                 continue
         found.append(_line(statement, fold))
         for field in _BODIES:
-            children = children_in(statement, field)
+            children = _children_in(statement, field)
             if children and field in ("orelse", "finalbody"):
                 found.append(_Statement(f"{field}:", None, frozenset(), statement.lineno))
             for child in children:
@@ -227,7 +223,7 @@ def _line(statement: ast.AST, fold: _AtDefault) -> _Statement:
     return _Statement(text, folded, mentions, getattr(statement, "lineno", 0))
 
 
-def children_in(node: ast.AST, field: str) -> list[ast.AST]:
+def _children_in(node: ast.AST, field: str) -> list[ast.AST]:
     """A statement's nested statements in ``field`` ("body", "orelse"...); none when it has none."""
     children = getattr(node, field, None)
     return children if isinstance(children, list) else []

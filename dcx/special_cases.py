@@ -16,7 +16,7 @@ from __future__ import annotations
 import ast
 import difflib
 
-from dcx.new_parameters import children_in, functions
+from dcx.targets import python_functions
 
 _SIMILAR = 0.75  # how alike a statement and an old one must be to count as a copy of it
 _SHOWN = 100
@@ -26,9 +26,9 @@ _TRIVIAL = (ast.Pass, ast.Break, ast.Continue)
 
 def changed_other_cases(old: ast.Module, new: ast.Module) -> list[tuple[int, str]]:
     """``(line, message)`` for each statement of a new branch's old path that changed."""
-    before = functions(old)
+    before = python_functions(old)
     found = []
-    for name, function in functions(new).items():
+    for name, function in python_functions(new).items():
         if name in before:
             found += _in_function(name, before[name], function)
     return found
@@ -86,7 +86,8 @@ def _simple(body: list[ast.stmt]) -> list[ast.stmt]:
     for statement in body:
         if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             continue
-        children = [c for field in _BODIES for c in children_in(statement, field)]
+        children = [c for field in _BODIES if isinstance(getattr(statement, field, None), list)
+                    for c in getattr(statement, field)]
         if not children:
             if not (isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant)):
                 found.append(statement)  # a docstring is not code

@@ -70,6 +70,12 @@ def python_definitions(tree: ast.Module) -> Iterator[tuple[str, Definition]]:
     return visit(tree.body, "")
 
 
+def python_functions(tree: ast.Module) -> dict[str, ast.FunctionDef | ast.AsyncFunctionDef]:
+    """The module's functions and methods by qualified name ("Class.method"); a function inside
+    a function is part of it."""
+    return {name: node for name, node in python_definitions(tree) if not isinstance(node, ast.ClassDef)}
+
+
 def python_symbols(text: str) -> list[Symbol]:
     try:
         tree = ast.parse(text)
