@@ -246,10 +246,9 @@ def _as_condition(test: ast.AST) -> ast.AST:
 
 class _AtDefault(ast.NodeTransformer):
     """The new parameters replaced by their defaults and what that makes constant simplified;
-    keyword arguments at a default value dropped on both sides (passing an option on at its
-    default is taken as not passing it), as are trailing positional arguments that pass a
-    parameter on. Each node of the result that was read from a part naming a parameter is
-    marked ``dcx_named``."""
+    keyword arguments and trailing positional arguments at a default value dropped on both
+    sides (passing an option on at its default is taken as not passing it). Each node of the
+    result that was read from a part naming a parameter is marked ``dcx_named``."""
 
     def __init__(self, defaults: dict[str, object], others: set[str]):
         self.defaults = defaults
@@ -272,10 +271,9 @@ class _AtDefault(ast.NodeTransformer):
         return node
 
     def visit_Call(self, node: ast.Call) -> ast.AST:
-        while node.args and isinstance(node.args[-1], ast.Name) and node.args[-1].id in self.names:
-            node.args.pop()
-            self._named = True
         self.generic_visit(node)
+        while node.args and isinstance(node.args[-1], ast.Constant) and self._a_default(node.args[-1].value):
+            node.args.pop()
         node.keywords = [k for k in node.keywords if not (k.arg and isinstance(k.value, ast.Constant)
                                                           and self._a_default(k.value.value))]
         if isinstance(node.func, ast.Name) and node.func.id == "range" and len(node.args) == 2 \

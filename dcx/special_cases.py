@@ -89,8 +89,9 @@ def _simple(body: list[ast.stmt]) -> list[ast.stmt]:
         children = [c for field in _BODIES if isinstance(getattr(statement, field, None), list)
                     for c in getattr(statement, field)]
         if not children:
-            if not (isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant)):
-                found.append(statement)  # a docstring is not code
+            docstring = isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant)
+            if not docstring:
+                found.append(statement)
             continue
         for child in children:
             found += _simple(child.body if isinstance(child, ast.ExceptHandler) else [child])

@@ -49,6 +49,8 @@ def test_a_statement_that_changes_at_the_default_is_found() -> None:
     # passed on to a callee, at the default, by keyword or at the end
     ("def f(path):\n    return read(path)\n", "def f(path, skip=0):\n    return read(path, skip=skip)\n"),
     ("def f(path):\n    return read(path)\n", "def f(path, skip=0):\n    return read(path, skip)\n"),
+    ("def f(rows):\n    return list(enumerate(rows, 1))\n",
+     "def f(rows, first=1):\n    return list(enumerate(rows, first))\n"),
     # an option the old code spelled as a constant
     ("def f(h):\n    return reader(h, delimiter=',')\n", "def f(h, sep=','):\n    return reader(h, delimiter=sep)\n"),
     # read at the default, the same expression
