@@ -233,9 +233,9 @@ def _as_condition(test: ast.AST) -> ast.AST:
     """A test read for its truth: ``x and True`` is ``x``, ``x or False`` is ``x``."""
     if not isinstance(test, ast.BoolOp):
         return test
-    keep = bool if isinstance(test.op, ast.And) else (lambda value: not value)
+    neutral = bool if isinstance(test.op, ast.And) else (lambda value: not value)  # decides nothing
     values = [v for v in (_as_condition(v) for v in test.values)
-              if not (isinstance(v, ast.Constant) and keep(v.value))]
+              if not (isinstance(v, ast.Constant) and neutral(v.value))]
     if not values:
         return ast.copy_location(ast.Constant(isinstance(test.op, ast.And)), test)
     if len(values) == 1:
