@@ -13,7 +13,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
-from dcx.targets import python_definitions
+from dcx.targets import own_nodes, python_definitions
 
 _MUTATORS = {"append", "extend", "insert", "add", "update", "setdefault", "pop", "popitem",
              "remove", "discard", "clear", "sort", "reverse"}
@@ -69,7 +69,7 @@ def _shrunk_while_looped(function: ast.FunctionDef | ast.AsyncFunctionDef) -> li
     """A ``for`` loop over a list that its body takes items out of (``remove``, ``pop``,
     ``del xs[i]``) and goes on: the loop then skips the item after each one taken out."""
     found = []
-    for loop in _own_nodes(function):
+    for loop in own_nodes(function):
         if not isinstance(loop, ast.For):
             continue
         seq = loop.iter.id if isinstance(loop.iter, ast.Name) else ast.unparse(loop.iter) \
@@ -106,7 +106,7 @@ def _changed_or_returned(function: ast.FunctionDef | ast.AsyncFunctionDef, name:
     def is_name(node: ast.AST) -> bool:
         return isinstance(node, ast.Name) and node.id == name
 
-    own = list(_own_nodes(function))
+    own = list(own_nodes(function))
     if any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store) for n in own):
         return False
     for node in own:
@@ -127,12 +127,3 @@ def _changed_or_returned(function: ast.FunctionDef | ast.AsyncFunctionDef, name:
     return False
 
 
-def _own_nodes(function: ast.AST):
-    """The nodes of a function's body, without those of functions, lambdas and classes defined
-    in it (an inner ``def f(items)`` has an ``items`` of its own)."""
-    stack = list(ast.iter_child_nodes(function))
-    while stack:
-        node = stack.pop()
-        yield node
-        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
-            stack.extend(ast.iter_child_nodes(node))

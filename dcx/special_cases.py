@@ -16,7 +16,7 @@ from __future__ import annotations
 import ast
 import difflib
 
-from dcx.targets import python_functions
+from dcx.targets import own_nodes, python_functions
 
 _SIMILAR = 0.75  # how alike a statement and an old one must be to count as a copy of it
 _SHOWN = 100
@@ -38,9 +38,9 @@ def _in_function(where: str, old: ast.AST, new: ast.AST) -> list[tuple[int, str]
     old_lines = {ast.unparse(s): s for s in _simple(old.body)}
     new_lines = {ast.unparse(s) for s in _simple(new.body)}
     old_names = {n.id for n in ast.walk(old) if isinstance(n, ast.Name)}
-    old_tests = {ast.unparse(n.test) for n in _own(old) if isinstance(n, ast.If)}
+    old_tests = {ast.unparse(n.test) for n in own_nodes(old) if isinstance(n, ast.If)}
     found = []
-    for branch in (n for n in _own(new) if isinstance(n, ast.If) and n.orelse):
+    for branch in (n for n in own_nodes(new) if isinstance(n, ast.If) and n.orelse):
         if ast.unparse(branch.test) in old_tests or _is_elif(branch.orelse):
             continue
         kept = [sum(ast.unparse(s) in old_lines and not _trivial(s) for s in _simple(side))
@@ -67,17 +67,6 @@ def _in_function(where: str, old: ast.AST, new: ast.AST) -> list[tuple[int, str]
 
 def _is_elif(orelse: list[ast.stmt]) -> bool:
     return len(orelse) == 1 and isinstance(orelse[0], ast.If)
-
-
-def _own(function: ast.AST) -> list[ast.AST]:
-    """The nodes of a function, not of the functions and classes inside it."""
-    found, todo = [], list(ast.iter_child_nodes(function))
-    while todo:
-        node = todo.pop()
-        found.append(node)
-        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-            todo += ast.iter_child_nodes(node)
-    return found
 
 
 def _simple(body: list[ast.stmt]) -> list[ast.stmt]:

@@ -76,6 +76,17 @@ def python_functions(tree: ast.Module) -> dict[str, ast.FunctionDef | ast.AsyncF
     return {name: node for name, node in python_definitions(tree) if not isinstance(node, ast.ClassDef)}
 
 
+def own_nodes(function: ast.AST) -> Iterator[ast.AST]:
+    """The nodes of a function's body, without those of functions, lambdas and classes defined
+    in it (an inner ``def f(items)`` has an ``items`` of its own); those definitions are yielded."""
+    stack = list(ast.iter_child_nodes(function))
+    while stack:
+        node = stack.pop()
+        yield node
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            stack.extend(ast.iter_child_nodes(node))
+
+
 def python_symbols(text: str) -> list[Symbol]:
     try:
         tree = ast.parse(text)
