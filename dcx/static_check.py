@@ -30,6 +30,7 @@ from typing import Mapping
 from dcx.attributes import unset_reads
 from dcx.call_fit import misfits
 from dcx.context import is_test_path, words_of
+from dcx.dropped_results import dropped_results
 from dcx.loop_variables import read_outside_their_loop
 from dcx.new_parameters import changed_at_default
 from dcx.orphans import orphans
@@ -97,8 +98,9 @@ def new_problems(changed: Mapping[str, str], before: Mapping[str, str],
 
 def _changed_paths(path: str, before: str | None, after: str) -> list[Problem]:
     """Statements that no longer do what they did for the cases a change did not mean to
-    touch: with a parameter it added left at its default (dcx.new_parameters), or beside a
-    special case it added (dcx.special_cases)."""
+    touch: with a parameter it added left at its default (dcx.new_parameters), beside a
+    special case it added (dcx.special_cases), or with a call's value no longer returned or
+    yielded (dcx.dropped_results)."""
     if before is None or language_of(path) != "python":
         return []
     try:
@@ -106,7 +108,8 @@ def _changed_paths(path: str, before: str | None, after: str) -> list[Problem]:
     except (SyntaxError, ValueError):
         return []
     return [Problem(path, line, message)
-            for line, message in changed_at_default(old, new) + changed_other_cases(old, new)]
+            for line, message in changed_at_default(old, new) + changed_other_cases(old, new)
+            + dropped_results(old, new)]
 
 
 def _new_orphans(before: Mapping[str, str], after: Mapping[str, str], request: str) -> list[Problem]:
