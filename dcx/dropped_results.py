@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import ast
 
+from dcx.lines import clipped
 from dcx.targets import python_functions
 
-_SHOWN = 100
 _VERBS = {ast.Return: "returned", ast.Yield: "yielded", ast.YieldFrom: "yielded from"}
 
 
@@ -38,8 +38,7 @@ def _in_function(where: str, old: ast.AST, new: ast.AST) -> list[tuple[int, str]
     for line, call in _alone(new):
         text = ast.unparse(call)
         if text in produced and text not in still and text not in alone_before:
-            shown = text if len(text) <= _SHOWN else text[:_SHOWN - 3] + "..."
-            found.append((line, f"in {where}, `{shown}` is now called for nothing: before the change "
+            found.append((line, f"in {where}, `{clipped(text)}` is now called for nothing: before the change "
                                 f"{where} {produced[text]} what it returns, and now nothing does; "
                                 f"keep that unless the request asks for it"))
     return found

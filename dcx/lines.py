@@ -22,3 +22,9 @@ def numbered(text: str, first: int = 1) -> str:
     """``text`` with each line prefixed by its number (``  12| code``), as models are shown files."""
     return "".join(f"{first + i:4d}| {line.rstrip(chr(13) + chr(10))}\n"
                    for i, line in enumerate(split_lines(text)))
+
+
+def clipped(text: str, limit: int = 100) -> str:
+    """``text`` cut to ``limit`` characters, ending in "..." when cut: code quoted in a message
+    of one line."""
+    return text if len(text) <= limit else text[:limit - 3] + "..."

@@ -23,10 +23,10 @@ import difflib
 import operator
 from dataclasses import dataclass
 
+from dcx.lines import clipped
 from dcx.targets import python_functions
 
 _SIMILAR = 0.6  # how alike an old and a new statement must be to count as versions of one
-_SHOWN = 100  # characters of a statement a message quotes
 _BODIES = ("body", "handlers", "orelse", "finalbody")
 _ARITHMETIC = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul}
 _COMPARISONS = {ast.Eq: operator.eq, ast.NotEq: operator.ne, ast.Lt: operator.lt,
@@ -120,7 +120,7 @@ def _differences(where: str, old: ast.AST, new: ast.AST, defaults: dict[str, obj
             at = " and ".join(f"{n}={defaults[n]!r}" for n in names)
             found.append((statement.line,
                           f"with {' and '.join(names)} left out (so {at}), {where} now does "
-                          f"`{_short(statement.text)}` where it did `{_short(closest)}`; a caller that "
+                          f"`{clipped(statement.text)}` where it did `{clipped(closest)}`; a caller that "
                           f"does not pass {' or '.join(names)} must get what it got before the change"))
     return found
 
@@ -176,10 +176,6 @@ def _named(node: ast.AST) -> bool:
     """Whether ``node`` is an expression read from one that named a new parameter (a statement
     that names one is no explanation for the rest of it changing)."""
     return isinstance(node, ast.expr) and getattr(node, "dcx_named", False)
-
-
-def _short(text: str) -> str:
-    return text if len(text) <= _SHOWN else text[:_SHOWN - 3] + "..."
 
 
 def _statements(body: list[ast.stmt], fold: _AtDefault) -> list[_Statement]:

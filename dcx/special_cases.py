@@ -16,10 +16,10 @@ from __future__ import annotations
 import ast
 import difflib
 
+from dcx.lines import clipped
 from dcx.targets import own_nodes, python_functions
 
 _SIMILAR = 0.75  # how alike a statement and an old one must be to count as a copy of it
-_SHOWN = 100
 _BODIES = ("body", "handlers", "orelse", "finalbody")
 _TRIVIAL = (ast.Pass, ast.Break, ast.Continue)
 
@@ -57,10 +57,10 @@ def _in_function(where: str, old: ast.AST, new: ast.AST) -> list[tuple[int, str]
                       if o not in new_lines and _same_kind(statement, s)]
             ratio, closest = max(copies, default=(0.0, ""))
             if ratio >= _SIMILAR:
-                test = _short(ast.unparse(branch.test))
+                test = clipped(ast.unparse(branch.test))
                 found.append((statement.lineno,
                               f"in {where}, the {side} branch of the new `if {test}:` keeps the old code "
-                              f"but changes `{_short(closest)}` to `{_short(text)}`: the cases the new "
+                              f"but changes `{clipped(closest)}` to `{clipped(text)}`: the cases the new "
                               "branch does not handle should do what they did"))
     return found
 
@@ -101,6 +101,3 @@ def _same_kind(new: ast.stmt, old: ast.stmt) -> bool:
         return ast.unparse(new.target) == ast.unparse(old.target)
     return True
 
-
-def _short(text: str) -> str:
-    return text if len(text) <= _SHOWN else text[:_SHOWN - 3] + "..."
