@@ -15,19 +15,14 @@ from __future__ import annotations
 import ast
 
 from dcx.lines import clipped
-from dcx.targets import python_functions
+from dcx.targets import function_pairs
 
 _VERBS = {ast.Return: "returned", ast.Yield: "yielded", ast.YieldFrom: "yielded from"}
 
 
 def dropped_results(old: ast.Module, new: ast.Module) -> list[tuple[int, str]]:
     """``(line, message)`` for each call whose value the change stopped returning or yielding."""
-    before = python_functions(old)
-    found = []
-    for name, function in python_functions(new).items():
-        if name in before:
-            found += _in_function(name, before[name], function)
-    return found
+    return [found for pair in function_pairs(old, new) for found in _in_function(*pair)]
 
 
 def _in_function(where: str, old: ast.AST, new: ast.AST) -> list[tuple[int, str]]:

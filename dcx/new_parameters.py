@@ -24,7 +24,7 @@ import operator
 from dataclasses import dataclass
 
 from dcx.lines import clipped
-from dcx.targets import python_functions
+from dcx.targets import function_pairs
 
 _SIMILAR = 0.6  # how alike an old and a new statement must be to count as versions of one
 _BODIES = ("body", "handlers", "orelse", "finalbody")
@@ -45,13 +45,11 @@ class _Statement:
 def changed_at_default(old: ast.Module, new: ast.Module) -> list[tuple[int, str]]:
     """``(line, message)`` for each statement of ``new`` that, with the parameters a function
     gained left at their defaults, is a changed version of a statement of it in ``old``."""
-    before = python_functions(old)
     found = []
-    for name, function in python_functions(new).items():
-        if name in before:
-            defaults, unknown = _new_parameters(before[name], function)
-            if defaults:
-                found += _differences(name, before[name], function, defaults, unknown)
+    for name, before, function in function_pairs(old, new):
+        defaults, unknown = _new_parameters(before, function)
+        if defaults:
+            found += _differences(name, before, function, defaults, unknown)
     return found
 
 

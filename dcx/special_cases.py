@@ -17,7 +17,7 @@ import ast
 import difflib
 
 from dcx.lines import clipped
-from dcx.targets import own_nodes, python_functions
+from dcx.targets import function_pairs, own_nodes
 
 _SIMILAR = 0.75  # how alike a statement and an old one must be to count as a copy of it
 _BODIES = ("body", "handlers", "orelse", "finalbody")
@@ -26,12 +26,7 @@ _TRIVIAL = (ast.Pass, ast.Break, ast.Continue)
 
 def changed_other_cases(old: ast.Module, new: ast.Module) -> list[tuple[int, str]]:
     """``(line, message)`` for each statement of a new branch's old path that changed."""
-    before = python_functions(old)
-    found = []
-    for name, function in python_functions(new).items():
-        if name in before:
-            found += _in_function(name, before[name], function)
-    return found
+    return [found for pair in function_pairs(old, new) for found in _in_function(*pair)]
 
 
 def _in_function(where: str, old: ast.AST, new: ast.AST) -> list[tuple[int, str]]:

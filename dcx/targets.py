@@ -76,6 +76,15 @@ def python_functions(tree: ast.Module) -> dict[str, ast.FunctionDef | ast.AsyncF
     return {name: node for name, node in python_definitions(tree) if not isinstance(node, ast.ClassDef)}
 
 
+def function_pairs(old: ast.Module, new: ast.Module) -> Iterator[tuple[str, ast.AST, ast.AST]]:
+    """``(qualified name, old version, new version)`` for each function both modules define,
+    in the new module's order: what a check comparing a change's functions walks."""
+    before = python_functions(old)
+    for name, function in python_functions(new).items():
+        if name in before:
+            yield name, before[name], function
+
+
 def own_nodes(function: ast.AST) -> Iterator[ast.AST]:
     """The nodes of a function's body, without those of functions, lambdas and classes defined
     in it (an inner ``def f(items)`` has an ``items`` of its own); those definitions are yielded."""
