@@ -1,0 +1,1 @@
+"""Bus timetables, departure boards and service summaries."""

@@ -1,0 +1,1 @@
+"""A home wine cellar: racks, bottles and drinking windows."""

@@ -1,0 +1,1 @@
+"""Bike-share docking stations, rentals and pricing."""

@@ -1,0 +1,1 @@
+"""Pharmacy stock: batches, dispensing and stock reports."""

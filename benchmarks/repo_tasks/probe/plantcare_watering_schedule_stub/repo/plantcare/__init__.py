@@ -1,0 +1,1 @@
+"""House-plant care: species, watering journal and schedule."""

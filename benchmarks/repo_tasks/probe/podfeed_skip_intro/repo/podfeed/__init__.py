@@ -1,0 +1,1 @@
+"""Podcast feeds, subscriptions and playback state."""

@@ -1,0 +1,1 @@
+"""Running pace, splits and race time predictions."""
