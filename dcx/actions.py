@@ -23,6 +23,7 @@ from dcx.guards import (
     removed_definitions_reason,
 )
 from dcx.import_repair import repair_imports
+from dcx.kept_decorators import with_decorators_kept
 from dcx.localize import named_identifiers, stubs_in
 from dcx.patch import FileChange, build_patch
 from dcx.plan import hints_for, named_tests, related_files
@@ -199,10 +200,16 @@ class Actions:
                               named_tests(self.context, path), hidden=hidden, view=view,
                               review=lambda changed: self._review(changed, shown, self._allowed(
                                   call, path, text or "", target)),
-                              repair=lambda p, t: repair_imports(p, as_properties(
-                                  p, t, shown.get(p, ""), self.session.request.instruction), self._project()),
+                              repair=lambda p, t: self._repair(p, t, shown.get(p, "")),
                               advice=lambda changed: invented_message_reason(
                                   changed, shown, self._project(), self.session.request.instruction))
+
+    def _repair(self, path: str, text: str, old: str) -> str:
+        """What dcx mends in a reply itself rather than asking again: decorators left off, a
+        property the request asked for, imports forgotten."""
+        request = self.session.request.instruction
+        kept = with_decorators_kept(path, text, old, request)
+        return repair_imports(path, as_properties(path, kept, old, request), self._project())
 
     def _view(self, call: ToolCall, path: str) -> tuple[dict[str, str], View]:
         """The files the code model may change beside ``path`` (path -> text), and what else it

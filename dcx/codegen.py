@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Mapping, Sequence
 
 from dcx.backends.base import Backend, ChatRequest, Completion, Message
+from dcx.copied_methods import without_copied_methods
 from dcx.degenerate import LoopWatch
 from dcx.errors import CodeGenerationError
 from dcx.lines import indent_of
@@ -311,7 +312,7 @@ class CodeWriter:
             kept = without_copies(code, files)
             if kept != code and not kept.strip():  # nothing but excerpts it was shown: unchanged
                 return completion.text, {}, None
-            code = kept
+            code = without_copied_methods(kept, files)
         try:
             changed = apply_reply(path, files, target, code)
         except ReplyError as exc:

@@ -126,15 +126,16 @@ def test_a_rewrite_that_drops_a_constructor_parameter_or_a_decorator_is_refused(
     told = coder.history[1]["messages"][-1]["content"]
     assert "removes the parameter ware of the constructor of Firing" in told
     assert "+    warm: bool = False" in result.diff and "-@dataclass" not in result.diff
-    # with the field kept, losing the decorator alone is refused too
-    undecorated = kept.replace("@dataclass\n", "")
+    # with the field kept, trading the decorator for another is refused too (one left off, with
+    # none in its place, dcx puts back itself: test_kept_decorators.py)
+    swapped = kept.replace("@dataclass\n", "@total_ordering\n")
     result, coder = attempt(repo, "Let me create a Firing(kiln, hours, warm=True) for a warm kiln",
-                            [code_reply(undecorated), code_reply(kept)])
+                            [code_reply(swapped), code_reply(kept)])
     assert "removes the decorator @dataclass of Firing" in coder.history[1]["messages"][-1]["content"]
     assert "-@dataclass" not in result.diff and "+    warm: bool = False" in result.diff
     # --allow-deletions lets the user take it as it is
     result, coder = attempt(repo, "Let me create a Firing(kiln, hours, warm=True) for a warm kiln",
-                            [code_reply(undecorated)], allow_deletions=True)
+                            [code_reply(swapped)], allow_deletions=True)
     assert "-@dataclass" in result.diff and len(coder.history) == 1
 
 
