@@ -79,7 +79,9 @@ def test_left_as_written_when_the_decorators_may_be_meant_to_change() -> None:
             "    @x.setter\n    def x(self, v):\n        self._x = v\n")
     plain = "class A:\n    def x(self):\n        return self._x\n"
     assert with_decorators_kept("a.py", plain, pair, "r") == plain
-    # a function that was not decorated, a file that does not parse, a test file, not Python
+    # a definition that had no decorator, a file that does not parse, a test file, not Python
+    undecorated = "def f(x):\n    return x\n"
+    assert with_decorators_kept("a.py", undecorated.replace("x\n", "x + 1\n"), "@cached\ndef g():\n    pass\n" + undecorated, REQUEST) == undecorated.replace("x\n", "x + 1\n")
     assert with_decorators_kept("a.py", "def f(:\n", SUBSCRIPTIONS, REQUEST) == "def f(:\n"
     tests_old = "import pytest\n\n@pytest.mark.slow\ndef test_a():\n    pass\n"
     tests_new = "import pytest\n\ndef test_a():\n    assert True\n"
