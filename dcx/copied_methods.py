@@ -11,7 +11,7 @@ import ast
 from typing import Mapping
 
 from dcx.merge import parse_reply
-from dcx.targets import language_of, python_definitions
+from dcx.targets import first_line, language_of, python_definitions
 
 _FUNCTION = (ast.FunctionDef, ast.AsyncFunctionDef)
 
@@ -32,8 +32,7 @@ def without_copied_methods(code: str, files: Mapping[str, str]) -> str:
         copies = [m for m in cls.body if isinstance(m, _FUNCTION) and m.name not in members[cls.name]
                   and any(owner != cls.name for owner in shown.get(ast.dump(m), ()))]
         if copies and len(copies) < len(cls.body):  # a class left with no body would not parse
-            dropped += [(min([m.lineno] + [d.lineno for d in m.decorator_list]) - 1, m.end_lineno or m.lineno)
-                        for m in copies]
+            dropped += [(first_line(m) - 1, m.end_lineno or m.lineno) for m in copies]
     if not dropped:
         return code
     for start, end in sorted(dropped, reverse=True):

@@ -18,7 +18,14 @@ from dcx.context import is_test_path
 from dcx.listing import first_few
 from dcx.localize import does_nothing, named_identifiers
 from dcx.patch import split_lines
-from dcx.targets import generic_symbols, language_of, python_definitions, python_symbols
+from dcx.targets import (
+    decorator_name,
+    generic_symbols,
+    language_of,
+    python_definitions,
+    python_symbols,
+    unique_definitions,
+)
 
 
 def own_config_reason(path: str, old: str, new: str) -> str | None:
@@ -162,20 +169,17 @@ def _interfaces(text: str) -> dict[str, Interface] | None:
     except (SyntaxError, ValueError, MemoryError, RecursionError):
         return None
     found: dict[str, Interface] = {}
-    twice: set[str] = set()
-    for name, node in python_definitions(tree):
-        if name in found:
-            twice.add(name)
+    for name, node in unique_definitions(tree).items():
         # by the name a decorator ends in: @dataclass -> @dataclasses.dataclass(frozen=True)
         # and @lru_cache(32) -> @functools.lru_cache(128) keep it
-        decorators = {_name(d.func if isinstance(d, ast.Call) else d) for d in node.decorator_list}
+        decorators = {decorator_name(d) for d in node.decorator_list}
         if isinstance(node, ast.ClassDef):
             init = constructor(node)
             found[name] = (_accepts(init.args if init else None, 1), decorators, True)
         else:  # a method's self or cls is not passed by its callers ("." only in a class body)
             method = "." in name and "staticmethod" not in decorators
             found[name] = (_accepts(node.args, int(method)), decorators, False)
-    return {n: i for n, i in found.items() if n not in twice}
+    return found
 
 
 def _accepts(args: ast.arguments | None, skip: int) -> _Accepts | None:
@@ -184,10 +188,6 @@ def _accepts(args: ast.arguments | None, skip: int) -> _Accepts | None:
     positional = [a.arg for a in args.posonlyargs + args.args][skip:]
     return _Accepts(frozenset(positional + [a.arg for a in args.kwonlyargs]), frozenset(positional),
                     args.vararg is not None, args.kwarg is not None)
-
-
-def _name(expr: ast.expr) -> str:
-    return expr.attr if isinstance(expr, ast.Attribute) else ast.unparse(expr)
 
 
 def _allowed(name: str, allowed: set[str]) -> bool:

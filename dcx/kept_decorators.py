@@ -15,7 +15,7 @@ import re
 from dcx.context import is_test_path
 from dcx.lines import indent_of
 from dcx.patch import split_lines
-from dcx.targets import Definition, language_of, python_definitions
+from dcx.targets import Definition, decorator_name, first_line, language_of, unique_definitions
 
 
 def with_decorators_kept(path: str, text: str, old: str, request: str) -> str:
@@ -32,9 +32,9 @@ def with_decorators_kept(path: str, text: str, old: str, request: str) -> str:
         was = before.get(name)
         if node.decorator_list or was is None or not was.decorator_list or not _same_kind(was, node):
             continue
-        if any(_decorator_name(d).lower() in words for d in was.decorator_list):
+        if any(decorator_name(d).lower() in words for d in was.decorator_list):
             continue  # the request talks about it: taking it off may be what it asks
-        first = min(d.lineno for d in was.decorator_list) - 1
+        first = first_line(was) - 1
         old_indent, indent = indent_of(old_lines[was.lineno - 1]), indent_of(lines[node.lineno - 1])
         ending = lines[node.lineno - 1][len(lines[node.lineno - 1].rstrip("\r\n")):] or "\n"
         mended.append((node.lineno - 1, [indent + line.rstrip("\r\n").removeprefix(old_indent) + ending
@@ -45,19 +45,10 @@ def with_decorators_kept(path: str, text: str, old: str, request: str) -> str:
 
 
 def _definitions(text: str) -> dict[str, Definition] | None:
-    """Each definition by qualified name; a name defined twice (a property's getter and setter)
-    is left out, since which one the reply's definition stands for cannot be told."""
     try:
-        tree = ast.parse(text)
+        return unique_definitions(ast.parse(text))
     except (SyntaxError, ValueError, MemoryError, RecursionError):
         return None
-    found: dict[str, Definition] = {}
-    twice: set[str] = set()
-    for name, node in python_definitions(tree):
-        if name in found:
-            twice.add(name)
-        found[name] = node
-    return {n: d for n, d in found.items() if n not in twice}
 
 
 def _same_kind(was: Definition, node: Definition) -> bool:
@@ -69,9 +60,3 @@ def _same_kind(was: Definition, node: Definition) -> bool:
 
 def _positional(node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[str]:
     return [a.arg for a in node.args.posonlyargs + node.args.args]
-
-
-def _decorator_name(decorator: ast.expr) -> str:
-    """The name a decorator ends in: ``@dataclasses.dataclass(frozen=True)`` -> dataclass."""
-    expr = decorator.func if isinstance(decorator, ast.Call) else decorator
-    return expr.attr if isinstance(expr, ast.Attribute) else ast.unparse(expr)

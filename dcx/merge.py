@@ -27,7 +27,7 @@ from typing import Mapping
 
 from dcx.lines import dedent, indent_of
 from dcx.patch import dominant_ending, ending_near, split_lines
-from dcx.targets import Symbol, Target, assigned_name, python_symbols
+from dcx.targets import Symbol, Target, assigned_name, first_line, python_symbols
 
 _DEF = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 
@@ -57,8 +57,7 @@ def parse_reply(code: str) -> tuple[ast.Module, str] | None:
 
 
 def _segment(lines: list[str], node: ast.AST) -> str:
-    first = min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])])
-    return dedent("\n".join(lines[first - 1 : node.end_lineno]))
+    return dedent("\n".join(lines[first_line(node) - 1 : node.end_lineno]))
 
 
 def _module_assignments(text: str) -> dict[str, tuple[int, int]]:

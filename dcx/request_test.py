@@ -30,7 +30,7 @@ from dcx.import_repair import repair_imports, undefined_names
 from dcx.patch import FileChange, split_lines
 from dcx.scope import Scope, excerpt, plan_scope, sources
 from dcx.static_check import problems
-from dcx.targets import language_of, python_symbols
+from dcx.targets import first_line, language_of, python_symbols
 from dcx.usage import Usage
 from dcx.workspace import Workspace
 
@@ -189,7 +189,7 @@ def without_broken_tests(path: str, text: str, project: Mapping[str, str]) -> st
         tree = ast.parse(text)
     except SyntaxError:
         return None
-    spans = [(min([n.lineno] + [d.lineno for d in n.decorator_list]), n.end_lineno or n.lineno)
+    spans = [(first_line(n), n.end_lineno or n.lineno)
              for n in tree.body
              if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.name.startswith("test")]
     broken = set()
@@ -269,8 +269,7 @@ def grounded(text: str, instruction: str) -> str:
         expected = [v for check in ast.walk(node) for v in _expected(check)]
         if not any(stated(v) and not trivial(v) for v in used) \
                 or not all(stated(v) or trivial(v) for v in expected):
-            first = min([node.lineno] + [d.lineno for d in node.decorator_list])
-            dropped.append((first - 1, node.end_lineno or node.lineno))
+            dropped.append((first_line(node) - 1, node.end_lineno or node.lineno))
     kept = [line for number, line in enumerate(lines) if not any(a <= number < b for a, b in dropped)]
     return "".join(kept)
 

@@ -76,6 +76,30 @@ def python_functions(tree: ast.Module) -> dict[str, ast.FunctionDef | ast.AsyncF
     return {name: node for name, node in python_definitions(tree) if not isinstance(node, ast.ClassDef)}
 
 
+def unique_definitions(tree: ast.Module) -> dict[str, Definition]:
+    """The definitions of python_definitions by qualified name, without a name defined twice in
+    one body (a property's getter and setter, overloads): which one is meant depends on more
+    than its name."""
+    found: dict[str, Definition] = {}
+    twice: set[str] = set()
+    for name, node in python_definitions(tree):
+        if name in found:
+            twice.add(name)
+        found[name] = node
+    return {n: d for n, d in found.items() if n not in twice}
+
+
+def first_line(node: ast.AST) -> int:
+    """The line (1-based) a definition starts on, its decorators included; any other node's own."""
+    return min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])])
+
+
+def decorator_name(decorator: ast.expr) -> str:
+    """The name a decorator ends in: ``@dataclasses.dataclass(frozen=True)`` -> dataclass."""
+    expr = decorator.func if isinstance(decorator, ast.Call) else decorator
+    return expr.attr if isinstance(expr, ast.Attribute) else ast.unparse(expr)
+
+
 def function_pairs(old: ast.Module, new: ast.Module) -> Iterator[tuple[str, ast.AST, ast.AST]]:
     """``(qualified name, old version, new version)`` for each function both modules define,
     in the new module's order: what a check comparing a change's functions walks."""
@@ -103,7 +127,7 @@ def python_symbols(text: str) -> list[Symbol]:
         return []
     symbols: list[Symbol] = []
     for name, node in python_definitions(tree):
-        first = min([node.lineno] + [d.lineno for d in node.decorator_list])
+        first = first_line(node)
         kind = "class" if isinstance(node, ast.ClassDef) else "function"
         symbols.append(Symbol(name, kind, first - 1, node.end_lineno or node.lineno))
     return symbols
@@ -219,8 +243,7 @@ def hide_body(text: str, target: Target) -> str | None:
     for node in ast.walk(tree):
         if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
-        first = min([node.lineno] + [d.lineno for d in node.decorator_list])
-        if first - 1 != target.start:
+        if first_line(node) - 1 != target.start:
             continue
         body = node.body
         keep = body[0].lineno - 1  # the lines before the body: decorators and signature
