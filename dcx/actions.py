@@ -26,11 +26,11 @@ from dcx.import_repair import repair_imports
 from dcx.kept_decorators import with_decorators_kept
 from dcx.localize import named_identifiers, stubs_in
 from dcx.patch import FileChange, build_patch
-from dcx.plan import hints_for, named_tests, related_files
+from dcx.plan import named_tests, related_files
 from dcx.progress import Reporter
 from dcx.prompts import NO_VIEW, View
 from dcx.rename import rename_references
-from dcx.scope import excerpt
+from dcx.scope import excerpt, hints_for
 from dcx.session import Session
 from dcx.settings import Settings
 from dcx.shape import as_properties

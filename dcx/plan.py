@@ -170,6 +170,3 @@ def _test_data(context: Context, path: str) -> dict[str, str]:
     return out
 
 
-def hints_for(context: Context, path: str, target: str) -> list[tuple[str, str]]:
-    """The other definitions the request names, for the code model to consider too."""
-    return [(p, n) for p, n in context.spelled if (p, n) != (path, target)][:4]

@@ -151,7 +151,8 @@ def code_prompt(path: str, file_text: str, target: Target, instructions: str, re
     shown = "".join(f"File {p} (tests, for reference; not to be changed):\n"
                     f"```{language_of(p)}\n{t.rstrip()}\n```\n\n" for p, t in tests.items())
     shown += "".join(f"File {p} (for reference; not to be changed):\n```{language_of(p)}\n"
-                     f"{view.excerpts.get(p, t).rstrip()}\n```\n\n" for p, t in view.reference.items())
+                     f"{view.excerpts.get(p, t).rstrip()}\n```\n\n" for p, t in view.reference.items()
+                     if p not in tests)  # a named test file is shown once, whole, above
     shown += "".join(f"File {p}{EXCERPT_NOTE if p in view.excerpts else ''}:\n```{language_of(p)}\n"
                      f"{view.excerpts.get(p, t).rstrip()}\n```\n\n" for p, t in related.items())
     if target.kind == "file":

@@ -29,6 +29,7 @@ STUB_FILE_LINES = 400  # a file of stubs is written whole up to this length
 EXCERPT_CHARS = 6000  # definitions of other files shown beside the target
 TEST_CHARS = 1800  # tests that exercise the code, shown for reference
 MAX_EXCERPTS = 8
+HINTS = 4  # definitions the request names that the code model is told of
 _RENAME = re.compile(r"\brenam(e|es|ed|ing)\b", re.I)
 _ADD = re.compile(r"(?<![\w.`])(add|adds|adding|new|support|let|allow|accept|accepts|make|keep|track|"
                   r"expose|implement)\b(?![.(`])", re.I)
@@ -88,13 +89,20 @@ def plan_scope(context: Context, instruction: str, named_paths: tuple[str, ...],
                      candidates[0])
         target, path = _target(entry, texts, graph, instruction)
     focus = _focus(candidates, path, target)
-    related, excerpts = _excerpts(graph, texts, candidates, path, target, focus)
+    hinted = {k for k in hints_for(context, path, target) if k in graph.definitions}
+    related, excerpts = _excerpts(graph, texts, candidates, path, target, focus, hinted)
     editable = _editable(graph, candidates, path, target, excerpts)
     tests = tests_of(context, graph, candidates, instruction, path, target)
     if named:  # the request's files are binding: everything else is for reference
         return Scope(path, target, tuple(p for p in related if p in named), excerpts, focus,
                      tuple(p for p in related if p not in named), editable, tests)
     return Scope(path, target, related, excerpts, focus, (), editable, tests)
+
+
+def hints_for(context: Context, path: str, target: str) -> list[tuple[str, str]]:
+    """The other definitions the request names (any of its words is their name), for the code
+    model to consider too: its prompt says "The request names: ...", and the scope shows them."""
+    return [(p, n) for p, n in context.spelled if (p, n) != (path, target)][:HINTS]
 
 
 def tests_of(context: Context, graph: CallGraph, candidates: list[Candidate], instruction: str,
@@ -250,10 +258,12 @@ def _focus(candidates: list[Candidate], path: str, target: str) -> tuple[Key, ..
 
 
 def _excerpts(graph: CallGraph, texts: Mapping[str, str], candidates: list[Candidate], path: str,
-              target: str, focus: tuple[Key, ...]) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
+              target: str, focus: tuple[Key, ...], hinted: set[Key] = frozenset()
+              ) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
     """Definitions of other files shown beside the target: those the target calls or is called
-    by (a whole file: those its definitions the request is about do), and the focus,
-    best-ranked first, within EXCERPT_CHARS."""
+    by (a whole file: those its definitions the request is about do), the focus, and those the
+    prompt will say the request names (``hinted``: a model told of ``Player.play`` and not shown
+    it cannot change it), named ones first, then best-ranked, within EXCERPT_CHARS."""
     if target == "file":
         about = {c.key for c in candidates[:3] if c.score > 0} | {
             c.key for c in candidates if "named in the request" in c.why}
@@ -265,7 +275,7 @@ def _excerpts(graph: CallGraph, texts: Mapping[str, str], candidates: list[Candi
     for key in mine:
         linked |= set(graph.reachable([key], 3)) | set(graph.callers(key))
     score = {c.key: c.score for c in candidates}
-    named = {c.key for c in candidates if "named in the request" in c.why}
+    named = {c.key for c in candidates if "named in the request" in c.why} | hinted
     def order(k: Key) -> tuple:  # total: the same request shows the same code in every run
         d = graph.definitions.get(k)
         return (k not in named, -score.get(k, 0), k[0], d.start if d else 0, k[1])

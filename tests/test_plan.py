@@ -143,6 +143,7 @@ def test_named_tests_are_shown_for_reference_and_never_changed(make_repo) -> Non
     result = handler.run(handler.start(Request("Fix the bug in search.py: the tests in test_search.py fail.")))
     prompt = coder.history[0]["messages"][1]["content"]
     assert "File test_search.py (tests, for reference; not to be changed):" in prompt
+    assert prompt.count("File test_search.py") == 1  # not again as the scope's reference
     assert "a.successors = [a]" in prompt
     assert result.files == ("search.py",)  # the reply's test function went nowhere
     assert "def test_cycle" not in result.diff and "seen.add(start)" in result.diff
@@ -223,3 +224,40 @@ def test_a_method_spelled_out_with_its_class_is_not_a_class_to_extend_whatever_t
     assert (call_.arguments["path"], call_.arguments["target"]) == ("bank/account.py", "file")
     call_, _ = plan(make_repo(bank), "Let Account accept a starting overdraft limit")
     assert call_.arguments["target"] == "Account"
+
+
+def test_a_definition_the_prompt_says_the_request_names_is_shown(make_repo) -> None:
+    # The podfeed probe: the prompt said "The request names: Player.play in podfeed/player.py",
+    # yet showed only a method play calls, so the model could not wire the feature into it
+    podcast = {
+        "podcast/subscriptions.py": (
+            "class Subscription:\n    def __init__(self, url, speed=1.0):\n        if speed <= 0:\n"
+            "            raise ValueError('speed setting must be positive')\n        self.url = url\n"
+            "        self.speed = speed\n\n\ndef load_subscriptions(rows):\n"
+            "    \"\"\"The subscriptions file's rows; a setting a row lacks gets its default.\"\"\"\n"
+            "    return [Subscription(r['url'], r.get('speed', 1.0)) for r in rows]\n\n\n"
+            "def save_subscriptions(subscriptions):\n"
+            "    return [{'url': s.url, 'speed': s.speed} for s in subscriptions]\n\n\n"
+            "def find_subscription(subscriptions, url):\n    \"\"\"The subscription of a feed, with its settings (speed) "
+            "from the subscriptions file; refused when not subscribed.\"\"\"\n"
+            "    return next(s for s in subscriptions if s.url == url)\n"),
+        "podcast/progress.py": ("def resume_at(episode):\n    return episode.get('position', 0)\n\n\n"
+                                "def started(episode):\n    return resume_at(episode) > 0\n"),
+        "podcast/player.py": (
+            "from podcast.progress import resume_at\n\n\nclass Player:\n"
+            "    def __init__(self, subscriptions):\n        self.subscriptions = subscriptions\n\n"
+            "    def subscription_for(self, episode):\n"
+            "        return next(s for s in self.subscriptions if s.url == episode['url'])\n\n"
+            "    def play(self, episode):\n        sub = self.subscription_for(episode)\n"
+            "        return resume_at(episode) / sub.speed\n"),
+    }
+    request = ("Give each subscription a skip_intro setting (seconds, default 0), loaded and saved "
+               "with the other settings in the subscriptions file and refused when negative, like a "
+               "speed that is not positive. When I press play on an episode I have not started, "
+               "start at the skip_intro point.")
+    call_, context = plan(make_repo(podcast), request)
+    assert (call_.arguments["path"], call_.arguments["target"]) == ("podcast/subscriptions.py", "file")
+    assert ("podcast/player.py", "Player.play") in context.spelled
+    assert "Player.play in podcast/player.py" not in call_.arguments["focus"]  # ranked below four
+    assert "Player.play" in call_.arguments["excerpts"]["podcast/player.py"]
+    assert "Player.play" in call_.arguments["editable"]
