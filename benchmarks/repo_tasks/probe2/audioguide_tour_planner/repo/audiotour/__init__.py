@@ -1,0 +1,1 @@
+"""Museum audio guide back office."""

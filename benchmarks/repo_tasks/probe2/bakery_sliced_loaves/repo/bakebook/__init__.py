@@ -1,0 +1,1 @@
+"""Bakery pre-order book."""

@@ -1,0 +1,1 @@
+"""Community choir attendance register."""

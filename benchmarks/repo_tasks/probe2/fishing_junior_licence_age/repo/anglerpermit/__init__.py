@@ -1,0 +1,1 @@
+"""River fishing association licence desk."""

@@ -1,0 +1,1 @@
+"""Launderette machine log and daily summary."""

@@ -1,0 +1,1 @@
+"""Swimming pool lane bookings."""
