@@ -28,6 +28,10 @@ def kheapsort(arr, k):
 DROPPED = HEAP.replace("        yield heapq.heappushpop(heap, x)\n",
                        "        if x < heap[0]:\n            heapq.heappushpop(heap, x)\n")
 FIXED = HEAP.replace("    for x in arr:\n", "    for x in arr[k:]:\n")
+# the same task's first attempt once its prompt changed: the yield and the call both gone
+SILENT = HEAP.replace("        yield heapq.heappushpop(heap, x)\n",
+                      "        if len(heap) < k:\n            heapq.heappush(heap, x)\n        else:\n"
+                      "            heapq.heappop(heap)\n            heapq.heappush(heap, x)\n")
 
 
 def found(old: str, new: str) -> list[tuple[int, str]]:
@@ -40,6 +44,33 @@ def test_a_call_whose_yielded_value_is_thrown_away_is_found() -> None:
     assert message.startswith("in kheapsort, `heapq.heappushpop(heap, x)` is now called for nothing")
     assert "kheapsort yielded what it returns" in message
     assert found(HEAP, FIXED) == []
+
+
+def test_a_loop_that_yielded_on_every_pass_and_yields_nothing_now_is_found() -> None:
+    [(line, message)] = found(HEAP, SILENT)
+    assert line == 8
+    assert message == ("in kheapsort, the loop `for x in arr` yields nothing now: before the change it "
+                       "yielded on every pass; keep that unless the request asks for it")
+
+
+@pytest.mark.parametrize("old, new", [
+    # it still yields, under a condition
+    ("def f(xs):\n    for x in xs:\n        yield x\n",
+     "def f(xs):\n    for x in xs:\n        if x:\n            yield x\n"),
+    # it yielded only under a condition before
+    ("def f(xs):\n    for x in xs:\n        if x:\n            yield x\n",
+     "def f(xs):\n    for x in xs:\n        print(x)\n"),
+    # another loop: another iterable
+    ("def f(xs):\n    for x in xs:\n        yield x\n", "def f(xs):\n    for x in xs[1:]:\n        print(x)\n"),
+    # an inner loop over the same iterator never yielded (black's _iter_nameescape_slices)
+    ("def f(it):\n    for i in it:\n        for i in it:\n            break\n        yield i\n",
+     "def f(it):\n    for i in it:\n        for i in it:\n            pass\n        yield i\n"),
+    # a loop of a function inside it
+    ("def f(xs):\n    def g():\n        for x in xs:\n            yield x\n    return list(g())\n",
+     "def f(xs):\n    return list(xs)\n"),
+])
+def test_loops_that_still_yield_or_never_did_every_pass_are_left_alone(old: str, new: str) -> None:
+    assert found(old, new) == []
 
 
 @pytest.mark.parametrize("old, new, verb", [
@@ -84,3 +115,13 @@ def test_the_code_model_is_told_and_its_fixed_reply_is_taken(make_repo) -> None:
     assert "`heapq.heappushpop(heap, x)` is now called for nothing" in told
     assert "+    for x in arr[k:]:" in result.diff.splitlines()
     assert "+            heapq.heappushpop(heap, x)" not in result.diff.splitlines()  # the reply told
+
+
+def test_the_code_model_is_told_of_a_silent_loop_and_its_fixed_reply_is_taken(make_repo) -> None:
+    repo = make_repo({"kheapsort.py": HEAP})
+    told, result = told_and_taken(repo, [code_reply(SILENT.split("\n\n\n")[1].strip()),
+                                         code_reply(FIXED.split("\n\n\n")[1].strip())],
+                                  "kheapsort in kheapsort.py yields the elements out of order")
+    assert "the loop `for x in arr` yields nothing now" in told
+    assert "+    for x in arr[k:]:" in result.diff.splitlines()
+    assert "+            heapq.heappush(heap, x)" not in result.diff.splitlines()  # the reply told
