@@ -168,5 +168,3 @@ def _test_data(context: Context, path: str) -> dict[str, str]:
         left = len(lines) - len(kept)
         out[f.path] = "".join(kept) + (f"... ({left} more lines)\n" if left else "")
     return out
-
-

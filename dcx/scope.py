@@ -89,7 +89,7 @@ def plan_scope(context: Context, instruction: str, named_paths: tuple[str, ...],
                      candidates[0])
         target, path = _target(entry, texts, graph, instruction)
     focus = _focus(candidates, path, target)
-    hinted = {k for k in hints_for(context, path, target) if k in graph.definitions}
+    hinted = frozenset(k for k in hints_for(context, path, target) if k in graph.definitions)
     related, excerpts = _excerpts(graph, texts, candidates, path, target, focus, hinted)
     editable = _editable(graph, candidates, path, target, excerpts)
     tests = tests_of(context, graph, candidates, instruction, path, target)
@@ -258,7 +258,7 @@ def _focus(candidates: list[Candidate], path: str, target: str) -> tuple[Key, ..
 
 
 def _excerpts(graph: CallGraph, texts: Mapping[str, str], candidates: list[Candidate], path: str,
-              target: str, focus: tuple[Key, ...], hinted: set[Key] = frozenset()
+              target: str, focus: tuple[Key, ...], hinted: frozenset[Key] = frozenset()
               ) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
     """Definitions of other files shown beside the target: those the target calls or is called
     by (a whole file: those its definitions the request is about do), the focus, and those the
