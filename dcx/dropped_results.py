@@ -20,7 +20,7 @@ from __future__ import annotations
 import ast
 
 from dcx.lines import clipped
-from dcx.targets import function_pairs
+from dcx.targets import function_pairs, own_nodes
 
 _VERBS = {ast.Return: "returned", ast.Yield: "yielded", ast.YieldFrom: "yielded from"}
 
@@ -50,15 +50,7 @@ def _silent_loops(where: str, old: ast.AST, new: ast.AST, told: set[int]) -> lis
 
 def _own_loops(function: ast.AST) -> list[ast.For]:
     """The function's ``for`` loops, not those of functions or classes inside it."""
-    found, todo = [], list(ast.iter_child_nodes(function))
-    while todo:
-        node = todo.pop()
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
-            continue
-        if isinstance(node, ast.For):
-            found.append(node)
-        todo.extend(ast.iter_child_nodes(node))
-    return found
+    return [node for node in own_nodes(function) if isinstance(node, ast.For)]
 
 
 def _loop_key(loop: ast.For) -> str:
