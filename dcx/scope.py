@@ -261,8 +261,9 @@ def _excerpts(graph: CallGraph, texts: Mapping[str, str], candidates: list[Candi
               target: str, focus: tuple[Key, ...], hinted: frozenset[Key] = frozenset()
               ) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
     """Definitions of other files shown beside the target: those the target calls or is called
-    by (a whole file: those its definitions the request is about do), the focus, and those the
-    prompt will say the request names (``hinted``: a model told of ``Player.play`` and not shown
+    by (a whole file: those its definitions the request is about do), the focus and what a focus
+    definition in another file calls (the cause is often one call further than the words reach),
+    and those the prompt will say the request names (``hinted``: a model told of ``Player.play`` and not shown
     it cannot change it), named ones first, then best-ranked, within EXCERPT_CHARS."""
     if target == "file":
         about = {c.key for c in candidates[:3] if c.score > 0} | {
@@ -274,6 +275,9 @@ def _excerpts(graph: CallGraph, texts: Mapping[str, str], candidates: list[Candi
     linked: set[Key] = set()
     for key in mine:
         linked |= set(graph.reachable([key], 3)) | set(graph.callers(key))
+    for key in focus:  # a place to look first, in another file, with what it calls
+        if key[0] != path:
+            linked |= set(graph.reachable([key], 1))
     score = {c.key: c.score for c in candidates}
     named = {c.key for c in candidates if "named in the request" in c.why} | hinted
     def order(k: Key) -> tuple:  # total: the same request shows the same code in every run

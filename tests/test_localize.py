@@ -84,6 +84,41 @@ def test_a_bug_seen_at_the_entry_point_shows_the_code_it_calls_in_other_files(ma
     assert scope.read_only == ()
 
 
+CINEMA = {
+    "cinema/__init__.py": "",
+    "cinema/clock.py": (
+        "import re\n\n\ndef span(text):\n    \"\"\"Whole minutes of a duration.\"\"\"\n"
+        "    match = re.match(r'(?:(\\d+)h)?(?:(\\d+)m)?', text.strip())\n"
+        "    hours, minutes = match.groups()\n    return int(hours or 0) * 60 + int(minutes or 0)\n"),
+    "cinema/catalogue.py": (
+        "from dataclasses import dataclass\n\nfrom cinema.clock import span\n\n\n"
+        "@dataclass(frozen=True)\nclass Film:\n    title: str\n    minutes: int\n\n\n"
+        "def parse_film_line(line):\n    title, runtime = line.rsplit(',', 1)\n"
+        "    return Film(title.strip(), span(runtime))\n\n\n"
+        "def load_catalogue(text):\n    return [parse_film_line(l) for l in text.splitlines() if l.strip()]\n"),
+    "cinema/schedule.py": (
+        "def clock_minutes(start):\n    hours, mins = map(int, start.split(':'))\n    return hours * 60 + mins\n\n\n"
+        "def format_clock(total):\n    return f'{total // 60:02d}:{total % 60:02d}'\n\n\n"
+        "def end_time(start, minutes):\n    return format_clock(clock_minutes(start) + minutes)\n\n\n"
+        "def schedule_report(films, starts):\n    lines = []\n    for film in films:\n"
+        "        start = starts[film.title]\n"
+        "        lines.append(f'{film.title}  {start}-{end_time(start, film.minutes)}')\n"
+        "    return '\\n'.join(lines)\n"),
+}
+
+
+def test_what_a_place_to_look_first_in_another_file_calls_is_shown_and_editable(make_repo) -> None:
+    request = ("The evening schedule report says Dune ends at 21:00 although its catalogue line gives "
+               "the running time as 2h05 and it starts at 19:00; films written like '95m' come out "
+               "right. Please fix the schedule report.")
+    scope = scope_for(make_repo, CINEMA, request)
+    assert (scope.path, scope.target) == ("cinema/schedule.py", "file")
+    assert ("cinema/catalogue.py", "parse_film_line") in scope.focus
+    # span shares no word with the request and the report never calls it: it is one call past
+    # the catalogue line the request points at, and that is where the bug is
+    assert scope.excerpts.get("cinema/clock.py") == ("span",) and "span" in scope.editable
+
+
 def test_a_named_file_is_binding_and_other_files_are_for_reference(make_repo) -> None:
     request = "In billing/tax.py, tax_for must round half cents up"
     scope = scope_for(make_repo, BILLING, request)
