@@ -35,6 +35,7 @@ from dcx.session import Session
 from dcx.settings import Settings
 from dcx.shape import as_properties
 from dcx.static_check import Problem, new_problems
+from dcx.syntax import TOO_DEEP, nests_too_deep
 from dcx.targets import Target, changed_definitions, find_target, hide_body, language_of, symbols_of
 from dcx.tools import ToolCall, ToolCallError, list_files, read_file, search
 from dcx.usage import Usage
@@ -247,6 +248,9 @@ class Actions:
         request = self.session.request.instruction
         for path, new in changed.items():
             old = before.get(path, "")
+            if language_of(path) == "python" and (nests_too_deep(old) or nests_too_deep(new)):
+                # the checks below walk trees by recursion: what they cannot check is refused
+                return f"{TOO_DEEP} ({path})" if len(changed) > 1 else TOO_DEEP
             reason = own_config_reason(path, old, new)  # whatever the user allows
             if reason is None and not self.settings.allow_deletions:
                 reason = (destructive_reason(old, new) or removed_definitions_reason(path, old, new, request)

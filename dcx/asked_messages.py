@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Mapping
 
+from dcx.syntax import parsed, parsed_module
 from dcx.targets import language_of
 
 # `ValueError("...")`, `raise KeyError('...')`: an exception written as it should be raised
@@ -92,11 +93,8 @@ def _unquoted(text: str) -> str:
 def _is_code(text: str) -> bool:
     """Python code, not a message: `parse_cron("61 * * * *")`, `ValueError("...")` (taken as a
     call above)."""
-    try:
-        node = ast.parse(text, mode="eval").body
-    except (SyntaxError, ValueError, MemoryError, RecursionError):
-        return False
-    return not isinstance(node, (ast.Name, ast.Constant))  # a quoted string is a message
+    tree = parsed(text, mode="eval")  # a quoted string is a message:
+    return isinstance(tree, ast.Expression) and not isinstance(tree.body, (ast.Name, ast.Constant))
 
 
 def invented_message_reason(changed: Mapping[str, str], before: Mapping[str, str],
@@ -133,9 +131,8 @@ def invented_message_reason(changed: Mapping[str, str], before: Mapping[str, str
 
 def raises(text: str) -> Iterator[Raised]:
     """Each `raise Name(<string>)` of the text whose message dcx can read."""
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError, MemoryError, RecursionError):
+    tree = parsed_module(text)
+    if tree is None:
         return
     for node in ast.walk(tree):
         if not (isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) and node.exc.args):

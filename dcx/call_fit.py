@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from dcx import callgraph
+from dcx.syntax import parsed_module, too_deep
 from dcx.targets import python_symbols
 
 Key = tuple[str, str]
@@ -59,7 +60,7 @@ def _misfit_call(source: str, callee: Key, texts: Mapping[str, str],
         unknown = args.kwarg is None and any(k.arg not in keywords for k in call.keywords)
         # a call by bare name is surely this function; obj.name(...) may be another's method
         missing = isinstance(call.func, ast.Name) and bool(required - given)
-        if too_many or unknown or missing:
+        if (too_many or unknown or missing) and not too_deep(call):  # ast.unparse recurses
             return ast.unparse(call)
     return None
 
@@ -94,10 +95,7 @@ def parameters(args: ast.arguments) -> tuple[list[ast.arg], list[ast.arg]]:
 def _parsed(text: str) -> ast.Module | None:
     """``text`` parsed once: every call of a file's functions looks its callee's file up again.
     The trees are only read."""
-    try:
-        return ast.parse(text)
-    except (SyntaxError, ValueError):
-        return None
+    return parsed_module(text)
 
 
 def _called_name(call: ast.Call) -> str:

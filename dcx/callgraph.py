@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from dcx.pyimports import module_names, resolved_module
+from dcx.syntax import parsed_module
 from dcx.targets import generic_symbols, language_of, python_symbols
 
 MAX_METHOD_OWNERS = 3  # obj.name() of an unknown type: linked to at most this many methods
@@ -104,9 +105,8 @@ def _exception_classes(files: Mapping[str, str]) -> frozenset[Key]:
     for path, text in files.items():
         if language_of(path) != "python":
             continue
-        try:
-            tree = ast.parse(text)
-        except (SyntaxError, ValueError):
+        tree = parsed_module(text)
+        if tree is None:
             continue
         for node in tree.body:
             if isinstance(node, ast.ClassDef):
@@ -150,9 +150,8 @@ def _imports(tree: ast.Module, path: str, by_module: Mapping[str, str]) -> dict[
 def _python_calls(path: str, text: str, definitions: Mapping[Key, Definition],
                   by_module: Mapping[str, str],
                   by_short: Mapping[str, list[Key]]) -> dict[Key, frozenset[Key]]:
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError):
+    tree = parsed_module(text)
+    if tree is None:
         return {}
     imported = _imports(tree, path, by_module)
     out: dict[Key, frozenset[Key]] = {}

@@ -13,10 +13,11 @@ from dcx.backends.base import Backend, ChatRequest, Completion, Message
 from dcx.copied_methods import without_copied_methods
 from dcx.degenerate import LoopWatch
 from dcx.errors import CodeGenerationError
-from dcx.lines import indent_of
+from dcx.lines import dedent, indent_of
 from dcx.merge import ReplyError, merge_reply, parse_reply
 from dcx.patch import dominant_ending, ending_near, split_lines
 from dcx.prompts import CODE_SYSTEM, NO_VIEW, NOT_YET, View, code_prompt, not_usable
+from dcx.syntax import MAX_DEPTH, TOO_DEEP, nests_too_deep
 from dcx.targets import Target, generic_symbols, language_of, symbols_of
 
 _FENCE = re.compile(r"```[\w+#.-]*[ \t]*\n(.*?)(?:```|\Z)", re.S)
@@ -135,12 +136,25 @@ def validate(path: str, text: str) -> str | None:
             ast.parse(text)
         except SyntaxError as exc:
             return f"SyntaxError: {exc.msg} (line {exc.lineno})"
+        except ValueError as exc:  # a NUL byte
+            return str(exc)
+        except (MemoryError, RecursionError):
+            return TOO_DEEP
     elif language == "json":
         try:
             json.loads(text)
         except ValueError as exc:
             return f"invalid JSON: {exc}"
     return None
+
+
+def _refuse_unchecked(path: str, text: str) -> None:
+    """A file nested deeper than dcx's checks can walk is an error before any model runs: every
+    reply to it would be refused."""
+    if language_of(path) == "python" and nests_too_deep(text):
+        raise CodeGenerationError(
+            f"{path} nests deeper than dcx can check a change to ({MAX_DEPTH} levels; a chain of "
+            "hundreds of `+` does): split that expression up, or change the file by hand")
 
 
 def _brace_balance(text: str) -> int:
@@ -212,6 +226,7 @@ class CodeWriter:
         reply comes after it (a message of the model's own where the request spells one out is
         worth one more try, never worth no change at all)."""
         old = file_text or ""
+        _refuse_unchecked(path, old)
         related = dict(related or {})
         tests = {p: t for p, t in (tests or {}).items() if p != path and p not in related}
         files = {path: old, **related, **view.reference, **tests}
@@ -309,6 +324,10 @@ class CodeWriter:
                               "functions and methods you change, not the whole class or file")
         code = extract_code(completion.text, every_block=language_of(path) == "python")
         if language_of(path) == "python":
+            # a reply nested too deep (a looping `+ 0 + 0 ...`), as it is or as dcx.merge may read
+            # it dedented, is refused before anything walks its tree
+            if nests_too_deep(code) or nests_too_deep(dedent(code)):
+                return completion.text, {}, TOO_DEEP
             kept = without_copies(code, files)
             if kept != code and not kept.strip():  # nothing but excerpts it was shown: unchanged
                 return completion.text, {}, None

@@ -15,6 +15,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
+from dcx.syntax import parsed_module
 from dcx.targets import assigned_name, python_definitions
 
 MAX_COMPANIONS = 2  # more would be a list of everything the module shares
@@ -31,9 +32,8 @@ def companions(text: str, target: str) -> tuple[Companion, ...]:
     """The constants of ``text`` used together with ``target`` (a qualified function name) by
     another function of the file, and not read by the target itself; none when the file does
     not parse or the target is not in it."""
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError, MemoryError, RecursionError):
+    tree = parsed_module(text)
+    if tree is None:
         return ()
     constants = _constants(tree)
     functions = {name: node for name, node in python_definitions(tree)

@@ -11,6 +11,7 @@ import ast
 from typing import Mapping
 
 from dcx.merge import parse_reply
+from dcx.syntax import parsed_module, too_deep
 from dcx.targets import first_line, language_of, python_definitions
 
 _FUNCTION = (ast.FunctionDef, ast.AsyncFunctionDef)
@@ -48,9 +49,8 @@ def _methods(files: Mapping[str, str]) -> tuple[dict[str, set[str]], dict[str, s
     for path, source in files.items():
         if language_of(path) != "python":
             continue
-        try:
-            tree = ast.parse(source)
-        except (SyntaxError, ValueError, MemoryError, RecursionError):
+        tree = parsed_module(source)
+        if tree is None or too_deep(tree):  # ast.dump recurses; such a file's methods are not copied
             continue
         for name, node in python_definitions(tree):
             if isinstance(node, ast.ClassDef):

@@ -9,6 +9,7 @@ import ast
 import re
 from collections import Counter
 
+from dcx.syntax import parsed_module
 from dcx.targets import python_definitions
 
 MAX_LINE = 400  # characters: no line of code a model should write is this long
@@ -89,9 +90,8 @@ def empty_definitions_reason(old: str, new: str, request: str) -> str | None:
 
 def _empty(text: str) -> set[str] | None:
     """Qualified names of functions whose body is only a docstring, ``pass`` or ``...``."""
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError):
+    tree = parsed_module(text)
+    if tree is None:
         return None
     found: set[str] = set()
     for name, node in python_definitions(tree):

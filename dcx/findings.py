@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
+from dcx.syntax import parsed_module, too_deep
 from dcx.targets import own_nodes, python_definitions
 
 _MUTATORS = {"append", "extend", "insert", "add", "update", "setdefault", "pop", "popitem",
@@ -34,10 +35,9 @@ class Finding:
 
 def findings(path: str, text: str, names: set[str]) -> list[Finding]:
     """The findings in the definitions of ``text`` named in ``names`` (qualified names), in
-    order of line; none when the file does not parse."""
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError, MemoryError, RecursionError):
+    order of line; none when the file does not parse or nests too deep to walk."""
+    tree = parsed_module(text)
+    if tree is None or too_deep(tree):  # ast.unparse recurses
         return []
     found = [Finding(path, name, line, message) for name, node in python_definitions(tree)
              if name in names and not isinstance(node, ast.ClassDef)

@@ -20,6 +20,7 @@ from dcx.localize import stubs_in
 from dcx.readers import readers, worth_following
 from dcx.rename import imports_name, uses_name
 from dcx.session import Session
+from dcx.syntax import parsed_module
 from dcx.targets import language_of, python_definitions, python_symbols
 from dcx.tools import ToolCall
 
@@ -202,9 +203,8 @@ def gained_options(session: Session) -> list[tuple[str, str, tuple[str, ...]]]:
 
 def _optional(text: str) -> dict[str, tuple[str, ...]]:
     """Qualified name -> its parameters with defaults (a function) or fields (a dataclass)."""
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError):
+    tree = parsed_module(text)
+    if tree is None:
         return {}
     found: dict[str, tuple[str, ...]] = {}
     for name, node in python_definitions(tree):
@@ -247,9 +247,8 @@ def _signatures(text: str) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
     """Qualified function name -> (required parameter names, every parameter as written); a
     dataclass without an ``__init__`` of its own -> the same of the one its fields make
     (without ``self``)."""
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError):
+    tree = parsed_module(text)
+    if tree is None:
         return {}
     found = {}
     for name, node in python_definitions(tree):

@@ -18,6 +18,7 @@ from dcx.context import is_test_path
 from dcx.listing import first_few
 from dcx.localize import does_nothing, named_identifiers
 from dcx.patch import split_lines
+from dcx.syntax import parsed_module
 from dcx.targets import (
     decorator_name,
     generic_symbols,
@@ -164,9 +165,8 @@ def _interfaces(text: str) -> dict[str, Interface] | None:
     when dcx cannot tell, see call_fit.constructor). A name defined twice in one body (a
     property's getter and setter, overloads) is left out: which one a call meets depends on more
     than its name."""
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError, MemoryError, RecursionError):
+    tree = parsed_module(text)
+    if tree is None:
         return None
     found: dict[str, Interface] = {}
     for name, node in unique_definitions(tree).items():
@@ -236,9 +236,8 @@ _TOKEN = re.compile(r"\w+|[^\w\s]")
 
 def _bodies(text: str) -> dict[str, tuple[str, list[str], dict[str, set[str]]]] | None:
     """Qualified function name -> (its parameters, its stripped lines, call name -> keywords)."""
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError):
+    tree = parsed_module(text)
+    if tree is None:
         return None
     lines = text.splitlines()
     found = {}
@@ -266,5 +265,6 @@ def _parameters(args: ast.arguments) -> str:
 def _stubs(text: str) -> set[str]:
     """Qualified names of the functions whose body does nothing yet: a docstring, ``pass``,
     ``...`` or ``raise NotImplementedError`` only."""
-    return {name for name, node in python_definitions(ast.parse(text))
-            if not isinstance(node, ast.ClassDef) and does_nothing(node)}
+    tree = parsed_module(text)
+    return set() if tree is None else {name for name, node in python_definitions(tree)
+                                       if not isinstance(node, ast.ClassDef) and does_nothing(node)}

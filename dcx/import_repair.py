@@ -14,6 +14,7 @@ from typing import Mapping
 from dcx.merge import add_imports
 from dcx.patch import dominant_ending, split_lines
 from dcx.pyimports import imported_files, module_names, pyflakes_name
+from dcx.syntax import parsed_module, too_deep
 from dcx.targets import language_of
 
 # Names a model uses bare that live in one standard-library module, without doubt.
@@ -42,13 +43,13 @@ def repair_imports(path: str, text: str, project: Mapping[str, str]) -> str:
     ``text`` itself when there is nothing to add, or it does not parse."""
     if language_of(path) != "python":
         return text
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError):
+    tree = parsed_module(text)
+    if tree is None or too_deep(tree):  # pyflakes walks a tree by recursion
         return text
     pruned = _without_new_unused_imports(path, text, tree, project.get(path, ""))
-    if pruned != text:
-        text, tree = pruned, ast.parse(pruned)
+    pruned_tree = parsed_module(pruned) if pruned != text else None
+    if pruned_tree is not None:
+        text, tree = pruned, pruned_tree
     missing = undefined_names(path, tree)
     if not missing:
         return text
@@ -70,10 +71,8 @@ def _without_new_unused_imports(path: str, text: str, tree: ast.Module, before: 
     unused = _unused_imports(path, tree)
     if not unused:
         return text
-    try:
-        had = {name for node in ast.parse(before).body for name in _import_names(node)}
-    except (SyntaxError, ValueError):
-        had = set()
+    old = parsed_module(before)
+    had = {name for node in old.body for name in _import_names(node)} if old is not None else set()
     lines = split_lines(text)
     for node in reversed(tree.body):
         if not isinstance(node, (ast.Import, ast.ImportFrom)) or node.end_lineno is None:
@@ -166,9 +165,8 @@ def _stdlib_import(name: str, used_as_module: bool) -> str | None:
 
 
 def _top_level(text: str) -> set[str]:
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError):
+    tree = parsed_module(text)
+    if tree is None:
         return set()
     names = set()
     for node in tree.body:
@@ -182,8 +180,7 @@ def _top_level(text: str) -> set[str]:
 
 
 def _uses_relative_imports(text: str) -> bool:
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError):
+    tree = parsed_module(text)
+    if tree is None:
         return False
     return any(isinstance(n, ast.ImportFrom) and n.level > 0 for n in ast.walk(tree))

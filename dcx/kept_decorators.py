@@ -15,6 +15,7 @@ import re
 from dcx.context import is_test_path
 from dcx.lines import indent_of
 from dcx.patch import split_lines
+from dcx.syntax import parsed_module
 from dcx.targets import Definition, decorator_name, first_line, language_of, unique_definitions
 
 
@@ -45,10 +46,8 @@ def with_decorators_kept(path: str, text: str, old: str, request: str) -> str:
 
 
 def _definitions(text: str) -> dict[str, Definition] | None:
-    try:
-        return unique_definitions(ast.parse(text))
-    except (SyntaxError, ValueError, MemoryError, RecursionError):
-        return None
+    tree = parsed_module(text)
+    return None if tree is None else unique_definitions(tree)
 
 
 def _same_kind(was: Definition, node: Definition) -> bool:

@@ -19,6 +19,7 @@ from typing import Mapping
 from dcx.callgraph import CallGraph, Definition, Key
 from dcx.context import is_test_path, words_of
 from dcx.lines import dedent
+from dcx.syntax import parsed_module
 from dcx.targets import python_symbols
 
 ENTRY_POINTS = 4  # best-matching definitions whose callees inherit part of their score
@@ -85,10 +86,8 @@ def is_stub(text: str, d: Definition) -> bool:
     if d.kind != "function":
         return False
     source = "".join(text.splitlines(keepends=True)[d.start:d.end])
-    try:
-        node = ast.parse(dedent(source)).body[0]
-    except (SyntaxError, IndexError, ValueError):
-        return False
+    tree = parsed_module(dedent(source))
+    node = tree.body[0] if tree is not None and tree.body else None
     return isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and does_nothing(node)
 
 

@@ -27,6 +27,7 @@ from typing import Mapping
 
 from dcx.lines import dedent, indent_of
 from dcx.patch import dominant_ending, ending_near, split_lines
+from dcx.syntax import parsed_module
 from dcx.targets import Symbol, Target, assigned_name, first_line, python_symbols
 
 _DEF = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
@@ -49,10 +50,9 @@ def _indent_code(code: str, indent: str) -> str:
 
 def parse_reply(code: str) -> tuple[ast.Module, str] | None:
     for candidate in (code, dedent(code)):
-        try:
-            return ast.parse(candidate), candidate
-        except (SyntaxError, ValueError):
-            continue
+        tree = parsed_module(candidate)
+        if tree is not None:
+            return tree, candidate
     return None
 
 
@@ -62,9 +62,8 @@ def _segment(lines: list[str], node: ast.AST) -> str:
 
 def _module_assignments(text: str) -> dict[str, tuple[int, int]]:
     """Top-level ``NAME = ...`` statements of a file: name -> (start, end) 0-based lines."""
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError):
+    tree = parsed_module(text)
+    if tree is None:
         return {}
     found = {}
     for node in tree.body:
@@ -79,18 +78,15 @@ def _from_import(text: str, node: ast.AST) -> tuple[int, int] | None:
     stands alone on its lines and neither side imports ``*``."""
     if not isinstance(node, ast.ImportFrom) or any(a.name == "*" for a in node.names):
         return None
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError):
+    tree = parsed_module(text)
+    if tree is None:
         return None
     lines = split_lines(text)
     for mine in tree.body:
         if isinstance(mine, ast.ImportFrom) and (mine.module, mine.level) == (node.module, node.level):
             start, end = mine.lineno - 1, mine.end_lineno or mine.lineno
-            try:
-                alone = len(ast.parse(dedent("".join(lines[start:end]))).body) == 1
-            except SyntaxError:
-                alone = False
+            statement = parsed_module(dedent("".join(lines[start:end])))
+            alone = statement is not None and len(statement.body) == 1
             if alone and not any(a.name == "*" for a in mine.names):
                 return start, end
             return None
@@ -100,9 +96,8 @@ def _from_import(text: str, node: ast.AST) -> tuple[int, int] | None:
 def _words(code: str) -> set[str]:
     """The names ``code`` uses (not words of its comments or strings); every identifier-like
     word when it does not parse on its own."""
-    try:
-        tree = ast.parse(dedent(code))
-    except (SyntaxError, ValueError):
+    tree = parsed_module(dedent(code))
+    if tree is None:
         return set(re.findall(r"[A-Za-z_]\w*", re.sub(r"#.*", "", code)))
     return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)} | {
         n.value.id for n in ast.walk(tree) if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name)}
@@ -153,10 +148,8 @@ def _same_shape(node: ast.AST, target: Target, text: str) -> bool:
         return isinstance(node, ast.ClassDef)
     if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
         return False
-    try:
-        old = ast.parse(dedent("".join(split_lines(text)[target.start : target.end]))).body[0]
-    except (SyntaxError, IndexError):
-        return False
+    tree = parsed_module(dedent("".join(split_lines(text)[target.start : target.end])))
+    old = tree.body[0] if tree is not None and tree.body else None
     return isinstance(old, (ast.FunctionDef, ast.AsyncFunctionDef)) and \
         [a.arg for a in old.args.args] == [a.arg for a in node.args.args]
 
@@ -378,9 +371,8 @@ def _apply(scope: _Files, edits: list[_Edit], imports: list[tuple[str, set[str],
 
 def _bound(text: str) -> set[str]:
     """The names a module binds at its top level by import or definition."""
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError):
+    tree = parsed_module(text)
+    if tree is None:
         return set()
     names = set()
     for node in tree.body:
@@ -404,11 +396,8 @@ def _joined_imports(first: str, second: str) -> str:
 
 def _merged_import(mine: str, theirs: str, rest: str) -> str:
     """The reply's ``from M import`` names plus the file's own, those the rest of the file uses."""
-    try:
-        old = ast.parse(mine.strip()).body[0]
-        new = ast.parse(theirs.strip()).body[0]
-    except (SyntaxError, IndexError):
-        return mine.rstrip("\r\n")
+    trees = parsed_module(mine.strip()), parsed_module(theirs.strip())
+    old, new = (tree.body[0] if tree is not None and tree.body else None for tree in trees)
     if not isinstance(old, ast.ImportFrom) or not isinstance(new, ast.ImportFrom):
         return mine.rstrip("\r\n")
     used = _words(rest)
@@ -438,17 +427,14 @@ def add_imports(text: str, imports: list[str], newline: str) -> str:
         return text
     lines = split_lines(text)
     at = 0
-    try:
-        tree = ast.parse(text)
-        for node in tree.body:
-            if isinstance(node, (ast.Import, ast.ImportFrom)) or (
-                    node is tree.body[0] and isinstance(node, ast.Expr)
-                    and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)):
-                at = node.end_lineno or at
-            else:
-                break
-    except SyntaxError:
-        pass
+    tree = parsed_module(text)
+    for node in tree.body if tree is not None else []:
+        if isinstance(node, (ast.Import, ast.ImportFrom)) or (
+                node is tree.body[0] and isinstance(node, ast.Expr)
+                and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)):
+            at = node.end_lineno or at
+        else:
+            break
     block = "".join(i.replace("\n", newline) + newline for i in wanted)
     if at and not lines[at - 1].endswith("\n"):
         lines[at - 1] += newline

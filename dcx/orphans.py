@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Mapping
 
+from dcx.syntax import parsed_module, too_deep
 from dcx.targets import language_of
 
 
@@ -33,13 +34,13 @@ def orphans(before: Mapping[str, str], after: Mapping[str, str]) -> list[Orphan]
     changed ones differ. Nothing when a changed Python file does not parse (that is reported as
     such); an unchanged file that does not parse counts for neither side."""
     changed = [p for p, text in after.items() if before.get(p) != text and language_of(p) == "python"]
-    changed_after = {p: _parsed(after[p]) for p in changed}
+    changed_after = {p: _walkable(after[p]) for p in changed}
     if any(tree is None for tree in changed_after.values()):
         return []
     dropped: dict[str, list[str]] = {}  # name -> the definitions that used it and no longer do
     lost: Counter[str] = Counter()  # uses the changed files lost, by name
     for path, tree in changed_after.items():
-        old = _parsed(before[path]) if path in before else None
+        old = _walkable(before[path]) if path in before else None
         old_uses = _uses_by_definition(old) if old else {}
         new_uses = _uses_by_definition(tree)
         for where, uses in old_uses.items():
@@ -53,7 +54,7 @@ def orphans(before: Mapping[str, str], after: Mapping[str, str]) -> list[Orphan]
     uses_after: Counter[str] = Counter()
     definitions = []
     for path, text in after.items():
-        tree = changed_after.get(path) or (_parsed(text) if language_of(path) == "python" else None)
+        tree = changed_after.get(path) or (parsed_module(text) if language_of(path) == "python" else None)
         if tree is None:
             continue
         uses_after.update(_uses(tree))
@@ -108,8 +109,8 @@ def _uses(tree: ast.AST) -> Counter[str]:
     return Counter(name for name in map(_used_name, ast.walk(tree)) if name)
 
 
-def _parsed(text: str) -> ast.Module | None:
-    try:
-        return ast.parse(text)
-    except (SyntaxError, ValueError):
-        return None
+def _walkable(text: str) -> ast.Module | None:
+    """The tree of a changed file, for ``_uses_by_definition`` to walk by recursion; None when
+    it does not parse or nests too deep for that (the static check reports either)."""
+    tree = parsed_module(text)
+    return None if tree is None or too_deep(tree) else tree

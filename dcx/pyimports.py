@@ -6,6 +6,8 @@ from __future__ import annotations
 import ast
 from typing import Mapping
 
+from dcx.syntax import parsed_module
+
 
 def module_names(path: str) -> set[str]:
     """Dotted names ``path`` may be imported as: "src/pkg/mod.py" -> src.pkg.mod, pkg.mod, mod."""
@@ -41,9 +43,8 @@ def imported_files(text: str, importer: str, by_module: Mapping[str, str],
                    top_level: bool = False) -> list[str]:
     """Repository files a Python file imports (``import m``, ``from m import x``, ``from . import m``);
     with ``top_level``, only by the imports that run when the module is imported."""
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError):
+    tree = parsed_module(text)
+    if tree is None:
         return []
     out = []
     for node in tree.body if top_level else ast.walk(tree):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from dcx.context import words_of
+from dcx.syntax import parsed_module
 from dcx.targets import python_symbols
 
 MIN_FIELDS_READ = 2  # fields of the record a function must read to count as its reader
@@ -46,9 +47,8 @@ def readers(texts: Mapping[str, str], fields: set[str], new: str) -> list[Reader
 
 
 def _fields_read(source: str, fields: set[str]) -> tuple[str, ...]:
-    try:
-        tree = ast.parse(textwrap.dedent(source))
-    except (SyntaxError, ValueError):
+    tree = parsed_module(textwrap.dedent(source))
+    if tree is None:
         return ()
     if not tree.body or not isinstance(tree.body[0], (ast.FunctionDef, ast.AsyncFunctionDef)):
         return ()

@@ -12,13 +12,13 @@ from __future__ import annotations
 import ast
 
 from dcx.pyimports import module_names, resolved_module
+from dcx.syntax import parsed_module
 
 
 def imports_name(text: str, importer: str, module_path: str, name: str) -> bool:
     """True when ``text`` has ``from <module_path's module> import name`` (without ``as``)."""
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError):
+    tree = parsed_module(text)
+    if tree is None:
         return False
     modules = module_names(module_path)
     return any(
@@ -48,9 +48,8 @@ def uses_name(text: str, name: str, importer: str = "", module_path: str = "") -
     """Does the Python ``text`` (the file ``importer``) use ``name``, defined in ``module_path``,
     (a load or a from-import) without defining it? ``from pkg import calc`` that imports the
     module ``pkg/calc.py`` itself is not a use of a function ``calc`` defined in it."""
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError):
+    tree = parsed_module(text)
+    if tree is None:
         return False
     if _rebinds(tree, name):
         return False
@@ -75,8 +74,8 @@ def rename_references(text: str, importer: str, module_path: str, old: str, new:
     the name itself, or the result would not parse."""
     if not imports_name(text, importer, module_path, old):
         return None
-    tree = ast.parse(text)
-    if _rebinds(tree, old):
+    tree = parsed_module(text)
+    if tree is None or _rebinds(tree, old):
         return None
     modules = module_names(module_path)
     spots: list[tuple[int, int]] = []  # (line, byte column) of each occurrence to rename
@@ -92,8 +91,4 @@ def rename_references(text: str, importer: str, module_path: str, old: str, new:
             return None  # positions do not match the text: leave it to the code model
         lines[row - 1] = (raw[:col] + new.encode() + raw[col + len(old.encode()):]).decode("utf-8")
     result = "".join(lines)
-    try:
-        ast.parse(result)
-    except SyntaxError:
-        return None
-    return result
+    return None if parsed_module(result) is None else result

@@ -30,6 +30,7 @@ from dcx.import_repair import repair_imports, undefined_names
 from dcx.patch import FileChange, split_lines
 from dcx.scope import Scope, excerpt, plan_scope, sources
 from dcx.static_check import problems
+from dcx.syntax import parsed_module, too_deep
 from dcx.targets import first_line, language_of, python_symbols
 from dcx.usage import Usage
 from dcx.workspace import Workspace
@@ -150,10 +151,10 @@ def borrowed_helpers(path: str, text: str, tests: Mapping[str, str]) -> str:
     """``text`` with the helper functions it calls but does not define copied in from the one
     existing test file that defines each (the model sees a test call ``make_fleet()`` and
     writes the call, not the helper)."""
-    try:
-        missing = undefined_names(path, ast.parse(text))
-    except SyntaxError:
+    tree = parsed_module(text)
+    if tree is None or too_deep(tree):  # pyflakes walks a tree by recursion
         return text
+    missing = undefined_names(path, tree)
     copied = []
     for name in sorted(missing):
         found = [ast.get_source_segment(source, node) for source in tests.values()
@@ -164,7 +165,6 @@ def borrowed_helpers(path: str, text: str, tests: Mapping[str, str]) -> str:
     if not copied:
         return text
     lines = split_lines(text)
-    tree = ast.parse(text)
     after = max((n.end_lineno or n.lineno for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))),
                 default=0)
     helpers = "".join(f"\n\n{code.rstrip()}\n" for code in copied) + "\n"
@@ -172,10 +172,8 @@ def borrowed_helpers(path: str, text: str, tests: Mapping[str, str]) -> str:
 
 
 def _parsed(source: str) -> list[ast.stmt]:
-    try:
-        return ast.parse(source).body
-    except SyntaxError:
-        return []
+    tree = parsed_module(source)
+    return [] if tree is None else tree.body
 
 
 def without_broken_tests(path: str, text: str, project: Mapping[str, str]) -> str | None:
@@ -185,9 +183,8 @@ def without_broken_tests(path: str, text: str, project: Mapping[str, str]) -> st
     found = [p for p in problems(path, text, project) if _UNUSED not in p.message]
     if not found:
         return text
-    try:
-        tree = ast.parse(text)
-    except SyntaxError:
+    tree = parsed_module(text)
+    if tree is None:
         return None
     spans = [(first_line(n), n.end_lineno or n.lineno)
              for n in tree.body
@@ -207,9 +204,8 @@ def literal_messages(text: str, instruction: str) -> str:
     """``pytest.raises(..., match="...")`` with a message the request spells out taken as that
     exact text: ``match`` is a regular expression, and a message such as "already has a finish
     time (1:02:33)" does not match itself as one."""
-    try:
-        tree = ast.parse(text)
-    except SyntaxError:
+    tree = parsed_module(text)
+    if tree is None:
         return text
     values = [k.value for node in ast.walk(tree)
               if isinstance(node, ast.Call) and _is_pytest(node.func)
@@ -242,9 +238,8 @@ def grounded(text: str, instruction: str) -> str:
     to ``pytest`` (``approx``, ``raises(match=...)``) are expectations. A small model asked
     for tests invents expectations (a wrong total, a direction nobody asked about); a test
     that expects what the request never said would refuse a right change."""
-    try:
-        tree = ast.parse(text)
-    except SyntaxError:
+    tree = parsed_module(text)
+    if tree is None:
         return text
     numbers = {float(n) for n in _NUMBER.findall(instruction)}
 

@@ -9,6 +9,7 @@ import re
 
 from dcx.lines import indent_of
 from dcx.patch import split_lines
+from dcx.syntax import parsed_module
 from dcx.targets import language_of
 
 _PROPERTY = re.compile(r"`([A-Za-z_]\w*)`\s+(?:read-only\s+)?property"
@@ -26,9 +27,8 @@ def as_properties(path: str, text: str, old: str, request: str) -> str:
     wanted = properties_asked(request)
     if not wanted or language_of(path) != "python":
         return text
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError):
+    tree = parsed_module(text)
+    if tree is None:
         return text
     called = {n.func.attr for n in ast.walk(tree)
               if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)}
@@ -52,8 +52,6 @@ def _plain_methods(tree: ast.AST) -> list[ast.FunctionDef | ast.AsyncFunctionDef
 
 
 def _plain_methods_of(text: str) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
-    try:
-        return _plain_methods(ast.parse(text))
-    except (SyntaxError, ValueError):
-        return []
+    tree = parsed_module(text)
+    return [] if tree is None else _plain_methods(tree)
 

@@ -36,6 +36,7 @@ from dcx.new_parameters import changed_at_default
 from dcx.orphans import orphans
 from dcx.pyimports import module_names, pyflakes_name, resolved_module
 from dcx.special_cases import changed_other_cases
+from dcx.syntax import TOO_DEEP, parsed_module, too_deep
 from dcx.targets import language_of
 from dcx.unbound import possibly_unbound
 
@@ -79,7 +80,10 @@ def new_problems(changed: Mapping[str, str], before: Mapping[str, str],
     after_project = {**project, **{p: t for p, t in changed.items() if language_of(p) == "python"}}
     found: list[Problem] = []
     for path, text in changed.items():
-        old = problems(path, before[path], project) if path in before else []
+        # code too deep to check stays a problem though it was there before: unchecked, a
+        # change could bring any of the others
+        old = [p for p in problems(path, before[path], project) if p.message != TOO_DEEP] \
+            if path in before else []
         was_imported = _imported(before.get(path, ""))
         exports = path.rsplit("/", 1)[-1] == "__init__.py"  # a package's imports are its exports
         found += [p for p in _subtract(problems(path, text, after_project), old)
@@ -103,9 +107,8 @@ def _changed_paths(path: str, before: str | None, after: str) -> list[Problem]:
     yielded (dcx.dropped_results)."""
     if before is None or language_of(path) != "python":
         return []
-    try:
-        old, new = ast.parse(before), ast.parse(after)
-    except (SyntaxError, ValueError):
+    old, new = parsed_module(before), parsed_module(after)
+    if old is None or new is None or too_deep(old) or too_deep(new):  # _python reports it
         return []
     return [Problem(path, line, message)
             for line, message in changed_at_default(old, new) + changed_other_cases(old, new)
@@ -137,9 +140,8 @@ def _new_misfits(before: Mapping[str, str], after: Mapping[str, str], request: s
 def _imported(text: str) -> set[str]:
     """What a Python file imports, spelled as pyflakes names it ("os", "decimal.Decimal"): an
     import the change made unused is not a problem it brings; a new unused one is."""
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError):
+    tree = parsed_module(text)
+    if tree is None:
         return set()
     found = set()
     for node in ast.walk(tree):
@@ -170,6 +172,10 @@ def _python(path: str, text: str, project: Mapping[str, str]) -> list[Problem]:
         return [Problem(path, exc.lineno or 0, f"SyntaxError: {exc.msg}")]
     except ValueError as exc:
         return [Problem(path, 0, str(exc))]
+    except (MemoryError, RecursionError):
+        return [Problem(path, 0, TOO_DEEP)]
+    if too_deep(tree):  # pyflakes and the checks below walk a tree by recursion
+        return [Problem(path, 0, TOO_DEEP)]
     found = _pyflakes(path, tree) + _bad_imports(path, text, project, tree)
     found += [Problem(path, line, message) for line, message in unset_reads(tree, {**project, path: text})]
     found += [Problem(path, line, message) for line, message in possibly_unbound(tree)]
@@ -191,9 +197,8 @@ def _bad_imports(path: str, text: str, project: Mapping[str, str],
                  tree: ast.Module | None = None) -> list[Problem]:
     """``from M import name`` where M is a project module that does not define ``name``."""
     if tree is None:
-        try:
-            tree = ast.parse(text)
-        except (SyntaxError, ValueError):
+        tree = parsed_module(text)
+        if tree is None:
             return []
     by_module = {m: p for p in project if language_of(p) == "python" for m in module_names(p)}
     found = []
@@ -218,9 +223,8 @@ def _bad_imports(path: str, text: str, project: Mapping[str, str],
 def _top_level_names(text: str) -> set[str] | None:
     """Names a module binds at its top level (None when it cannot be read, or binds names in
     ways dcx cannot follow: ``import *``, ``__getattr__``, ``globals()``)."""
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError):
+    tree = parsed_module(text)
+    if tree is None:
         return None
     if re.search(r"\b(__getattr__|globals\(\))", text):
         return None

@@ -10,6 +10,7 @@ from typing import Iterator
 
 from dcx.lines import indent_of
 from dcx.patch import dominant_ending, ending_near, split_lines
+from dcx.syntax import parsed_module
 
 WHOLE_FILE_NAMES = {"", "file", "whole file", "all", "*"}
 _RANGE = re.compile(r"^\s*(?:lines?\s*)?L?(\d+)\s*(?:-|:|\.\.|to)\s*L?(\d+)\s*$", re.I)
@@ -121,9 +122,8 @@ def own_nodes(function: ast.AST) -> Iterator[ast.AST]:
 
 
 def python_symbols(text: str) -> list[Symbol]:
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError):
+    tree = parsed_module(text)
+    if tree is None:
         return []
     symbols: list[Symbol] = []
     for name, node in python_definitions(tree):
@@ -235,9 +235,8 @@ def hide_body(text: str, target: Target) -> str | None:
     signature, decorators and docstring kept), or None when it has no body to hide."""
     if target.kind != "function":
         return None
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError):
+    tree = parsed_module(text)
+    if tree is None:
         return None
     lines = split_lines(text)
     for node in ast.walk(tree):
@@ -273,9 +272,8 @@ def assigned_name(node: ast.AST) -> str | None:
 def _module_constants(text: str) -> dict[str, str]:
     """name -> source of each module-level ``NAME = ...`` bound once, in capitals (as dcx.merge
     replaces them); none when the text does not parse."""
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError, MemoryError, RecursionError):
+    tree = parsed_module(text)
+    if tree is None:
         return {}
     found: dict[str, str] = {}
     bound: set[str] = set()

@@ -269,3 +269,40 @@ def test_only_changes_to_dcx_s_own_table_in_pyproject_are_refused(old_extra, new
     reason = own_config_reason("pyproject.toml", base + old_extra, base + new_extra)
     assert (reason is not None) == refused, reason
     assert own_config_reason("shop/app.py", base, base + '[tool.dcx]\nmax_steps = 9\n') is None
+
+
+def _chain(terms: int) -> str:
+    return "BANNER = " + " + ".join(['"ab"'] * terms) + "\n"
+
+
+def test_code_nested_too_deep_is_no_traceback_and_a_change_to_it_is_refused(make_repo, scripted,
+                                                                             monkeypatch) -> None:
+    # banner.py is too deep for Python's parser (RecursionError, not SyntaxError); rates.py parses
+    # but is too deep for pyflakes and the checks that walk a tree by recursion
+    repo = make_repo({"shop/__init__.py": "", "shop/app.py": APP, "shop/banner.py": _chain(5000),
+                      "shop/rates.py": _chain(800) + "\n\ndef rate():\n    return 0.2\n"})
+    head = git(repo, "rev-parse", "HEAD")
+    rounded = code_reply("def total(prices):\n    return round(sum(prices), 2)")
+    scripted(router=[call("generate_code", path="shop/app.py", target="total", instructions="round it"),
+                     call("finish", answer="rounded")], code=[rounded])
+    outcome = fix_json(repo, monkeypatch, "total must round")
+    assert "+    return round(sum(prices), 2)" in outcome["diff"]
+    git(repo, "checkout", "--", ".")
+    scripted(code=["`total` in `shop/app.py:1` adds the prices.\n"])
+    asked = CliRunner().invoke(main, ["ask", "how is the banner total computed?", "--json"],
+                               catch_exceptions=False)
+    assert asked.exit_code == 0, asked.output
+    assert json.loads(asked.stdout)["citations"] == [{"path": "shop/app.py", "line": 1, "name": "total"}]
+
+    looping = code_reply("def total(prices):\n    return sum(prices) + " + " + ".join(["0"] * 800))
+    scripted(router=[call("generate_code", path="shop/app.py", target="total", instructions="round it"),
+                     call("generate_code", path="shop/rates.py", target="rate", instructions="raise it"),
+                     call("finish", answer="nothing")], code=[looping] * 3)
+    outcome = fix_json(repo, monkeypatch, "total must round", exit_code=1)
+    steps = results(outcome)
+    assert [(tool, ok) for tool, ok, _ in steps[:2]] == [("generate_code", False), ("generate_code", False)]
+    assert steps[0][2].startswith("Error: the code model gave no valid code for total in shop/app.py "
+                                  "after 3 tries (last problem: the code nests deeper than dcx can check")
+    assert steps[1][2].startswith("Error: shop/rates.py nests deeper than dcx can check a change to")
+    assert outcome["diff"] == "" and git(repo, "rev-parse", "HEAD") == head
+    assert git(repo, "status", "--porcelain") == ""
