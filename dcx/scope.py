@@ -262,9 +262,10 @@ def _excerpts(graph: CallGraph, texts: Mapping[str, str], candidates: list[Candi
               ) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
     """Definitions of other files shown beside the target: those the target calls or is called
     by (a whole file: those its definitions the request is about do), the focus and what a focus
-    definition in another file calls (the cause is often one call further than the words reach),
-    and those the prompt will say the request names (``hinted``: a model told of ``Player.play`` and not shown
-    it cannot change it), named ones first, then best-ranked, within EXCERPT_CHARS."""
+    definition in another file calls (the cause is often one call further than the words
+    reach), and those the prompt will say the request names (``hinted``: a model told of
+    ``Player.play`` and not shown it cannot change it), named ones first, then best-ranked,
+    within EXCERPT_CHARS."""
     if target == "file":
         about = {c.key for c in candidates[:3] if c.score > 0} | {
             c.key for c in candidates if "named in the request" in c.why}

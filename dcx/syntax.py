@@ -18,19 +18,18 @@ TOO_DEEP = (f"the code nests deeper than dcx can check ({MAX_DEPTH} levels; a ch
 _FAILURES = (SyntaxError, ValueError, MemoryError, RecursionError)
 
 
-def parsed(text: str, mode: Literal["exec", "eval"] = "exec", filename: str = "<unknown>"
-           ) -> ast.AST | None:
+def parsed(text: str, mode: Literal["exec", "eval"] = "exec") -> ast.AST | None:
     """The tree of ``text``, or None when Python cannot parse it (bad syntax, a NUL byte, code
     nested too deep for the parser)."""
     try:
-        return ast.parse(text, filename=filename, mode=mode)
+        return ast.parse(text, mode=mode)
     except _FAILURES:
         return None
 
 
-def parsed_module(text: str, filename: str = "<unknown>") -> ast.Module | None:
+def parsed_module(text: str) -> ast.Module | None:
     """``parsed`` for a whole file."""
-    tree = parsed(text, "exec", filename)
+    tree = parsed(text)
     return tree if isinstance(tree, ast.Module) else None
 
 
