@@ -11,7 +11,7 @@ import ast
 from typing import Mapping
 
 from dcx.merge import parse_reply
-from dcx.syntax import parsed_module, too_deep
+from dcx.syntax import walkable_module
 from dcx.targets import first_line, language_of, python_definitions
 
 _FUNCTION = (ast.FunctionDef, ast.AsyncFunctionDef)
@@ -49,8 +49,8 @@ def _methods(files: Mapping[str, str]) -> tuple[dict[str, set[str]], dict[str, s
     for path, source in files.items():
         if language_of(path) != "python":
             continue
-        tree = parsed_module(source)
-        if tree is None or too_deep(tree):  # ast.dump recurses; such a file's methods are not copied
+        tree = walkable_module(source)  # ast.dump recurses: a file too deep has no methods to copy
+        if tree is None:
             continue
         for name, node in python_definitions(tree):
             if isinstance(node, ast.ClassDef):

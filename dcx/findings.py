@@ -13,7 +13,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
-from dcx.syntax import parsed_module, too_deep
+from dcx.syntax import walkable_module
 from dcx.targets import own_nodes, python_definitions
 
 _MUTATORS = {"append", "extend", "insert", "add", "update", "setdefault", "pop", "popitem",
@@ -36,8 +36,8 @@ class Finding:
 def findings(path: str, text: str, names: set[str]) -> list[Finding]:
     """The findings in the definitions of ``text`` named in ``names`` (qualified names), in
     order of line; none when the file does not parse or nests too deep to walk."""
-    tree = parsed_module(text)
-    if tree is None or too_deep(tree):  # ast.unparse recurses
+    tree = walkable_module(text)  # ast.unparse recurses
+    if tree is None:
         return []
     found = [Finding(path, name, line, message) for name, node in python_definitions(tree)
              if name in names and not isinstance(node, ast.ClassDef)

@@ -14,7 +14,7 @@ from typing import Mapping
 from dcx.merge import add_imports
 from dcx.patch import dominant_ending, split_lines
 from dcx.pyimports import imported_files, module_names, pyflakes_name
-from dcx.syntax import parsed_module, too_deep
+from dcx.syntax import parsed_module, walkable_module
 from dcx.targets import language_of
 
 # Names a model uses bare that live in one standard-library module, without doubt.
@@ -43,8 +43,8 @@ def repair_imports(path: str, text: str, project: Mapping[str, str]) -> str:
     ``text`` itself when there is nothing to add, or it does not parse."""
     if language_of(path) != "python":
         return text
-    tree = parsed_module(text)
-    if tree is None or too_deep(tree):  # pyflakes walks a tree by recursion
+    tree = walkable_module(text)  # pyflakes walks a tree by recursion
+    if tree is None:
         return text
     pruned = _without_new_unused_imports(path, text, tree, project.get(path, ""))
     pruned_tree = parsed_module(pruned) if pruned != text else None

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Mapping
 
-from dcx.syntax import parsed_module, too_deep
+from dcx.syntax import parsed_module, walkable_module
 from dcx.targets import language_of
 
 
@@ -31,16 +31,17 @@ class Orphan:
 def orphans(before: Mapping[str, str], after: Mapping[str, str]) -> list[Orphan]:
     """Functions and classes defined after a change that were used before it and are used
     nowhere after it. ``before`` and ``after`` hold every project file (path -> text); the
-    changed ones differ. Nothing when a changed Python file does not parse (that is reported as
-    such); an unchanged file that does not parse counts for neither side."""
+    changed ones differ. Nothing when a changed Python file does not parse or nests too deep
+    for ``_uses_by_definition``'s recursion (the static check reports either); an unchanged
+    file that does not parse counts for neither side."""
     changed = [p for p, text in after.items() if before.get(p) != text and language_of(p) == "python"]
-    changed_after = {p: _walkable(after[p]) for p in changed}
+    changed_after = {p: walkable_module(after[p]) for p in changed}
     if any(tree is None for tree in changed_after.values()):
         return []
     dropped: dict[str, list[str]] = {}  # name -> the definitions that used it and no longer do
     lost: Counter[str] = Counter()  # uses the changed files lost, by name
     for path, tree in changed_after.items():
-        old = _walkable(before[path]) if path in before else None
+        old = walkable_module(before[path]) if path in before else None
         old_uses = _uses_by_definition(old) if old else {}
         new_uses = _uses_by_definition(tree)
         for where, uses in old_uses.items():
@@ -107,10 +108,3 @@ def _used_name(node: ast.AST) -> str | None:
 
 def _uses(tree: ast.AST) -> Counter[str]:
     return Counter(name for name in map(_used_name, ast.walk(tree)) if name)
-
-
-def _walkable(text: str) -> ast.Module | None:
-    """The tree of a changed file, for ``_uses_by_definition`` to walk by recursion; None when
-    it does not parse or nests too deep for that (the static check reports either)."""
-    tree = parsed_module(text)
-    return None if tree is None or too_deep(tree) else tree

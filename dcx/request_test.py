@@ -30,7 +30,7 @@ from dcx.import_repair import repair_imports, undefined_names
 from dcx.patch import FileChange, split_lines
 from dcx.scope import Scope, excerpt, plan_scope, sources
 from dcx.static_check import problems
-from dcx.syntax import parsed_module, too_deep
+from dcx.syntax import parsed_module, walkable_module
 from dcx.targets import first_line, language_of, python_symbols
 from dcx.usage import Usage
 from dcx.workspace import Workspace
@@ -151,8 +151,8 @@ def borrowed_helpers(path: str, text: str, tests: Mapping[str, str]) -> str:
     """``text`` with the helper functions it calls but does not define copied in from the one
     existing test file that defines each (the model sees a test call ``make_fleet()`` and
     writes the call, not the helper)."""
-    tree = parsed_module(text)
-    if tree is None or too_deep(tree):  # pyflakes walks a tree by recursion
+    tree = walkable_module(text)  # pyflakes walks a tree by recursion
+    if tree is None:
         return text
     missing = undefined_names(path, tree)
     copied = []

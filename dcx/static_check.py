@@ -36,7 +36,7 @@ from dcx.new_parameters import changed_at_default
 from dcx.orphans import orphans
 from dcx.pyimports import module_names, pyflakes_name, resolved_module
 from dcx.special_cases import changed_other_cases
-from dcx.syntax import TOO_DEEP, parsed_module, too_deep
+from dcx.syntax import TOO_DEEP, parsed_module, too_deep, walkable_module
 from dcx.targets import language_of
 from dcx.unbound import possibly_unbound
 
@@ -107,8 +107,8 @@ def _changed_paths(path: str, before: str | None, after: str) -> list[Problem]:
     yielded (dcx.dropped_results)."""
     if before is None or language_of(path) != "python":
         return []
-    old, new = parsed_module(before), parsed_module(after)
-    if old is None or new is None or too_deep(old) or too_deep(new):  # _python reports it
+    old, new = walkable_module(before), walkable_module(after)
+    if old is None or new is None:  # _python reports either
         return []
     return [Problem(path, line, message)
             for line, message in changed_at_default(old, new) + changed_other_cases(old, new)

@@ -51,6 +51,13 @@ def too_deep(tree: ast.AST) -> bool:
     return depth(tree) > MAX_DEPTH
 
 
+def walkable_module(text: str) -> ast.Module | None:
+    """The tree of a whole file for a walk by recursion (pyflakes, ast.dump, ast.unparse, a
+    visitor of dcx's own): None when it does not parse or nests deeper than MAX_DEPTH."""
+    tree = parsed_module(text)
+    return None if tree is None or too_deep(tree) else tree
+
+
 def nests_too_deep(text: str) -> bool:
     """Is ``text`` Python nested too deep for the parser or for the checks? (False when it does
     not parse for another reason: that is a syntax error, told as such.)"""
