@@ -78,45 +78,49 @@ def _added_lines(diff: str) -> list[str]:
             if line.startswith("+") and not line.startswith("+++") and line[1:].strip()]
 
 
-def _line_probabilities(line: str, replies: list[tuple[str, list[tuple[int, int, float]]]]
-                        ) -> list[float] | None:
-    """The probabilities of the tokens spelling ``line`` in the last reply that holds it."""
-    for text, spans in reversed(replies):
+def _line_probabilities(line: str, replies: list[tuple[str, list[tuple[int, int, float]], bool]]
+                        ) -> tuple[list[float], bool] | None:
+    """The probabilities of the tokens spelling ``line`` in the last reply that holds it, and
+    whether that reply was sampled (a retry) rather than greedy."""
+    for text, spans, sampled in reversed(replies):
         start = text.find(line)
         if start >= 0:
             end = start + len(line)
-            return [p for (a, b, p) in spans if a < end and b > start]
+            return [p for (a, b, p) in spans if a < end and b > start], sampled
     return None
 
 
 def report(results_path: Path, calls_path: Path) -> None:
     replies = []
     for row in calls_path.read_text().splitlines():
-        tokens = json.loads(row)["tokens"]
+        call = json.loads(row)
+        tokens = call["tokens"]
         spans, at = [], 0
         for piece, probability, *_ in tokens:
             spans.append((at, at + len(piece), probability))
             at += len(piece)
-        replies.append(("".join(token[0] for token in tokens), spans))
+        replies.append(("".join(token[0] for token in tokens), spans, call.get("temperature", 0) > 0))
     rows = []
     for result in json.loads(results_path.read_text())["results"]:
         added = _added_lines(result.get("first_diff") or "")
         if not added:
             continue
         found = [_line_probabilities(line, replies) for line in added]
-        probabilities = [p for line in found if line for p in line]
+        probabilities = [p for line in found if line for p in line[0]]
+        sampled = "yes" if any(line and line[1] for line in found) else "no"
         outcome = ("regression" if result.get("regressions_first")
                    else "passed" if result["passed_first"] else "failed")
         if not probabilities or None in found:
-            rows.append((result["name"], outcome, None, None, len(added)))
+            rows.append((result["name"], outcome, None, None, len(added), "?"))
             continue
         mean_log = sum(math.log(max(p, 1e-9)) for p in probabilities) / len(probabilities)
-        rows.append((result["name"], outcome, min(probabilities), mean_log, len(added)))
-    print(f"{'task':34} {'outcome':10} {'lowest p':>8} {'mean log p':>10} {'lines':>5}")
-    for name, outcome, low, mean_log, lines in sorted(rows, key=lambda r: (r[2] is None, r[2] or 0)):
+        rows.append((result["name"], outcome, min(probabilities), mean_log, len(added), sampled))
+    print(f"{'task':34} {'outcome':10} {'lowest p':>8} {'mean log p':>10} {'lines':>5} sampled")
+    for name, outcome, low, mean_log, lines, sampled in sorted(
+            rows, key=lambda r: (r[2] is None, r[2] or 0)):
         shown = (f"{low:8.3f} {mean_log:10.3f}" if low is not None
                  else f"{'?':>8} {'?':>10}")  # a line no recorded reply spells (merged or rewritten)
-        print(f"{name[:34]:34} {outcome:10} {shown} {lines:5d}")
+        print(f"{name[:34]:34} {outcome:10} {shown} {lines:5d} {sampled}")
 
 
 if __name__ == "__main__":
