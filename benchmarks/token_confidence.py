@@ -9,12 +9,14 @@ Usage::
 
 ``record`` runs a dcx command (here `dcx bench`) with the in-process llama.cpp backend wrapped
 so that every reply's tokens are kept, each with the probability the model gave it when it was
-chosen (from the logits, before temperature), one JSON line per reply. Greedy replies are the
-same as without the wrapper. ``report`` takes the bench results and those replies, and prints
-for each task whose first attempt changed something the lowest probability and the mean log
-probability of the tokens on the lines the change adds, with the task's outcome: passed, broke
-a test that passed before (a regression), or failed. It answers one question: could a gate on
-the model's own confidence withhold the changes that break working code without withholding
+chosen (from the logits, before temperature), one JSON line per reply; the last token of a
+reply (the end, or the closing fence) is not seen. The scores pass through unchanged, so every
+reply, greedy or sampled, is the one dcx writes without the wrapper. ``report`` takes the bench
+results and those replies, and prints for each task whose first attempt changed something the
+lowest probability and the mean log probability of the tokens on the lines the change adds,
+whether the reply was greedy or a sampled retry, and the task's outcome: passed, broke a test
+that passed before (a regression), or failed. It answers one question: could a gate on the
+model's own confidence withhold the changes that break working code without withholding
 the right ones? It is measurement, not a part of dcx.
 """
 
@@ -26,11 +28,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 
 def record(out: Path, argv: list[str]) -> None:
     import llama_cpp
+    import numpy as np
 
     from dcx.backends import llama_cpp_backend
     from dcx.cli import main
