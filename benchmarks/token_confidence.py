@@ -97,23 +97,23 @@ def report(results_path: Path, calls_path: Path) -> None:
         call = json.loads(row)
         tokens = call["tokens"]
         spans, at = [], 0
-        for piece, probability, *_ in tokens:
+        for piece, probability in tokens:
             spans.append((at, at + len(piece), probability))
             at += len(piece)
-        replies.append(("".join(token[0] for token in tokens), spans, call.get("temperature", 0) > 0))
+        replies.append(("".join(piece for piece, _ in tokens), spans, call["temperature"] > 0))
     rows = []
     for result in json.loads(results_path.read_text())["results"]:
         added = _added_lines(result.get("first_diff") or "")
         if not added:
             continue
         found = [_line_probabilities(line, replies) for line in added]
-        probabilities = [p for line in found if line for p in line[0]]
-        sampled = "yes" if any(line and line[1] for line in found) else "no"
         outcome = ("regression" if result.get("regressions_first")
                    else "passed" if result["passed_first"] else "failed")
-        if not probabilities or None in found:
+        probabilities = [p for line in found if line for p in line[0]]
+        if None in found or not probabilities:
             rows.append((result["name"], outcome, None, None, len(added), "?"))
             continue
+        sampled = "yes" if any(line[1] for line in found) else "no"
         mean_log = sum(math.log(max(p, 1e-9)) for p in probabilities) / len(probabilities)
         rows.append((result["name"], outcome, min(probabilities), mean_log, len(added), sampled))
     print(f"{'task':34} {'outcome':10} {'lowest p':>8} {'mean log p':>10} {'lines':>5} sampled")
