@@ -12,6 +12,7 @@ from typing import Callable, Mapping, Sequence
 from dcx.backends.base import Backend, ChatRequest, Completion, Message
 from dcx.copied_methods import without_copied_methods
 from dcx.degenerate import LoopWatch
+from dcx.doubt import lowest_added
 from dcx.errors import CodeGenerationError
 from dcx.lines import dedent, indent_of
 from dcx.merge import ReplyError, merge_reply, parse_reply
@@ -34,6 +35,9 @@ class CodeEdit:
     changed: bool
     others: Mapping[str, str] = field(default_factory=dict)  # related files changed: path -> text
     rewritten: bool = False  # written anew from the signature, its old body hidden
+    # From a sampled reply (a retry): the lowest probability the model gave a token of the lines
+    # the edit adds (dcx.doubt); None for a greedy reply, or when the engine does not say.
+    doubt: float | None = None
 
 
 def without_copies(code: str, files: Mapping[str, str]) -> str:
@@ -245,23 +249,23 @@ class CodeWriter:
                                                          shown[0], hints, shown[1], warning, hidden,
                                                          shown[2])}]
 
-        def edit(changed: Mapping[str, str], attempt: int) -> CodeEdit:
+        def edit(changed: Mapping[str, str], attempt: int, doubt: float | None) -> CodeEdit:
             others = {p: t for p, t in changed.items() if p != path}
             return CodeEdit(path, target.name, file_text, changed.get(path, old), attempt, bool(changed),
-                            others, hidden is not None)
+                            others, hidden is not None, doubt)
 
         messages = first_messages()
         last_problem = ""
         identical = 0  # an unchanged reply is retried once, afresh: a second one rarely differs
         advised: CodeEdit | None = None  # an acceptable reply the advice found something in
         for attempt in range(1, self.retries + 2):
-            reply, changed, problem = self._try(messages, budget, attempt, path, files, target, kept_out,
-                                                review, repair)
+            reply, changed, problem, doubt = self._try(messages, budget, attempt, path, files, target,
+                                                       kept_out, review, repair)
             hint = advice(changed) if (problem is None and changed and advice is not None
                                        and advised is None and attempt <= self.retries) else None
             if hint and reply is not None and (estimate(messages) + estimate_text(reply) + 2 * budget
                                                <= self.context_tokens):  # the advice must fit
-                advised = edit(changed, attempt)
+                advised = edit(changed, attempt, doubt)
                 messages += [{"role": "assistant", "content": reply},
                              {"role": "user", "content": not_usable(hint, instructions)}]
                 continue
@@ -274,7 +278,7 @@ class CodeWriter:
                 messages = first_messages(NOT_YET)
                 continue
             if problem is None:
-                return edit(changed, attempt)
+                return edit(changed, attempt, doubt)
             last_problem = problem
             if reply is None or estimate(messages) + estimate_text(reply) + 2 * budget > self.context_tokens:
                 # a reply that looped is not worth showing again, and a long one may not fit
@@ -308,41 +312,43 @@ class CodeWriter:
     def _try(self, messages: list[Message], budget: int, attempt: int, path: str,
              files: Mapping[str, str], target: Target, kept_out: set[str],
              review: Review | None, repair: Repair | None
-             ) -> tuple[str | None, dict[str, str], str | None]:
-        """One reply: (its text, or None when it looped; the files it changes; its problem)."""
+             ) -> tuple[str | None, dict[str, str], str | None, float | None]:
+        """One reply: (its text, or None when it looped; the files it changes; its problem; how
+        sure a sampled reply was of the lines it adds, dcx.doubt)."""
         greedy = self._greedy and attempt == 1
         watch = LoopWatch("\n".join(str(m["content"]) for m in messages))
         completion = self.backend.chat(ChatRequest(
             tuple(messages), budget, temperature=0.0 if greedy else RETRY_TEMPERATURE,
-            seed=100 * self._round + attempt), watch)
+            seed=100 * self._round + attempt, probabilities=not greedy), watch)
         self._on_completion(completion)
         if completion.finish_reason == "stopped":
             return None, {}, (f"the last reply went into a loop ({watch.reason}); write each piece "
-                              "of code once")
+                              "of code once"), None
         if completion.finish_reason == "length":
             return None, {}, (f"the last reply was cut off after {budget} tokens; reply with only the "
-                              "functions and methods you change, not the whole class or file")
+                              "functions and methods you change, not the whole class or file"), None
         code = extract_code(completion.text, every_block=language_of(path) == "python")
         if language_of(path) == "python":
             # a reply nested too deep (a looping `+ 0 + 0 ...`), as it is or as dcx.merge may read
             # it dedented, is refused before anything walks its tree
             if nests_too_deep(code) or nests_too_deep(dedent(code)):
-                return completion.text, {}, TOO_DEEP
+                return completion.text, {}, TOO_DEEP, None
             kept = without_copies(code, files)
             if kept != code and not kept.strip():  # nothing but excerpts it was shown: unchanged
-                return completion.text, {}, None
+                return completion.text, {}, None, None
             code = without_copied_methods(kept, files)
         try:
             changed = apply_reply(path, files, target, code)
         except ReplyError as exc:
-            return completion.text, {}, str(exc)
+            return completion.text, {}, str(exc), None
         changed = {p: t for p, t in changed.items() if p not in kept_out}
         if repair is not None:  # what dcx can mend itself (a forgotten import) is not a failed try
             changed = {p: repair(p, t) for p, t in changed.items()}
         problem = self._problem(files, changed)
         if problem is None and changed and review is not None:
             problem = review(changed)
-        return completion.text, changed, problem
+        doubt = lowest_added(completion.tokens, files, changed) if completion.tokens and changed else None
+        return completion.text, changed, problem, doubt
 
     @staticmethod
     def _problem(files: Mapping[str, str], changed: Mapping[str, str]) -> str | None:

@@ -10,6 +10,7 @@ from dcx.actions import Actions
 from dcx.backends import Backend, code_model, create_backends
 from dcx.baseline import TestRun
 from dcx.context import gather
+from dcx.doubt import unsure
 from dcx.errors import InputError
 from dcx.patch import build_patch
 from dcx.progress import Reporter, Silent
@@ -73,6 +74,8 @@ class Pipeline:
             rewritten=any(e.rewritten and e.changed for e in session.edits),
             perf=self.usage.perf(),
             failure=failure,
+            unsure=unsure([(e.target, e.path, e.doubt) for e in session.edits
+                           if e.changed and e.doubt is not None]),
         )
 
     def _failure(self, session: Session, actions: Actions) -> str:

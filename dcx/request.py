@@ -45,6 +45,9 @@ class Result:
     # or when the code was found to need none): no valid code came back, or the change would
     # bring problems (an import of a name that no longer exists, ...) and is withheld.
     failure: str = ""
+    # Why the change is too unsure to show when no test checks it ("" when it is not): an edit
+    # from a sampled retry the code model was unsure of (dcx.doubt). A test command decides instead.
+    unsure: str = ""
 
     @property
     def files(self) -> tuple[str, ...]:

@@ -15,8 +15,10 @@ for single-model mode (one model plays both roles).
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 from dcx.backends.base import Backend, ChatRequest, Completion, Watcher
 from dcx.errors import BackendError
@@ -25,19 +27,33 @@ SCRIPT_VARIABLE = "DCX_TESTS_FAKE_SCRIPT"  # read only by tests/scripted_dcx/sit
 SITE = Path(__file__).resolve().with_name("scripted_dcx")
 
 
+@dataclass(frozen=True)
+class Scored:
+    """A scripted reply whose tokens the fake reports with their probabilities when a request asks
+    for them: each word and each run of white space is a token, at probability ``sure`` unless
+    ``unsure`` names the word (word -> probability)."""
+
+    text: str
+    unsure: Mapping[str, float] = field(default_factory=dict)
+    sure: float = 0.9
+
+    def tokens(self) -> tuple[tuple[str, float], ...]:
+        return tuple((piece, self.unsure.get(piece, self.sure)) for piece in re.findall(r"\s+|\S+", self.text))
+
+
 class FakeBackend:
     """A scripted model: replies come from a queue, requests are kept in ``history``."""
 
     name = "fake"
 
-    def __init__(self, replies: Sequence[str] = (), model: str = "fake") -> None:
+    def __init__(self, replies: Sequence[str | Scored] = (), model: str = "fake") -> None:
         self.model = model
-        self._queue: list[str] = list(replies)
+        self._queue: list[str | Scored] = list(replies)
         self.history: list[dict[str, Any]] = []
 
-    def enqueue(self, *replies: str | dict) -> "FakeBackend":
+    def enqueue(self, *replies: str | dict | Scored) -> "FakeBackend":
         for reply in replies:
-            self._queue.append(reply if isinstance(reply, str) else json.dumps(reply))
+            self._queue.append(reply if isinstance(reply, (str, Scored)) else json.dumps(reply))
         return self
 
     @property
@@ -51,11 +67,14 @@ class FakeBackend:
         self.history.append(
             {"messages": [dict(m) for m in request.messages], "max_tokens": request.max_tokens,
              "json_schema": request.json_schema, "stop": list(request.stop),
-             "temperature": request.temperature, "seed": request.seed}
+             "temperature": request.temperature, "seed": request.seed,
+             "probabilities": request.probabilities}
         )
         if not self._queue:
             raise BackendError(f"the fake model {self.model!r} has no scripted reply left")
-        text = self._queue.pop(0)
+        reply = self._queue.pop(0)
+        text = reply.text if isinstance(reply, Scored) else reply
+        tokens = reply.tokens() if isinstance(reply, Scored) and request.probabilities else ()
         finish = "stop"
         if watch is not None:  # streamed line by line, as a model would write it
             shown = []
@@ -65,7 +84,7 @@ class FakeBackend:
                     text, finish = "".join(shown), "stopped"
                     break
         prompt_tokens = sum(len(m["content"]) for m in request.messages) // 4
-        return Completion(text, prompt_tokens, max(1, len(text) // 4), 0.0, finish)
+        return Completion(text, prompt_tokens, max(1, len(text) // 4), 0.0, finish, tokens=tokens)
 
 
 def load_script(path: str | Path) -> dict[str, list[str]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from dcx.backends import create_backends
+from dcx.backends import code_model, create_backends
 from dcx.backends.base import ChatRequest
 from dcx.config import load_settings
 from dcx.progress import Silent
@@ -47,3 +47,21 @@ def test_weights_are_not_repacked_unless_asked() -> None:
         assert reply.text and router._llama.model_params.use_extra_bufts is setting
         assert low.llama_model_default_params().use_extra_bufts  # llama.cpp's own default is back
         router._llama.close()
+
+
+@pytest.mark.model
+def test_a_reply_asked_for_its_token_probabilities_is_the_same_reply_with_them() -> None:
+    """The code model, sampling as a retry does: the recorder leaves the reply as it would be
+    (same seed, same text) and its tokens spell that reply, each with a probability."""
+    settings = load_settings(None, {})
+    coder = code_model(create_backends(settings, Silent()), settings)
+    messages = ({"role": "user", "content": "Write a Python function that returns the median of "
+                                            "a list, with a docstring that says café."},)
+    plain = coder.chat(ChatRequest(messages, 120, temperature=0.7, seed=5), lambda piece: False)
+    scored = coder.chat(ChatRequest(messages, 120, temperature=0.7, seed=5, probabilities=True),
+                        lambda piece: False)
+    assert plain.tokens == () and scored.text == plain.text
+    spelled = "".join(piece for piece, _ in scored.tokens)
+    assert len(scored.tokens) >= scored.completion_tokens - 1 and scored.text.startswith(spelled)
+    assert all(0.0 < p <= 1.0 for _, p in scored.tokens)
+    assert min(p for _, p in scored.tokens) < 0.99 < max(p for _, p in scored.tokens)

@@ -15,7 +15,8 @@ Watcher = Callable[[str], bool]
 @dataclass(frozen=True)
 class ChatRequest:
     """One chat call. ``json_schema`` constrains the reply to JSON matching the schema;
-    ``temperature`` 0 is greedy; above 0, ``seed`` makes the sampling repeatable."""
+    ``temperature`` 0 is greedy; above 0, ``seed`` makes the sampling repeatable;
+    ``probabilities`` asks for each generated token's probability (Completion.tokens)."""
 
     messages: tuple[Message, ...]
     max_tokens: int
@@ -23,6 +24,7 @@ class ChatRequest:
     stop: tuple[str, ...] = ()
     temperature: float = 0.0
     seed: int = 0
+    probabilities: bool = False
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,9 @@ class Completion:
     prompt_evaluated: int = -1
     prompt_seconds: float = 0.0
     generation_seconds: float = 0.0
+    # When asked for and the engine can say: each generated token's text and the probability the
+    # model gave it (from its logits, before temperature) when it was chosen; () otherwise.
+    tokens: tuple[tuple[str, float], ...] = ()
 
     @property
     def evaluated(self) -> int:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from dcx.backends.base import ChatRequest, Completion, Watcher
+from dcx.backends.token_probabilities import TokenProbabilities
 from dcx.errors import BackendError, ModelError
 
 
@@ -106,6 +107,11 @@ class LlamaCppBackend:
             grammar=grammar,
             stop=list(request.stop) if request.stop else None,
         )
+        recorder = TokenProbabilities() if request.probabilities else None
+        if recorder is not None:
+            import llama_cpp
+
+            sampling["logits_processor"] = llama_cpp.LogitsProcessorList([recorder])
         try:
             if watch is None:
                 response = llama.create_chat_completion(**sampling)
@@ -136,6 +142,7 @@ class LlamaCppBackend:
             prompt_evaluated=perf.n_p_eval if perf else -1,
             prompt_seconds=perf.t_p_eval_ms / 1000 if perf else 0.0,
             generation_seconds=perf.t_eval_ms / 1000 if perf else 0.0,
+            tokens=recorder.pieces(llama.detokenize, text) if recorder is not None else (),
         )
 
     @staticmethod
