@@ -9,15 +9,17 @@ Usage::
 
 ``record`` runs a dcx command (here `dcx bench`) with the in-process llama.cpp backend wrapped
 so that every reply's tokens are kept, each with the probability the model gave it when it was
-chosen (from the logits, before temperature), one JSON line per reply; the last token of a
-reply (the end, or the closing fence) is not seen. The scores pass through unchanged, so every
-reply, greedy or sampled, is the one dcx writes without the wrapper. ``report`` takes the bench
-results and those replies, and prints for each task whose first attempt changed something the
-lowest probability and the mean log probability of the tokens on the lines the change adds,
-whether the reply was greedy or a sampled retry, and the task's outcome: passed, broke a test
-that passed before (a regression), or failed. It answers one question: could a gate on the
-model's own confidence withhold the changes that break working code without withholding
-the right ones? It is measurement, not a part of dcx.
+chosen (dcx.backends.token_probabilities: from the logits, before temperature), one JSON line
+per reply; the last token of a reply (the end, or the closing fence) is not seen. The logits
+pass through unchanged, so every reply, greedy or sampled, is the one dcx writes without the
+wrapper, and dcx sees probabilities only where it asks for them (its sampled retries).
+``report`` takes the bench results and those replies, and prints for each task whose first
+attempt changed something the lowest probability and the mean log probability of the tokens on
+the lines the change adds, whether the reply was greedy or a sampled retry, and the task's
+outcome: passed, broke a test that passed before (a regression), or failed. It answered one
+question: could a gate on the model's own confidence withhold the changes that break working
+code without withholding the right ones? (For greedy replies no; for sampled retries it led to
+dcx.doubt.) It is measurement, not a part of dcx.
 """
 
 from __future__ import annotations
@@ -30,8 +32,7 @@ from typing import Any
 
 
 def record(out: Path, argv: list[str]) -> None:
-    import llama_cpp
-    import numpy as np
+    from dataclasses import replace
 
     from dcx.backends import llama_cpp_backend
     from dcx.cli import main
@@ -39,35 +40,13 @@ def record(out: Path, argv: list[str]) -> None:
     plain_chat = llama_cpp_backend.LlamaCppBackend.chat
 
     def chat(self: Any, request: Any, watch: Any = None) -> Any:
-        llama = self._load()
-        chosen: list[tuple[int, float]] = []
-        last: dict[str, np.ndarray] = {}
-
-        def note(input_ids: Any, scores: Any) -> Any:
-            # called before each token is sampled: the token just sampled is input_ids[-1]
-            if "scores" in last:
-                previous = last["scores"]
-                token = int(input_ids[-1])
-                top = previous.max()
-                chosen.append((token, math.exp(previous[token] - top) / np.exp(previous - top).sum()))
-            last["scores"] = scores.astype(np.float64)
-            return scores
-
-        plain = llama.create_chat_completion
-
-        def with_note(**kwargs: Any) -> Any:
-            return plain(logits_processor=llama_cpp.LogitsProcessorList([note]), **kwargs)
-
-        llama.create_chat_completion = with_note
-        try:
-            completion = plain_chat(self, request, watch)
-        finally:
-            del llama.create_chat_completion
-        tokens = [[llama.detokenize([t]).decode("utf-8", "replace"), round(p, 4)] for t, p in chosen]
+        completion = plain_chat(self, replace(request, probabilities=True), watch)
         with out.open("a") as f:
             f.write(json.dumps({"model": self.model, "temperature": request.temperature,
-                                "text": completion.text, "tokens": tokens}) + "\n")
-        return completion
+                                "text": completion.text,
+                                "tokens": [[piece, round(p, 4)] for piece, p in completion.tokens]}) + "\n")
+        # dcx gets what it asked for: a greedy reply's probabilities are recorded, not judged
+        return completion if request.probabilities else replace(completion, tokens=())
 
     llama_cpp_backend.LlamaCppBackend.chat = chat
     sys.argv = ["dcx", *argv]

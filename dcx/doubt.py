@@ -2,12 +2,12 @@
 a change that no test checks.
 
 The first try at a target is greedy; a retry after a reply that was not usable (it failed a
-check, or changed nothing) samples. Measured on
-three suites (documentation/benchmarks.md, "The code model's own confidence"), changes from
-sampled retries are right less often than greedy ones, and none whose added lines hold a token
-the model gave a probability below UNSURE was right: such a change, shown without a test to
-check it, is more likely to break working code than to do what was asked. Greedy changes are
-not judged so: there the model's certainty does not tell a right change from a wrong one.
+check, or changed nothing) samples. Measured on three suites (documentation/benchmarks.md, "The
+code model's own confidence"), changes from sampled retries are right less often than greedy
+ones, and none whose added lines hold a token the model gave a probability below UNSURE was
+right: such a change, shown without a test to check it, is more likely to break working code
+than to do what was asked. Greedy changes are not judged so: there the model's certainty does
+not tell a right change from a wrong one.
 """
 
 from __future__ import annotations
