@@ -62,4 +62,4 @@ def unsure(doubts: Sequence[tuple[str, str, float]]) -> str:
     return (f"the code model's change to {target} in {path} came from a retry (its first reply "
             f"was not usable), and the model was unsure of it (a token at probability "
             f"{probability:.2f}); with no test to check it, dcx does not offer it: a test command "
-            "(--test, or /test in a chat) checks each attempt")
+            "(`dcx fix --test`, or /test in a chat) checks each attempt")
