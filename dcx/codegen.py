@@ -347,7 +347,9 @@ class CodeWriter:
         problem = self._problem(files, changed)
         if problem is None and changed and review is not None:
             problem = review(changed)
-        doubt = lowest_added(completion.tokens, files, changed) if completion.tokens and changed else None
+        # only a usable reply's doubt is ever kept with an edit
+        doubt = (lowest_added(completion.tokens, files, changed)
+                 if completion.tokens and changed and problem is None else None)
         return completion.text, changed, problem, doubt
 
     @staticmethod

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Mapping
 
 from dcx.patch import FileChange, patch_bytes
@@ -52,6 +52,10 @@ class Result:
     @property
     def files(self) -> tuple[str, ...]:
         return tuple(c.path for c in self.changes)
+
+    def without_change(self, failure: str = "") -> "Result":
+        """This result with its change withheld (and, given, why: ``failure``)."""
+        return replace(self, diff="", changes=(), originals={}, failure=failure or self.failure)
 
     @property
     def diff_bytes(self) -> bytes:

@@ -4,7 +4,7 @@ the write transaction. `dcx fix`, `dcx ask --answer-model router` and a chat's c
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, Mapping
 
 from dcx.backends import Backend
@@ -111,7 +111,7 @@ def run_request(
     solution = solve(request, workspace, settings, reporter, backends, None,
                      settings.test_rounds if tests else 0, report, tests=tests)
     withheld = solution.withheld
-    result = _without_change(solution.result) if withheld else solution.result
+    result = solution.result.without_change() if withheld else solution.result
     if mode == "fix" and tests is None and result.diff and not notes:
         notes = untested(workspace, '`--test "python -m pytest -q"` checks each attempt with them, '
                                     "and test_command in your config makes that the default")
@@ -162,7 +162,3 @@ def untested(workspace: Workspace, how: str) -> tuple[str, ...]:
     files = f"{len(tests)} test files, such as {tests[0]}" if len(tests) > 1 else tests[0]
     return (f"this change is untested: the repository has tests ({files}); {how}",)
 
-
-def _without_change(result: Result) -> Result:
-    """``result`` with its change withheld."""
-    return replace(result, diff="", changes=(), originals={})

@@ -137,7 +137,7 @@ def solve(
     result = pipeline.run(session)
     checking = check is not None or tests is not None
     if not checking and result.unsure and not result.failure:
-        result = replace(result, failure=result.unsure, diff="", changes=(), originals={})
+        result = result.without_change(result.unsure)
     on = 0  # the attempt (1-based) the result was built on; 0: the session's own attempt
     for number in range(rounds + 1 if checking else 1):
         attempt = replace(_checked(result, workspace, check, tests, baseline, pipeline.usage), built_on=on)
