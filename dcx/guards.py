@@ -11,6 +11,7 @@ import copy
 import re
 import tomllib
 from dataclasses import dataclass
+from typing import Callable
 
 from dcx.call_fit import constructor
 from dcx.config_files import dcx_table
@@ -84,8 +85,8 @@ def _definitions(path: str, text: str) -> set[str]:
 def collateral_reason(path: str, old: str, new: str, allowed: set[str], request: str) -> str | None:
     """Why a Python change alters code nobody asked to change, or None. A definition outside
     ``allowed`` (qualified names; a class's name allows its methods) that the request does not
-    name may gain lines but keeps its signature and every line it had; and no changed call drops
-    a keyword argument the request does not mention."""
+    name may gain lines but keeps its signature, its decorators and every line it had; and no
+    changed call drops a keyword argument the request does not mention."""
     if language_of(path) != "python":
         return None
     before, after = _bodies(old), _bodies(new)
@@ -94,15 +95,23 @@ def collateral_reason(path: str, old: str, new: str, allowed: set[str], request:
     stubs = _stubs(old)
     words = set(re.findall(r"[A-Za-z_]\w*", request))
     named = named_identifiers(request)
+
+    def free(name: str) -> bool:
+        # a stub (its body does nothing yet) is there to be written: writing it harms nothing
+        return _allowed(name, allowed) or name.rsplit(".", 1)[-1] in named or name in stubs
+
+    # a class whose methods the plan changes may be decorated as a whole (@total_ordering)
+    decorated = _added_decorator(old, new, {w.lower() for w in words}, lambda name: free(name) or any(
+        a.startswith(name + ".") for a in allowed))
+    if decorated:
+        return decorated
     for name, (signature, lines, calls) in before.items():
         if name not in after or after[name][1] == lines:
             continue
         new_signature, new_lines, new_calls = after[name]
-        # a stub (its body does nothing yet) is there to be written: writing it harms nothing
-        free = _allowed(name, allowed) or name.rsplit(".", 1)[-1] in named or name in stubs
-        if not free and new_signature != signature:
+        if not free(name) and new_signature != signature:
             return f"the change alters the parameters of {name}, which the request does not ask for"
-        if not free and _lost(lines, new_lines):
+        if not free(name) and _lost(lines, new_lines):
             return (f"the change deletes lines of {name}, which the request does not ask to change "
                     f"({_lost(lines, new_lines)[0].strip()[:60]!r}); keep them")
         for function, keywords in calls.items():
@@ -110,6 +119,22 @@ def collateral_reason(path: str, old: str, new: str, allowed: set[str], request:
             if dropped and function in new_calls:
                 return (f"the change drops the keyword argument {sorted(dropped)[0]}= from the call "
                         f"to {function} in {name}; keep it unless the request asks otherwise")
+    return None
+
+
+def _added_decorator(old: str, new: str, words: set[str], free: Callable[[str], bool]) -> str | None:
+    """Why the change decorates a definition nobody asked to change, or None: a decorator changes
+    what the definition is (``@dataclass`` put on a method made its module fail to import, and
+    every test with it), so a new one needs a request that names the definition or the decorator."""
+    before, after = _interfaces(old), _interfaces(new)
+    if before is None or after is None:
+        return None
+    for name, (_, decorators, _) in before.items():
+        added = sorted(d for d in after[name][1] - decorators if d.lower() not in words) \
+            if name in after and not free(name) else []
+        if added:
+            return (f"the change adds the decorator @{added[0]} to {name}, which the request does "
+                    "not ask to change; leave its decorators as they were")
     return None
 
 

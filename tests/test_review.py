@@ -85,6 +85,35 @@ def test_a_reply_that_deletes_lines_of_a_method_nobody_asked_to_change_is_refuse
     assert "self.count += qty" not in result.diff and "* q" in result.diff
 
 
+def test_a_decorator_put_on_a_method_nobody_asked_to_change_is_refused(make_repo) -> None:
+    repo = make_repo(SHOP)
+    # (seen: a retry put @dataclass on an untargeted method of another module; no module that
+    # holds it imports any more)
+    add = ("    def add(self, sku, qty=1):\n        self.items[sku] = self.items.get(sku, 0) + qty\n"
+           "        self.count += qty\n        log('add', sku, level=2)\n\n")
+    careless = f"class Cart:\n    @property\n{add}    {GOOD_TOTAL.replace(chr(10), chr(10) + '    ')}"
+    result, coder = attempt(repo, "Cart.total() ignores the quantity",
+                            [code_reply(careless), code_reply(GOOD_TOTAL)])
+    assert "adds the decorator @property to Cart.add" in coder.history[1]["messages"][-1]["content"]
+    assert "@property" not in result.diff and "* q" in result.diff
+
+
+def test_a_new_decorator_is_allowed_where_the_request_or_the_plan_asks_for_it() -> None:
+    from dcx.guards import collateral_reason
+    old = "class Price:\n    def __init__(self, cents):\n        self.cents = cents\n\n" \
+          "    def __lt__(self, other):\n        return self.cents < other.cents\n\n\n" \
+          "def rate(code):\n    return LOOKUP[code]\n"
+    cached = old.replace("def rate", "@functools.cache\ndef rate")
+    assert "adds the decorator @cache to rate" in collateral_reason("p.py", old, cached, set(), "sort prices")
+    assert collateral_reason("p.py", old, cached, set(), "cache the rates") is None  # asked for
+    assert collateral_reason("p.py", old, cached, {"rate"}, "sort prices") is None  # the plan's target
+    ordered = old.replace("class Price", "@total_ordering\nclass Price")
+    assert "adds the decorator @total_ordering to Price" in collateral_reason(
+        "p.py", old, ordered, {"rate"}, "sort prices")
+    # a class whose method the plan changes may be decorated as a whole
+    assert collateral_reason("p.py", old, ordered, {"Price.__lt__"}, "sort prices") is None
+
+
 def test_a_dropped_keyword_argument_is_refused(make_repo) -> None:
     repo = make_repo(SHOP)
     dropped = ("def add(self, sku, qty=1):\n    self.items[sku] = self.items.get(sku, 0) + qty\n"
