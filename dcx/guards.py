@@ -85,8 +85,9 @@ def _definitions(path: str, text: str) -> set[str]:
 def collateral_reason(path: str, old: str, new: str, allowed: set[str], request: str) -> str | None:
     """Why a Python change alters code nobody asked to change, or None. A definition outside
     ``allowed`` (qualified names; a class's name allows its methods) that the request does not
-    name may gain lines but keeps its signature, its decorators and every line it had; and no
-    changed call drops a keyword argument the request does not mention."""
+    name may gain lines but keeps its signature and every line it had; no function the request
+    does not name gains a decorator; and no changed call drops a keyword argument the request
+    does not mention."""
     if language_of(path) != "python":
         return None
     before, after = _bodies(old), _bodies(new)
@@ -100,9 +101,17 @@ def collateral_reason(path: str, old: str, new: str, allowed: set[str], request:
         # a stub (its body does nothing yet) is there to be written: writing it harms nothing
         return _allowed(name, allowed) or name.rsplit(".", 1)[-1] in named or name in stubs
 
-    # a class whose methods the plan changes may be decorated as a whole (@total_ordering)
-    decorated = _added_decorator(old, new, {w.lower() for w in words}, lambda name: free(name) or any(
-        a.startswith(name + ".") for a in allowed))
+    def may_decorate(name: str, is_class: bool) -> bool:
+        # A function's decorator changes how every caller uses it (@property) or whether its
+        # module imports at all (@dataclass on a method): only the request, naming the function
+        # or the decorator, asks for one; being in the plan's reach (shown from another file,
+        # or in a whole file the plan targets) is not enough. A class whose methods the plan
+        # changes may be decorated as a whole (@total_ordering).
+        if is_class:
+            return free(name) or any(a.startswith(name + ".") for a in allowed)
+        return name in stubs or name.rsplit(".", 1)[-1] in named
+
+    decorated = _added_decorator(old, new, {w.lower() for w in words}, may_decorate)
     if decorated:
         return decorated
     for name, (signature, lines, calls) in before.items():
@@ -122,16 +131,16 @@ def collateral_reason(path: str, old: str, new: str, allowed: set[str], request:
     return None
 
 
-def _added_decorator(old: str, new: str, words: set[str], free: Callable[[str], bool]) -> str | None:
-    """Why the change decorates a definition nobody asked to change, or None: a decorator changes
-    what the definition is (``@dataclass`` put on a method made its module fail to import, and
-    every test with it), so a new one needs a request that names the definition or the decorator."""
+def _added_decorator(old: str, new: str, words: set[str],
+                     may_decorate: Callable[[str, bool], bool]) -> str | None:
+    """Why the change puts a new decorator on a definition of ``old`` that ``may_decorate``
+    (qualified name, is a class) does not allow, and the request does not name, or None."""
     before, after = _interfaces(old), _interfaces(new)
     if before is None or after is None:
         return None
-    for name, (_, decorators, _) in before.items():
+    for name, (_, decorators, is_class) in before.items():
         added = sorted(d for d in after[name][1] - decorators if d.lower() not in words) \
-            if name in after and not free(name) else []
+            if name in after and not may_decorate(name, is_class) else []
         if added:
             return (f"the change adds the decorator @{added[0]} to {name}, which the request does "
                     "not ask to change; leave its decorators as they were")

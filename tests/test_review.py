@@ -106,7 +106,10 @@ def test_a_new_decorator_is_allowed_where_the_request_or_the_plan_asks_for_it() 
     cached = old.replace("def rate", "@functools.cache\ndef rate")
     assert "adds the decorator @cache to rate" in collateral_reason("p.py", old, cached, set(), "sort prices")
     assert collateral_reason("p.py", old, cached, set(), "cache the rates") is None  # asked for
-    assert collateral_reason("p.py", old, cached, {"rate"}, "sort prices") is None  # the plan's target
+    assert collateral_reason("p.py", old, cached, set(), "make rate() faster") is None  # named
+    # in the plan's reach (a whole file targeted, or shown from another file) is not enough
+    assert "adds the decorator @cache to rate" in collateral_reason(
+        "p.py", old, cached, {"rate", "Price"}, "sort prices")
     ordered = old.replace("class Price", "@total_ordering\nclass Price")
     assert "adds the decorator @total_ordering to Price" in collateral_reason(
         "p.py", old, ordered, {"rate"}, "sort prices")
