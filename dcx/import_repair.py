@@ -11,6 +11,7 @@ import ast
 import sys
 from typing import Mapping
 
+from dcx.context import is_test_path
 from dcx.merge import add_imports
 from dcx.patch import dominant_ending, split_lines
 from dcx.pyimports import imported_files, module_names, pyflakes_name
@@ -126,9 +127,13 @@ def undefined_names(path: str, tree: ast.Module) -> set[str]:
 
 def _project_import(path: str, name: str, project: Mapping[str, str]) -> str | None:
     """``from <module> import <name>`` when exactly one other project module defines ``name``
-    at its top level, written the way the file already imports from its package."""
+    at its top level, written the way the file already imports from its package. Code never
+    imports from a test module (a rewritten decorator that lost its inner ``handler`` was
+    mended with ``from tests.test_routing import handler``, and no test imported any more);
+    a test may import from another."""
     owners = [p for p, text in project.items()
-              if p != path and language_of(p) == "python" and name in _top_level(text)]
+              if p != path and language_of(p) == "python" and name in _top_level(text)
+              and (is_test_path(path) or not is_test_path(p))]
     if len(owners) != 1 or _reaches(owners[0], path, project):
         return None  # an import back into a module that imports this one fails at import time
     owner = owners[0]

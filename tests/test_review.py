@@ -286,6 +286,17 @@ def test_an_import_the_reply_forgot_is_added_when_only_one_module_can_be_meant(m
     assert "+from shop.errors import EmptyCart\n" in result.diff and "+import math\n" in result.diff
 
 
+def test_a_name_only_a_test_module_defines_is_never_imported_into_code(make_repo) -> None:
+    from dcx.import_repair import repair_imports
+    tests = "def handler(request):\n    return 'ok'\n\n\ndef test_route():\n    assert handler(None) == 'ok'\n"
+    code = "def route(pattern):\n    register(pattern, handler)\n"
+    project = {"web/app.py": "", "tests/test_app.py": tests, "web/registry.py": "def register(p, h):\n    pass\n"}
+    mended = repair_imports("web/app.py", code, project)
+    assert "from web.registry import register" in mended and "handler" not in mended.split("def ")[0]
+    # a test may take a helper from another test module
+    assert "import handler" in repair_imports("tests/test_more.py", "def test_x():\n    handler(1)\n", project)
+
+
 def test_imports_the_reply_adds_and_never_uses_are_taken_out_not_refused(make_repo) -> None:
     repo = make_repo(SHOP)
     reply = ("from typing import Dict, List, Union\nimport os, math\nfrom shop.log import log\n\n\n"
