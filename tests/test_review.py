@@ -113,6 +113,10 @@ def test_a_new_decorator_is_allowed_where_the_request_or_the_plan_asks_for_it() 
     ordered = old.replace("class Price", "@total_ordering\nclass Price")
     assert "adds the decorator @total_ordering to Price" in collateral_reason(
         "p.py", old, ordered, {"rate"}, "sort prices")
+    # a test's marks are its own
+    test = "def test_rate():\n    assert rate('x') == 1\n"
+    marked = "@pytest.mark.slow\n" + test
+    assert collateral_reason("tests/test_p.py", test, marked, set(), "sort prices") is None
     # a class whose method the plan changes may be decorated as a whole
     assert collateral_reason("p.py", old, ordered, {"Price.__lt__"}, "sort prices") is None
 
