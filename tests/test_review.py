@@ -292,6 +292,12 @@ def test_an_import_the_reply_forgot_is_added_when_only_one_module_can_be_meant(m
 
 def test_a_name_only_a_test_module_defines_is_never_imported_into_code(make_repo) -> None:
     from dcx.import_repair import repair_imports
+    repo = make_repo({**SHOP, "tests/helpers.py": "def discount(amount):\n    return amount\n"})
+    uses = "def total(self, prices):\n    return discount(sum(prices[s] * q for s, q in self.items.items()))"
+    result, coder = attempt(repo, "Cart.total() ignores the quantity", [code_reply(uses), code_reply(GOOD_TOTAL)])
+    told = coder.history[1]["messages"][-1]["content"]
+    assert "undefined name 'discount'" in told  # not mended from the tests: the model is told
+    assert "tests" not in result.diff and "* q" in result.diff
     tests = "def handler(request):\n    return 'ok'\n\n\ndef test_route():\n    assert handler(None) == 'ok'\n"
     code = "def route(pattern):\n    register(pattern, handler)\n"
     project = {"web/app.py": "", "tests/test_app.py": tests, "web/registry.py": "def register(p, h):\n    pass\n"}
