@@ -1,12 +1,16 @@
 """How Python files of the repository import each other: the module names a file may be imported
-as, the module a ``from ... import`` reads from, and the repository files a file imports."""
+as, the module a ``from ... import`` reads from, the repository files a file imports, and which
+file a dotted name surely is when following what loading a module loads."""
 
 from __future__ import annotations
 
 import ast
+import sys
+from collections import Counter
 from typing import Mapping
 
 from dcx.syntax import parsed_module
+from dcx.targets import language_of
 
 
 def module_names(path: str) -> set[str]:
@@ -57,3 +61,12 @@ def imported_files(text: str, importer: str, by_module: Mapping[str, str],
             continue
         out += [by_module[m] for m in modules if m in by_module and by_module[m] != importer]
     return list(dict.fromkeys(out))
+
+
+def loading_modules(project: Mapping[str, str]) -> dict[str, str]:
+    """Dotted name -> project file, for following what loading a module loads: only names one
+    file can be imported as, and none that starts like a standard-library module (in
+    rich/segment.py, ``from logging import getLogger`` is Python's logging, not rich/logging.py)."""
+    names = Counter(m for p in project if language_of(p) == "python" for m in module_names(p))
+    return {m: p for p in project if language_of(p) == "python" for m in module_names(p)
+            if names[m] == 1 and m.split(".")[0] not in sys.stdlib_module_names}

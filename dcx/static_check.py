@@ -1,6 +1,7 @@
 """Problems a change brings into the code, found without running it: Python that does not
 compile, pyflakes' undefined names, redefinitions and unused new imports, imports of names a
 project module does not define (in the changed file, and in every file importing from it),
+a ``from M import name`` that runs while M is half-loaded (an import cycle, dcx.import_order),
 attributes methods read from ``self`` that nothing sets (dcx.attributes), locals a function may
 read before a branch assigned them (dcx.unbound), a loop's variable read in another loop
 (dcx.loop_variables), a new parameter's default that changes what existing callers get
@@ -31,6 +32,8 @@ from dcx.attributes import unset_reads
 from dcx.call_fit import misfits
 from dcx.context import is_test_path, words_of
 from dcx.dropped_results import dropped_results
+from dcx.import_order import Failure as ImportFailure
+from dcx.import_order import failures as import_failures
 from dcx.loop_variables import read_outside_their_loop
 from dcx.new_parameters import changed_at_default
 from dcx.orphans import orphans
@@ -97,7 +100,35 @@ def new_problems(changed: Mapping[str, str], before: Mapping[str, str],
         found += _subtract(_bad_imports(path, text, after_project), old)
     if importers:
         found += _new_misfits(project, after_project, request)
+    found += _new_import_failures({**project, **before}, after_project, changed)
     return found + _new_orphans({**project, **before}, after_project, request)
+
+
+def _new_import_failures(before: Mapping[str, str], after: Mapping[str, str],
+                         changed: Mapping[str, str]) -> list[Problem]:
+    """Imports that fail in an import cycle after the change and did not before; looked for only
+    when a changed file's top-level imports changed."""
+    if all(_top_level_imports(before.get(p, "")) == _top_level_imports(t)
+           for p, t in changed.items() if language_of(p) == "python"):
+        return []
+    old = {(f.path, f.module, f.name) for f in import_failures(before)}
+    new: dict[tuple[str, str, str], ImportFailure] = {}
+    for f in sorted(import_failures(after), key=lambda f: (f.path not in changed, f)):
+        if (f.path, f.module, f.name) not in old:
+            new.setdefault((f.path, f.module, f.name), f)
+    # one side of a cycle is enough to tell, the side the change wrote if it wrote one
+    own = [f for f in new.values() if f.path in changed]
+    return [Problem(f.path, f.line, (
+        f"`from {f.module} import {f.name}` fails when {f.first} is imported first: {f.source} is "
+        f"half-loaded then and has not defined {f.name} yet (an import cycle); "
+        + (f"import {f.name} inside the function that uses it" if own else
+           "import what the change imports inside the function that uses it")))
+        for f in own or list(new.values())]
+
+
+def _top_level_imports(text: str) -> list[str]:
+    tree = parsed_module(text)
+    return [ast.dump(n) for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))] if tree else []
 
 
 def _changed_paths(path: str, before: str | None, after: str) -> list[Problem]:

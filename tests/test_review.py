@@ -5,6 +5,7 @@ scripted models."""
 
 from __future__ import annotations
 
+import subprocess
 import sys
 
 from dcx.config import load_settings
@@ -305,6 +306,38 @@ def test_a_name_only_a_test_module_defines_is_never_imported_into_code(make_repo
     assert "from web.registry import register" in mended and "handler" not in mended.split("def ")[0]
     # a test may take a helper from another test module
     assert "import handler" in repair_imports("tests/test_more.py", "def test_x():\n    handler(1)\n", project)
+
+
+def test_an_import_that_closes_an_import_cycle_is_refused(make_repo) -> None:
+    # shop/cart.py imports shop/log.py before it defines Cart: a log.py that imports Cart at its
+    # top stops shop.cart (and the tests with it) importing at all
+    repo = make_repo(SHOP)
+    body = ("def log(*args, level=1):\n    if args and isinstance(args[-1], Cart):\n"
+            "        return level + args[-1].count\n    return level")
+    cyclic = "from shop.cart import Cart\n\n\n" + body
+    later = body.replace("    if args", "    from shop.cart import Cart\n\n    if args", 1)
+    request = "log() should add a Cart's count to the level when its last argument is a Cart"
+    result, coder = attempt(repo, request, [code_reply(cyclic), code_reply(later)])
+    told = coder.history[1]["messages"][-1]["content"]
+    assert ("shop/log.py:1: `from shop.cart import Cart` fails when shop/cart.py is imported first: "
+            "shop/cart.py is half-loaded then and has not defined Cart yet (an import cycle); "
+            "import Cart inside the function that uses it") in told
+    assert "+    from shop.cart import Cart" in result.diff and "+from shop.cart" not in result.diff
+    # what the check stands for: with the refused reply written, the package does not import
+    (repo / "shop/log.py").write_text(cyclic + "\n")
+    run = subprocess.run([sys.executable, "-c", "import shop.cart"], cwd=repo, capture_output=True, text=True)
+    assert run.returncode != 0 and "circular import" in run.stderr
+    # a plain import closes it too, and then the failing line is the other file's
+    plain = "import shop.cart\n\n\n" + body.replace("Cart)", "shop.cart.Cart)")
+    found = new_problems({"shop/log.py": plain}, {"shop/log.py": SHOP["shop/log.py"]}, SHOP)
+    assert [str(p) for p in found] == [
+        "shop/cart.py:1: `from shop.log import log` fails when shop/log.py is imported first: shop/log.py "
+        "is half-loaded then and has not defined log yet (an import cycle); import what the change "
+        "imports inside the function that uses it"]
+    # an import the other module makes only after defining the name is no cycle that fails
+    project = {"a.py": "class A:\n    pass\n\n\nimport b\n", "b.py": "def f():\n    return 1\n"}
+    uses_a = "from a import A\n\n\ndef f():\n    return A()\n"
+    assert new_problems({"b.py": uses_a}, {"b.py": project["b.py"]}, project) == []
 
 
 def test_imports_the_reply_adds_and_never_uses_are_taken_out_not_refused(make_repo) -> None:
