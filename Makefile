@@ -9,7 +9,7 @@ setup:
 demo: setup
 	@bash scripts/demo.sh
 
-LINTED = dcx tests scripts benchmarks/repo_tasks/check_tasks.py benchmarks/repo_tasks/localization.py benchmarks/exercism_style/check_tasks.py benchmarks/exercism_style/plain_prompt.py benchmarks/token_confidence.py benchmarks/reason_first.py benchmarks/agreement.py
+LINTED = dcx tests scripts benchmarks/repo_tasks/check_tasks.py benchmarks/repo_tasks/localization.py benchmarks/exercism_style/check_tasks.py benchmarks/exercism_style/plain_prompt.py benchmarks/token_confidence.py benchmarks/reason_first.py benchmarks/agreement.py benchmarks/import_order_vs_python.py
 
 test: setup
 	.venv/bin/ruff check $(LINTED)
