@@ -1,7 +1,8 @@
 """Whether each project module still imports, found by following the top-level imports in the order
 Python runs them: an import cycle fails where a ``from M import name`` runs while M is half-loaded
 and has not bound ``name`` yet. Which module is imported first decides that, so every module of
-the project is tried as the first (as a test file or a script may be).
+each import cycle is tried as the first (a test file or a script may import any of them first;
+a module outside the cycle that imports one of it enters the cycle there).
 
 It reads the code, it runs none of it: imports inside functions, ``if`` and ``try`` blocks are
 not followed, and a name is taken as bound once any top-level statement before could bind it;
@@ -16,6 +17,8 @@ from typing import Mapping
 from dcx.pyimports import loading_modules, resolved_module
 from dcx.syntax import parsed_module
 from dcx.targets import language_of
+
+MAX_CYCLE = 200  # modules in one import cycle dcx follows; Python's stack bounds how deep it can
 
 
 @dataclass(frozen=True, order=True)
@@ -37,13 +40,77 @@ class _Step:
 
 
 def failures(project: Mapping[str, str]) -> set[Failure]:
-    """Every ``from M import name`` that fails when some project module is imported first."""
-    by_module = loading_modules(project)
-    steps = {p: _steps(p, text, by_module) for p, text in project.items() if language_of(p) == "python"}
+    """Every ``from M import name`` that fails when some module of its import cycle is imported
+    first."""
+    steps = _all_steps(project)
     found: set[Failure] = set()
-    for first in steps:
-        _Import(steps, first, found).load(first)
+    for cycle in _cycles(steps):
+        # only a module of the cycle can be half-loaded when the cycle's own imports run; what
+        # the cycle loads from outside it loads no module of it, so it counts as loaded whole
+        inside = {p: s for p, s in steps.items() if p in cycle}
+        for first in sorted(cycle):
+            seen: set[Failure] = set()
+            try:
+                _Import(inside, first, seen).load(first)
+            except RecursionError:  # deeper than the interpreter's stack: untold
+                continue
+            found |= seen
     return found
+
+
+def cycles(project: Mapping[str, str]) -> list[set[str]]:
+    """The project's import cycles dcx judges: groups of 2 to MAX_CYCLE files whose top-level
+    imports (a package's ``__init__`` counted as loaded by its modules) reach each other."""
+    return _cycles(_all_steps(project))
+
+
+def _all_steps(project: Mapping[str, str]) -> dict[str, list[_Step]]:
+    by_module = loading_modules(project)
+    return {p: _steps(p, text, by_module) for p, text in project.items() if language_of(p) == "python"}
+
+
+def _cycles(steps: Mapping[str, list[_Step]]) -> list[set[str]]:
+    """The groups of modules that import each other, directly or not (Tarjan's strongly connected
+    components, without recursion), of 2 to MAX_CYCLE modules: a larger one goes unjudged."""
+    edges = {p: [q for q in [*_packages_of(p, steps), *(f for s in steps[p] for f in s.loads)] if q in steps]
+             for p in steps}
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    groups = []
+    for root in steps:
+        if root in index:
+            continue
+        work = [(root, 0)]
+        while work:
+            node, i = work.pop()
+            if i == 0:
+                index[node] = low[node] = len(index)
+                stack.append(node)
+                on_stack.add(node)
+            if i < len(edges[node]):
+                work.append((node, i + 1))
+                nxt = edges[node][i]
+                if nxt not in index:
+                    work.append((nxt, 0))
+                elif nxt in on_stack:
+                    low[node] = min(low[node], index[nxt])
+                continue
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == index[node]:
+                group = set()
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    group.add(member)
+                    if member == node:
+                        break
+                if 2 <= len(group) <= MAX_CYCLE:
+                    groups.append(group)
+    return groups
 
 
 class _Import:
@@ -66,8 +133,8 @@ class _Import:
             for loaded in step.loads:
                 self.load(loaded)
             for module, name, source in step.takes:
-                taken = self.bound.get(source, set())
-                if source not in self.done and name not in taken and "*" not in taken:
+                taken = self.bound.get(source)  # None: not loaded here (outside the cycle)
+                if taken is not None and source not in self.done and name not in taken and "*" not in taken:
                     self.found.add(Failure(path, step.line, module, name, source, self.first))
             bound |= step.binds
         self.done.add(path)

@@ -81,3 +81,11 @@ def test_some_of_the_projects_fail_and_some_do_not() -> None:
     assert failing == {"from-imports both ways", "a plain import on one side",
                        "the import after the definition, taking a name back",
                        "a package that exports from a module that imports it"}
+
+
+def test_a_chain_of_imports_too_deep_to_follow_finds_nothing_rather_than_crashing() -> None:
+    chain = {f"m{i}.py": f"from m{i + 1} import X\nX = 1\n" for i in range(2000)}
+    chain["m2000.py"] = "from m0 import X\nX = 1\n"  # a cycle no interpreter stack could follow
+    short = {"a.py": "from b import Y\nX = 1\n", "b.py": "from a import X\nY = 1\n"}
+    found = failures({**chain, **short})
+    assert {f.first for f in found} == {"a.py", "b.py"}  # the rest is still judged
