@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
-from dcx.pyimports import module_names, resolved_module
+from dcx.pyimports import module_files, resolved_module
 from dcx.syntax import parsed_module
 from dcx.targets import generic_symbols, language_of, python_symbols
 
@@ -78,7 +78,7 @@ def build(files: Mapping[str, str]) -> CallGraph:
         symbols = python_symbols(text) if language_of(path) == "python" else generic_symbols(text)
         for s in symbols:
             definitions[(path, s.name)] = Definition(path, s.name, s.kind, s.start, s.end)
-    by_module = {m: p for p in files if language_of(p) == "python" for m in module_names(p)}
+    by_module = module_files(files)
     by_short: dict[str, list[Key]] = defaultdict(list)
     for key, d in definitions.items():
         by_short[d.short].append(key)

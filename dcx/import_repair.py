@@ -14,7 +14,7 @@ from typing import Mapping
 from dcx.context import is_test_path
 from dcx.merge import add_imports
 from dcx.patch import dominant_ending, split_lines
-from dcx.pyimports import imported_files, module_names, pyflakes_name
+from dcx.pyimports import imported_files, module_files, module_names, pyflakes_name
 from dcx.syntax import parsed_module, walkable_module
 from dcx.targets import language_of
 
@@ -148,7 +148,7 @@ def _project_import(path: str, name: str, project: Mapping[str, str]) -> str | N
 def _reaches(start: str, goal: str, project: Mapping[str, str]) -> bool:
     """Does ``start`` import ``goal``, itself or through other project modules, at its top level
     (where a cycle breaks the import; an import inside a function runs later)?"""
-    by_module = {m: p for p in project if language_of(p) == "python" for m in module_names(p)}
+    by_module = module_files(project)
     seen, todo = {start}, [start]
     while todo:
         path = todo.pop()

@@ -14,7 +14,7 @@ import re
 from dcx.baseline import TestRun
 from dcx.context import Context, RankedFile, is_test_path
 from dcx.patch import split_lines
-from dcx.pyimports import imported_files, module_names
+from dcx.pyimports import imported_files, module_files
 from dcx.scope import plan_scope
 from dcx.targets import DOCUMENTS, language_of
 from dcx.tools import ToolCall
@@ -112,7 +112,7 @@ def related_files(context: Context, path: str, current: dict[str, str]) -> dict[
     if language != "python":
         return {}
     texts = {f.path: current.get(f.path, f.text) for f in context.ranked}
-    by_module = {m: p for p in texts if language_of(p) == "python" for m in module_names(p)}
+    by_module = module_files(texts)
     order = [p for p, _ in context.spelled]
     order += imported_files(texts.get(path, ""), path, by_module)
     for test in named_tests(context, path):

@@ -63,10 +63,16 @@ def imported_files(text: str, importer: str, by_module: Mapping[str, str],
     return list(dict.fromkeys(out))
 
 
+def module_files(files: Mapping[str, str]) -> dict[str, str]:
+    """Dotted name -> the Python file of ``files`` it imports (of two files one name could be,
+    the later)."""
+    return {m: p for p in files if language_of(p) == "python" for m in module_names(p)}
+
+
 def loading_modules(project: Mapping[str, str]) -> dict[str, str]:
     """Dotted name -> project file, for following what loading a module loads: only names one
     file can be imported as, and none that starts like a standard-library module (in
     rich/segment.py, ``from logging import getLogger`` is Python's logging, not rich/logging.py)."""
     names = Counter(m for p in project if language_of(p) == "python" for m in module_names(p))
-    return {m: p for p in project if language_of(p) == "python" for m in module_names(p)
+    return {m: p for m, p in module_files(project).items()
             if names[m] == 1 and m.split(".")[0] not in sys.stdlib_module_names}

@@ -37,7 +37,7 @@ from dcx.import_order import failures as import_failures
 from dcx.loop_variables import read_outside_their_loop
 from dcx.new_parameters import changed_at_default
 from dcx.orphans import orphans
-from dcx.pyimports import module_names, pyflakes_name, resolved_module
+from dcx.pyimports import module_files, pyflakes_name, resolved_module
 from dcx.special_cases import changed_other_cases
 from dcx.syntax import TOO_DEEP, parsed_module, too_deep, walkable_module
 from dcx.targets import language_of
@@ -231,7 +231,7 @@ def _bad_imports(path: str, text: str, project: Mapping[str, str],
         tree = parsed_module(text)
         if tree is None:
             return []
-    by_module = {m: p for p in project if language_of(p) == "python" for m in module_names(p)}
+    by_module = module_files(project)
     found = []
     for node in ast.walk(tree):
         if not isinstance(node, ast.ImportFrom):
